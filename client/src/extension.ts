@@ -1,0 +1,63 @@
+// The VS Code side of GovReport: a thin launcher for the bundled language server plus a few commands.
+// Everything the user sees about a report (diagnostics, outline, hovers) comes from the server.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
+
+/** Languages whose documents the server checks: our own, plus reports kept as plain text or Markdown. */
+export const REPORT_LANGUAGES = ['govreport', 'plaintext', 'markdown'] as const;
+
+let client: LanguageClient | undefined;
+let outputChannel: vscode.LogOutputChannel | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<GovReportApi> {
+  outputChannel = vscode.window.createOutputChannel('GovReport', { log: true });
+  context.subscriptions.push(outputChannel);
+
+  client = createClient(context, outputChannel);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('govreport.restartServer', () => restartServer()),
+    vscode.commands.registerCommand('govreport.showOutput', () => outputChannel?.show(true)),
+  );
+  await client.start();
+  return { get client() { return client; } };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/** What `activate` returns, so end-to-end tests can reach the running client. */
+export interface GovReportApi {
+  readonly client: LanguageClient | undefined;
+}
+
+function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): LanguageClient {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: REPORT_LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    outputChannel: channel,
+    synchronize: { configurationSection: 'govreport' },
+    initializationOptions: { locale: vscode.env.language },
+  };
+  return new LanguageClient('govreport', vscode.l10n.t('GovReport Language Server'), serverOptions, clientOptions);
+}
+
+async function restartServer(): Promise<void> {
+  if (!client) return;
+  await client.restart();
+  void vscode.window.showInformationMessage(vscode.l10n.t('GovReport language server restarted.'));
+}

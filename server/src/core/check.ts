@@ -1,0 +1,38 @@
+// Runs the registry's rules over one model. A rule that throws is reported, not allowed to take the
+// others down with it: one bad heuristic must never cost the user every other diagnostic.
+
+import type { Finding, Rule, Severity, SeveritySetting } from './findings';
+import type { ReportModel } from './model/types';
+import { RULES } from './rules/index';
+
+export interface CheckOptions {
+  /** Per-rule severity overrides; 'off' disables a rule. */
+  severities?: Readonly<Record<string, SeveritySetting>>;
+  rules?: readonly Rule[];
+  /** Called when a rule throws; the finding list stays valid without that rule. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+export function checkModel(model: ReportModel, options: CheckOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? RULES) {
+    const setting = options.severities?.[rule.id] ?? rule.defaultSeverity;
+    if (setting === 'off') continue;
+    if (rule.reportsOnly && !model.isReport) continue;
+    const severity: Severity = setting;
+    try {
+      rule.check({
+        model,
+        report: (f) => findings.push({ ...f, rule: rule.id, severity: options.severities?.[rule.id] ? severity : f.severity ?? severity }),
+      });
+    } catch (error) {
+      options.onRuleError?.(rule.id, error);
+    }
+  }
+  return findings.sort(compareFindings);
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}

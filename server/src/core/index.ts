@@ -1,0 +1,10 @@
+// The pure core: text in, data out. No `vscode`, no LSP transport, no file system.
+export * from './model/types';
+export { parseReport, type ParseOptions } from './model/parse';
+export * from './findings';
+export { checkModel, type CheckOptions } from './check';
+export { RULES, ruleById } from './rules/index';
+export { createReportService, type ReportDocument, type ReportService } from './service';
+export { buildOutline, type OutlineNode } from './features/outline';
+export { foldingRegions, type FoldingRegion } from './features/folding';
+export { detectProfile, type ProfileId } from './profiles/index';

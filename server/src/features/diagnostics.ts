@@ -1,0 +1,34 @@
+// Findings → LSP diagnostics. The message is in the user's language; the code links to the rule's page.
+import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
+import { localize, type Finding, type Locale, type Severity } from '../core/index';
+
+export const DIAGNOSTIC_SOURCE = 'govreport';
+const DOCS_BASE = 'https://github.com/govreport/govreport/blob/main/docs/rules/';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(finding: Finding, locale: Locale, uri: string): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.rule,
+    codeDescription: { href: `${DOCS_BASE}${finding.rule}.md` },
+    message: localize(finding.message, locale),
+  };
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((r) => ({
+      location: { uri, range: r.range },
+      message: localize(r.message, locale),
+    }));
+  }
+  if (finding.tags?.length) {
+    diagnostic.tags = finding.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
+  }
+  return diagnostic;
+}

@@ -1,0 +1,49 @@
+// Bundles the end-to-end suite for the extension host: test/e2e/suite/index.ts (which runs mocha) and every
+// test/e2e/suite/**/*.test.ts, each into its own CommonJS file under dist/test/e2e/. `vscode` stays external
+// (the extension host provides it); mocha is bundled into index.js so nothing is required from node_modules
+// at run time. Shared by run-code-server.mjs and run-electron.mjs.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const suiteDir = path.join(repoRoot, 'test', 'e2e', 'suite');
+export const outDir = path.join(repoRoot, 'dist', 'test', 'e2e');
+
+/** Makes sure dist/client.js and dist/server.js exist; builds them with the project's esbuild.mjs if not. */
+export async function ensureExtensionBuilt() {
+  const needed = ['client.js', 'server.js'].map((f) => path.join(repoRoot, 'dist', f));
+  if (needed.every((f) => fs.existsSync(f))) return;
+  console.log('[e2e] dist/client.js or dist/server.js missing: running node esbuild.mjs');
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`node esbuild.mjs failed (exit ${r.status ?? r.signal})`);
+}
+
+/** Bundles the suite; returns the absolute path of the bundled index.js (the extensionTestsPath). */
+export async function bundleSuite() {
+  const testFiles = fs
+    .readdirSync(suiteDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => path.join(suiteDir, f))
+    .sort();
+  if (testFiles.length === 0) throw new Error(`no *.test.ts files under ${suiteDir}`);
+
+  // Stale test bundles from renamed or deleted tests would otherwise still be run.
+  fs.rmSync(outDir, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: [path.join(suiteDir, 'index.ts'), ...testFiles],
+    outbase: suiteDir,
+    outdir: outDir,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['vscode'],
+    sourcemap: 'inline',
+    logLevel: 'error',
+    absWorkingDir: repoRoot,
+  });
+  return path.join(outDir, 'index.js');
+}
