@@ -174,7 +174,8 @@ function renderOutlines(checked: Checked[], options: Options): string {
       continue;
     }
     out += `${en ? 'Title' : '标题'}: ${m.title?.text ?? (en ? '(none)' : '（无标题）')}\n`;
-    out += `${en ? 'Year' : '年度'}: ${m.title?.year ?? (en ? '(unknown)' : '（未知）')}\n`;
+    const year = m.year ? `${m.year.value}${m.year.source === 'title' ? '' : en ? ' (from the headings)' : '（据标题层次推断）'}` : en ? '(unknown)' : '（未知）';
+    out += `${en ? 'Year' : '年度'}: ${year}\n`;
     out += `${en ? 'Outline' : '大纲'}:\n`;
     const walk = (nodes: OutlineNode[], depth: number) => {
       for (const n of nodes) {

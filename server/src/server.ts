@@ -23,6 +23,8 @@ const documents = new TextDocuments(TextDocument);
 const service = createReportService();
 let locale: Locale = 'zh';
 const pending = new Map<string, NodeJS.Timeout>();
+/** Documents whose diagnostics were published at least once since they were opened. */
+const checkedOnce = new Set<string>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   locale = pickLocale(params);
@@ -46,6 +48,7 @@ function publishDiagnostics(document: TextDocument): void {
   const findings = service.check(document);
   const model = service.model(document);
   const diagnostics = model.isReport ? findings.map((f) => toDiagnostic(f, locale, document.uri)) : [];
+  checkedOnce.add(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
 }
 
@@ -62,9 +65,10 @@ function scheduleDiagnostics(document: TextDocument, delay: number): void {
   );
 }
 
-documents.onDidOpen((e) => scheduleDiagnostics(e.document, 0));
-documents.onDidChangeContent((e) => scheduleDiagnostics(e.document, DIAGNOSTICS_DEBOUNCE_MS));
+// Fired on open as well as on every change: a newly opened document is checked at once, edits are debounced.
+documents.onDidChangeContent((e) => scheduleDiagnostics(e.document, checkedOnce.has(e.document.uri) ? DIAGNOSTICS_DEBOUNCE_MS : 0));
 documents.onDidClose((e) => {
+  checkedOnce.delete(e.document.uri);
   const timer = pending.get(e.document.uri);
   if (timer) clearTimeout(timer);
   pending.delete(e.document.uri);

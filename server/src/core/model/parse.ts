@@ -29,18 +29,24 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   const shapes = new Map<string, LineShape>();
   const { lines, eol } = splitLines(text);
   const lineShapes: LineShape[] = new Array(lines.length);
+  let linesShaped = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.length > CACHEABLE_LINE_LENGTH) {
       lineShapes[i] = shapeLine(line);
+      linesShaped++;
       continue;
     }
     let shape = shapes.get(line) ?? previousShapes?.get(line);
-    if (!shape) shape = shapeLine(line);
+    if (!shape) {
+      shape = shapeLine(line);
+      linesShaped++;
+    }
     shapes.set(line, shape);
     lineShapes[i] = shape;
   }
   const model = new Assembler(text, lines, lineShapes, eol, options.version ?? 0).assemble();
+  model.parseStats = { linesShaped, linesReused: lines.length - linesShaped };
   shapeCaches.set(model, shapes);
   return model;
 }
@@ -144,6 +150,7 @@ class Assembler {
       outside: this.outside,
       artifacts: this.artifacts,
       reportLines: { start: head.reportStart, end: tail.reportEnd },
+      parseStats: { linesShaped: 0, linesReused: 0 },
     };
   }
 

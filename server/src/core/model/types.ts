@@ -163,6 +163,8 @@ export interface ReportModel {
   signature: SignatureBlock | undefined;
   outside: OutsideText[];
   artifacts: Artifact[];
+  /** How many lines were examined afresh and how many were reused from the previous version. */
+  parseStats: { linesShaped: number; linesReused: number };
   /** The lines [start, end) that hold the report proper (title to signature). */
   reportLines: { start: number; end: number };
 }

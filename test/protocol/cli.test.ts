@@ -1,0 +1,69 @@
+// The CLI as a user runs it: the built dist/cli.js on real files.
+import * as assert from 'assert/strict';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { SEEDS_DIR } from '../helpers/seeds';
+
+const CLI = path.resolve(__dirname, '../../dist/cli.js');
+const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+describe('CLI', () => {
+  it('check --format json keeps the fixed contract for every seed', () => {
+    const r = run('check', '--format', 'json', SEEDS_DIR);
+    assert.ok(r.status === 0 || r.status === 1, r.stderr);
+    const json = JSON.parse(r.stdout);
+    assert.deepEqual(Object.keys(json), ['files']);
+    assert.equal(json.files.length, 5);
+    for (const f of json.files) {
+      assert.deepEqual(Object.keys(f), ['path', 'profile', 'diagnostics']);
+      assert.equal(f.profile, 'fazhi-annual');
+      for (const d of f.diagnostics) {
+        assert.deepEqual(Object.keys(d), ['rule', 'severity', 'message', 'range']);
+        assert.ok(['error', 'warning', 'information', 'hint'].includes(d.severity));
+      }
+    }
+    assert.equal(r.status, json.files.some((f: any) => f.diagnostics.some((d: any) => d.severity === 'error')) ? 1 : 0);
+  });
+
+  it('outline prints the title, year and heading tree of each report', () => {
+    const r = run('outline', path.join(SEEDS_DIR, fs.readdirSync(SEEDS_DIR).find((f) => f.startsWith('004'))!));
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /标题: 中共蔈草镇委员会云阳县蔈草镇人民政府关于2023年法治政府建设情况的报告/);
+    assert.match(r.stdout, /年度: 2023/);
+    assert.match(r.stdout, /^ {4}（十）完善法治政府建设推进机制 {2}L18$/m);
+  });
+
+  it('prints English with --locale en', () => {
+    const r = run('outline', '--locale', 'en', SEEDS_DIR);
+    assert.match(r.stdout, /Title: \(none\)/);
+    assert.match(r.stdout, /Year: 2024/);
+  });
+
+  it('exits 2 on a usage error or a missing path, with a message', () => {
+    const bad = run('check', '--format', 'xml', SEEDS_DIR);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--format/);
+    const missing = run('check', '/no/such/report.txt');
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /找不到文件或文件夹/);
+    assert.equal(run('frobnicate').status, 2);
+  });
+
+  it('reads GB18030 and UTF-16 files, refuses binary ones clearly and goes on with the rest', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-cli-'));
+    const text = 'XX镇2023年法治政府建设年度报告\n一、主要举措和成效\n二、存在的不足和原因\n';
+    fs.writeFileSync(path.join(dir, 'a-utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    // 「一、」 in GBK is A1 A2 after D2 BB; build the GBK bytes from a known table-free sample: ASCII + 报告 (B1 A8 B8 E6).
+    fs.writeFileSync(path.join(dir, 'b-gbk.txt'), Buffer.from([0x32, 0x30, 0x32, 0x33, 0xc4, 0xea, 0xb1, 0xa8, 0xb8, 0xe6]));
+    fs.writeFileSync(path.join(dir, 'c-binary.txt'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00]));
+    const r = run('outline', dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /一、主要举措和成效/);
+    assert.match(r.stdout, /b-gbk\.txt/);
+    assert.match(r.stderr, /c-binary\.txt: 不是文本文件/);
+    const onlyBinary = run('check', path.join(dir, 'c-binary.txt'));
+    assert.equal(onlyBinary.status, 2);
+  });
+});
