@@ -1,0 +1,445 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: runs the end-to-end mocha suite (test/e2e/suite) inside a real VS Code 1.100 on this
+// machine — code-server's web workbench with its Node extension host, driven by headless Debian Chromium
+// through playwright-core — then takes the screenshots the suite asks for. See test/e2e/README.md.
+//
+// Steps: setup.sh (idempotent) -> bundle the suite -> temp user-data/extensions dirs and a temp copy of seeds/
+// -> code-server on a free loopback port -> Chromium opens the workbench with the extension-test payload ->
+// wait for the suite's results file -> print a summary -> screenshot handshake -> stop everything.
+// Environment knobs: GOVREPORT_E2E_TIMEOUT_MS (overall deadline, default 300000), GOVREPORT_E2E_KEEP_TMP=1
+// (keep the temp dir for inspection).
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { bundleSuite, ensureExtensionBuilt, repoRoot } from './bundle-suite.mjs';
+
+const OVERALL_TIMEOUT_MS = Number(process.env.GOVREPORT_E2E_TIMEOUT_MS) || 300_000;
+const SERVER_START_TIMEOUT_MS = 60_000;
+const WORKBENCH_TIMEOUT_MS = 60_000;
+const SCREENSHOT_STEP_TIMEOUT_MS = 30_000;
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const toolsDir = path.join(repoRoot, '.tools', 'code-server');
+const codeServerEntry = path.join(toolsDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const outputDir = path.join(repoRoot, 'test-results', 'e2e');
+
+const started = Date.now();
+const deadline = started + OVERALL_TIMEOUT_MS;
+/** What the runner is doing now, for timeout messages. */
+let currentStep = 'starting';
+/** @type {import('node:child_process').ChildProcess | undefined} */
+let server;
+let serverExit; // { code, signal } once code-server has exited
+const serverLog = [];
+let serverLogStream;
+/** @type {import('playwright-core').Browser | undefined} */
+let browser;
+const browserLog = [];
+let tmpDir;
+let cleanedUp = false;
+
+class E2EError extends Error {}
+
+function step(name) {
+  currentStep = name;
+  console.log(`[e2e] ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+function remaining() {
+  return deadline - Date.now();
+}
+
+/** Polls `condition` until it returns a truthy value; fails with `what` after `timeoutMs` (capped by the overall deadline). */
+async function waitUntil(what, condition, timeoutMs = remaining(), intervalMs = 100) {
+  const until = Math.min(Date.now() + timeoutMs, deadline);
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (serverExit) throw new E2EError(`code-server exited (${JSON.stringify(serverExit)}) while waiting for ${what}`);
+    if (Date.now() >= until) {
+      const overall = until === deadline ? ` (overall e2e deadline of ${OVERALL_TIMEOUT_MS / 1000} s)` : '';
+      throw new E2EError(`timed out waiting for ${what}${overall}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function tail(lines, n = 40) {
+  return lines.join('').split('\n').slice(-n).join('\n');
+}
+
+function printDiagnostics() {
+  console.error('\n[e2e] --- last lines of the code-server log ---');
+  console.error(tail(serverLog) || '(empty)');
+  const exthostLogs = findFiles(path.join(tmpDir ?? '/nonexistent', 'user-data', 'logs'), (f) => /exthost.*\.log$/.test(f));
+  for (const f of exthostLogs) {
+    console.error(`\n[e2e] --- last lines of ${path.relative(tmpDir, f)} ---`);
+    console.error(tail([fs.readFileSync(f, 'utf8')], 30));
+  }
+  const errors = browserLog.filter((l) => /^\[(error|pageerror)\]/.test(l));
+  if (errors.length) {
+    console.error('\n[e2e] --- browser console errors (last 15) ---');
+    console.error(errors.slice(-15).join('\n'));
+  }
+  console.error('');
+}
+
+function findFiles(dir, match) {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => path.join(dir, f))
+    .filter((f) => match(f) && fs.statSync(f).isFile());
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Process cleanup: code-server runs in its own process group; everything it started (extension host, the
+// language server, pty host, file watchers) is killed with it, including descendants that left the group.
+
+function descendantsOf(rootPid) {
+  const children = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {
+      // the process is gone
+    }
+  }
+  const out = [];
+  const queue = [rootPid];
+  while (queue.length) {
+    for (const c of children.get(queue.shift()) ?? []) {
+      out.push(c);
+      queue.push(c);
+    }
+  }
+  return out;
+}
+
+function signalTree(pid, pids, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // group already empty
+  }
+  for (const p of pids) {
+    try {
+      process.kill(p, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function stopServer() {
+  if (!server?.pid) return;
+  const pid = server.pid;
+  const tree = [pid, ...descendantsOf(pid)];
+  signalTree(pid, tree, 'SIGTERM');
+  const gone = () => tree.every((p) => !isAlive(p));
+  const until = Date.now() + 10_000;
+  while (!gone() && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  // Whatever ignored SIGTERM, or was started while stopping.
+  signalTree(pid, [...tree, ...descendantsOf(pid)], 'SIGKILL');
+  const hardUntil = Date.now() + 5_000;
+  while (!gone() && Date.now() < hardUntil) await new Promise((r) => setTimeout(r, 50));
+  const left = tree.filter(isAlive);
+  if (left.length) console.error(`[e2e] warning: processes still alive after SIGKILL: ${left.join(' ')}`);
+}
+
+async function cleanup({ keepTmp = false } = {}) {
+  if (cleanedUp) return;
+  cleanedUp = true;
+  if (browser) {
+    await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 10_000).unref())]);
+  }
+  await stopServer();
+  serverLogStream?.end();
+  if (tmpDir) {
+    // Keep the VS Code logs next to the results: they explain most failures.
+    const logs = path.join(tmpDir, 'user-data', 'logs');
+    if (fs.existsSync(logs)) {
+      fs.rmSync(path.join(outputDir, 'vscode-logs'), { recursive: true, force: true });
+      fs.cpSync(logs, path.join(outputDir, 'vscode-logs'), { recursive: true });
+    }
+    if (browserLog.length) fs.writeFileSync(path.join(outputDir, 'browser-console.log'), browserLog.join('\n') + '\n');
+    if (keepTmp || process.env.GOVREPORT_E2E_KEEP_TMP === '1') console.log(`[e2e] kept ${tmpDir}`);
+    else fs.rmSync(tmpDir, { recursive: true, force: true });
+  }
+}
+
+// Last resort when the runner dies in an unexpected way: no code-server left behind.
+process.on('exit', () => {
+  if (server?.pid && !cleanedUp) signalTree(server.pid, descendantsOf(server.pid), 'SIGKILL');
+});
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    console.error(`\n[e2e] ${sig}: stopping`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+async function main() {
+  step('setup: test/e2e/setup.sh');
+  const setup = spawnSync('bash', [path.join(repoRoot, 'test', 'e2e', 'setup.sh')], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (setup.status !== 0) throw new E2EError(`test/e2e/setup.sh failed (exit ${setup.status ?? setup.signal})`);
+  if (!fs.existsSync(codeServerEntry)) throw new E2EError(`code-server is not installed at ${codeServerEntry}`);
+  if (!fs.existsSync(CHROMIUM)) throw new E2EError(`${CHROMIUM} is missing (Debian package chromium)`);
+
+  step('bundle the suite into dist/test/e2e');
+  await ensureExtensionBuilt();
+  const testsIndex = await bundleSuite();
+
+  fs.mkdirSync(outputDir, { recursive: true });
+  for (const f of fs.readdirSync(outputDir)) {
+    if (f.endsWith('.png') || f === 'results.json') fs.rmSync(path.join(outputDir, f));
+  }
+  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-e2e-'));
+  const userDataDir = path.join(tmpDir, 'user-data');
+  const extensionsDir = path.join(tmpDir, 'extensions'); // must exist, or the extension is silently not loaded
+  const workspace = path.join(tmpDir, 'workspace', 'seeds');
+  const handshakeDir = path.join(tmpDir, 'handshake');
+  const resultsFile = path.join(tmpDir, 'results.json');
+  for (const d of [userDataDir, extensionsDir, handshakeDir, path.join(tmpDir, 'xdg-config'), path.join(tmpDir, 'xdg-data')]) {
+    fs.mkdirSync(d, { recursive: true });
+  }
+  fs.cpSync(path.join(repoRoot, 'seeds'), workspace, { recursive: true });
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'telemetry.telemetryLevel': 'off',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'extensions.ignoreRecommendations': true,
+        'update.mode': 'none',
+        'security.workspace.trust.enabled': false,
+        'chat.commandCenter.enabled': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'outline.collapseItems': 'alwaysExpand',
+      },
+      null,
+      2,
+    ),
+  );
+
+  step('start code-server');
+  const port = await freePort();
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE') delete env[k];
+  Object.assign(env, {
+    GOVREPORT_E2E_RESULTS: resultsFile,
+    GOVREPORT_E2E_HANDSHAKE_DIR: handshakeDir,
+    XDG_CONFIG_HOME: path.join(tmpDir, 'xdg-config'),
+    XDG_DATA_HOME: path.join(tmpDir, 'xdg-data'),
+  });
+  serverLogStream = fs.createWriteStream(path.join(outputDir, 'code-server.log'));
+  server = spawn(
+    process.execPath,
+    [
+      codeServerEntry,
+      '--auth', 'none',
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--user-data-dir', userDataDir,
+      '--extensions-dir', extensionsDir,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      workspace,
+    ],
+    { cwd: tmpDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  for (const stream of [server.stdout, server.stderr]) {
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk) => {
+      serverLog.push(chunk);
+      if (serverLog.length > 2000) serverLog.splice(0, 1000);
+      serverLogStream.write(chunk);
+    });
+  }
+  server.on('error', (err) => (serverExit = { error: err.message }));
+  server.on('exit', (code, signal) => (serverExit = { code, signal }));
+  await waitUntil(
+    `code-server to listen on 127.0.0.1:${port}`,
+    () => /HTTP server listening on/.test(serverLog.join('')),
+    SERVER_START_TIMEOUT_MS,
+  );
+
+  step('open the workbench in headless Chromium');
+  const { chromium } = await import('playwright-core');
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  } catch (err) {
+    throw new E2EError(`Chromium failed to start: ${err.message}`);
+  }
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
+  const page = await context.newPage();
+  let pageCrashed = false;
+  page.on('crash', () => (pageCrashed = true));
+  page.on('console', (m) => browserLog.push(`[${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => browserLog.push(`[pageerror] ${e.message}`));
+
+  const authority = `127.0.0.1:${port}`;
+  const payload = [
+    ['extensionDevelopmentPath', `vscode-remote://${authority}${repoRoot}`],
+    ['extensionTestsPath', `vscode-remote://${authority}${testsIndex}`],
+  ];
+  const url = `http://${authority}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: WORKBENCH_TIMEOUT_MS });
+  try {
+    await page.waitForSelector('.monaco-workbench', { timeout: Math.min(WORKBENCH_TIMEOUT_MS, remaining()) });
+  } catch (err) {
+    throw new E2EError(`the VS Code workbench did not load: ${err.message.split('\n')[0]}`);
+  }
+
+  step('run the suite in the extension host');
+  await waitUntil('the suite to write its results', () => {
+    if (pageCrashed) throw new E2EError('the workbench page crashed');
+    return fs.existsSync(resultsFile);
+  });
+  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+  fs.copyFileSync(resultsFile, path.join(outputDir, 'results.json'));
+  const counts = printResults(results);
+
+  const shots = results.screenshots ?? [];
+  for (const [i, shot] of shots.entries()) {
+    step(`screenshot ${shot.name}`);
+    const name = `screenshot ${shot.name}`;
+    try {
+      await waitUntil(`the suite's screenshot request ${i}`, () => fs.existsSync(path.join(handshakeDir, `request-${i}.json`)), SCREENSHOT_STEP_TIMEOUT_MS);
+      const file = await takeScreenshot(page, shot);
+      console.log(`  ✔ ${name}: ${path.relative(repoRoot, file)}`);
+      counts.passed++;
+    } catch (err) {
+      console.log(`  ✖ ${name}: ${err.message}`);
+      counts.failed++;
+    } finally {
+      fs.writeFileSync(path.join(handshakeDir, `done-${i}.json`), '{}\n');
+    }
+  }
+  return counts;
+}
+
+function printResults(results) {
+  console.log(
+    `\nGovReport e2e: VS Code ${results.vscodeVersion} (code-server), environment inherited by the extension host: ${results.envInherited ? 'yes' : 'no'}`,
+  );
+  let file;
+  for (const t of results.tests) {
+    if (t.file !== file) {
+      file = t.file;
+      console.log(`  ${file ?? ''}`);
+    }
+    const ms = t.durationMs !== undefined ? ` (${t.durationMs} ms)` : '';
+    if (t.state === 'passed') console.log(`    ✔ ${t.fullTitle}${ms}`);
+    else if (t.state === 'pending') console.log(`    - ${t.fullTitle} (skipped)`);
+    else {
+      console.log(`    ✖ ${t.fullTitle}${ms}`);
+      const stack = (t.error?.stack ?? t.error?.message ?? '').split('\n').slice(0, 8);
+      for (const line of stack) console.log(`        ${line}`);
+    }
+  }
+  const { passed, failed, pending } = results.stats;
+  return { passed, failed, pending };
+}
+
+/** Shows what the request asks for and saves test-results/e2e/<name>.png. */
+async function takeScreenshot(page, shot) {
+  const file = path.join(outputDir, `${shot.name}.png`);
+  if (shot.view === 'outline') {
+    await runCommandFromPalette(page, 'Explorer: Focus on Outline View');
+    const rows = page.locator('.outline-pane .monaco-list-row');
+    try {
+      await rows.first().waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+    } catch {
+      await page.screenshot({ path: file });
+      throw new Error(`the Outline view shows no symbols (picture saved anyway: ${path.relative(repoRoot, file)})`);
+    }
+  }
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** F1, type the command's label, wait for it in the list, Enter — as a person would. */
+async function runCommandFromPalette(page, label) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.keyboard.press('F1');
+  await input.waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+  await input.fill(`>${label}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+}
+
+let overallTimer;
+const timeout = new Promise((_, reject) => {
+  overallTimer = setTimeout(
+    () => reject(new E2EError(`overall e2e deadline of ${OVERALL_TIMEOUT_MS / 1000} s passed during: ${currentStep}`)),
+    OVERALL_TIMEOUT_MS,
+  );
+});
+
+let counts;
+let failure;
+try {
+  counts = await Promise.race([main(), timeout]);
+} catch (err) {
+  failure = err;
+}
+clearTimeout(overallTimer);
+if (failure) {
+  console.error(`\n[e2e] FAILED: ${failure instanceof E2EError ? failure.message : failure.stack ?? failure}`);
+  printDiagnostics();
+}
+await cleanup({ keepTmp: Boolean(failure) && process.env.GOVREPORT_E2E_KEEP_TMP === '1' });
+console.log(`[e2e] done in ${((Date.now() - started) / 1000).toFixed(1)} s; logs in ${path.relative(repoRoot, outputDir)}/`);
+counts ??= { passed: 0, failed: 1, pending: 0 };
+if (failure && counts.failed === 0) counts.failed = 1;
+console.log(`\n${counts.passed} passed, ${counts.failed} failed${counts.pending ? `, ${counts.pending} skipped` : ''}`);
+process.exit(counts.failed > 0 || counts.passed === 0 ? 1 : 0);
