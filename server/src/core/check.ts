@@ -3,18 +3,27 @@
 
 import type { Finding, Rule, Severity, SeveritySetting } from './findings';
 import type { ReportModel } from './model/types';
+import { resolveProfile, type Profile, type ProfileChoice } from './profiles/index';
+import { matchSections, type SectionMatch } from './profiles/match';
 import { RULES } from './rules/index';
 
 export interface CheckOptions {
   /** Per-rule severity overrides; 'off' disables a rule. */
   severities?: Readonly<Record<string, SeveritySetting>>;
   rules?: readonly Rule[];
+  /** 'auto' (default) detects the profile from the title; 'none' runs only the profile-free rules. */
+  profile?: ProfileChoice;
+  /** Profiles defined by the user, tried before the built-in ones. */
+  extraProfiles?: readonly Profile[];
   /** Called when a rule throws; the finding list stays valid without that rule. */
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
 export function checkModel(model: ReportModel, options: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
+  const profile = resolveProfile(model, options.profile ?? 'auto', options.extraProfiles);
+  let sections: SectionMatch[] | undefined;
+  const sectionsOnce = () => (sections ??= profile ? matchSections(model, profile) : []);
   for (const rule of options.rules ?? RULES) {
     const setting = options.severities?.[rule.id] ?? rule.defaultSeverity;
     if (setting === 'off') continue;
@@ -23,6 +32,8 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Find
     try {
       rule.check({
         model,
+        profile,
+        sections: sectionsOnce,
         report: (f) => findings.push({ ...f, rule: rule.id, severity: options.severities?.[rule.id] ? severity : f.severity ?? severity }),
       });
     } catch (error) {

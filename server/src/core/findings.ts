@@ -2,6 +2,8 @@
 // code actions or CLI records.
 
 import type { Range, ReportModel } from './model/types';
+import type { Profile } from './profiles/types';
+import type { SectionMatch } from './profiles/match';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -53,6 +55,10 @@ export interface RuleSource {
 
 export interface RuleContext {
   model: ReportModel;
+  /** The profile the report is checked against (detected or forced); undefined when none applies. */
+  profile: Profile | undefined;
+  /** Which of the profile's items the report covers and where; computed once, shared by the rules. */
+  sections(): SectionMatch[];
   report(finding: Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }): void;
 }
 

@@ -7,4 +7,5 @@ export { RULES, ruleById } from './rules/index';
 export { createReportService, type ReportDocument, type ReportService } from './service';
 export { buildOutline, type OutlineNode } from './features/outline';
 export { foldingRegions, type FoldingRegion } from './features/folding';
-export { detectProfile, type ProfileId } from './profiles/index';
+export { BUILTIN_PROFILES, detectProfile, profileById, resolveProfile, type Profile, type ProfileChoice, type ProfileItem } from './profiles/index';
+export { matchSections, type SectionMatch } from './profiles/match';

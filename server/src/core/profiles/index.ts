@@ -1,18 +1,45 @@
-// Which kind of report a document is. The profiles themselves (mandated sections) are data; this file
-// only names them and picks one from what the title says.
+// The built-in profiles and the choice of one for a document: forced by the user, else by the title,
+// else by what the level-1 headings talk about.
 
 import type { ReportModel } from '../model/types';
+import fazhiAnnual from './fazhi-annual.json';
+import govInfoAnnual from './gov-info-annual.json';
+import type { Profile } from './types';
 
-export type ProfileId = 'fazhi-annual' | 'gov-info-annual';
+export type { Profile, ProfileItem } from './types';
 
-export function detectProfile(model: ReportModel): ProfileId | undefined {
-  const kind = model.title?.kind;
-  if (kind === 'fazhi') return 'fazhi-annual';
-  if (kind === 'gov-info') return 'gov-info-annual';
+export const BUILTIN_PROFILES: readonly Profile[] = [fazhiAnnual as Profile, govInfoAnnual as Profile];
+
+/** 'auto' detects; 'none' checks numbering and leftovers only; anything else names a profile. */
+export type ProfileChoice = 'auto' | 'none' | string;
+
+export function profileById(id: string, extra: readonly Profile[] = []): Profile | undefined {
+  return [...extra, ...BUILTIN_PROFILES].find((p) => p.id === id);
+}
+
+const detectCache = new WeakMap<Profile, RegExp[]>();
+function detectPatterns(p: Profile): RegExp[] {
+  let r = detectCache.get(p);
+  if (!r) detectCache.set(p, (r = p.detect.title.map((s) => new RegExp(s))));
+  return r;
+}
+
+export function resolveProfile(model: ReportModel, choice: ProfileChoice = 'auto', extra: readonly Profile[] = []): Profile | undefined {
+  if (choice === 'none') return undefined;
+  if (choice !== 'auto') return profileById(choice, extra);
   if (!model.isReport) return undefined;
-  // No title: judge by what the headings talk about.
-  const headings = model.headings.filter((h) => h.level === 1).map((h) => h.title).join('\n');
-  if (/主动公开政府信息|政府信息公开申请/.test(headings)) return 'gov-info-annual';
-  if (/法治政府建设|法治建设|依法行政/.test(headings)) return 'fazhi-annual';
-  return undefined;
+  const all = [...extra, ...BUILTIN_PROFILES];
+  const title = model.title?.text;
+  if (title) {
+    // The most specific subject wins: 政府信息公开 before the broader 法治 words.
+    const byTitle = [...all].reverse().find((p) => detectPatterns(p).some((re) => re.test(title)));
+    if (byTitle) return byTitle;
+    return undefined;
+  }
+  const headings = model.headings.filter((h) => h.level === 1).map((h) => h.title).join('\n') + '\n' + model.opening.map((p) => p.text).join('\n');
+  return [...all].reverse().find((p) => detectPatterns(p).some((re) => re.test(headings)));
+}
+
+export function detectProfile(model: ReportModel): string | undefined {
+  return resolveProfile(model)?.id;
 }

@@ -1,8 +1,33 @@
 // The ordered registry of rules. Adding a rule = one file + one line here + its tests + docs/rules/<id>.md.
 
 import type { Rule } from '../findings';
+import { artifact } from './artifact';
+import { missingSection } from './missing-section';
+import { numberingDuplicate } from './numbering-duplicate';
+import { numberingGap } from './numbering-gap';
+import { numberingLevel } from './numbering-level';
+import { numberingOrder } from './numbering-order';
+import { numberingStyle } from './numbering-style';
+import { reasonsMissing } from './reasons-missing';
+import { sectionOrder } from './section-order';
+import { signature } from './signature';
+import { title } from './title';
+import { yearMismatch } from './year-mismatch';
 
-export const RULES: readonly Rule[] = [];
+export const RULES: readonly Rule[] = [
+  missingSection,
+  sectionOrder,
+  numberingDuplicate,
+  numberingGap,
+  numberingOrder,
+  numberingStyle,
+  numberingLevel,
+  yearMismatch,
+  title,
+  signature,
+  artifact,
+  reasonsMissing,
+];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

@@ -1,0 +1,37 @@
+// The shape of a profile: which items a kind of report must contain and how to recognise them.
+// Profiles are data (JSON beside this file, or a user's config file), read through this one shape.
+
+import type { Message, RuleSource } from '../findings';
+
+export interface ProfileItem {
+  /** Stable id, e.g. 'measures'. */
+  id: string;
+  /** The item in the regulation's wording, and in English. */
+  name: Message;
+  /** A required item missing is an error; an optional one at most a hint. */
+  required: boolean;
+  /** Which year the item speaks of: 0 the report year, 1 the year after (the plan). */
+  yearOffset?: 0 | 1;
+  /** Regular expressions (source strings) tried on heading titles. */
+  headings: string[];
+  /** A heading matching one of these is not this item even if it matches `headings`. */
+  notHeadings?: string[];
+  /** Deepest heading level to look at (1 = only 一、 headings). */
+  maxLevel?: 1 | 2 | 3 | 4;
+  /** Regular expressions tried on the body: the item is present if the report speaks of it anywhere. */
+  body?: string[];
+  /** The item is also present as a run of other level-1 headings before the first heading of this item
+   * (thematic sections 「一、坚持党的全面领导……」 before 「存在的不足」 count as 举措和成效). */
+  thematicRunBefore?: string;
+  /** Text of the section inserted by the quick fix; {Y} is the report year, {Y+1} the next. */
+  skeleton: { heading: string; paragraph: string };
+}
+
+export interface Profile {
+  id: string;
+  name: Message;
+  sources: RuleSource[];
+  /** Regular expressions tried on the title to pick this profile. */
+  detect: { title: string[] };
+  items: ProfileItem[];
+}

@@ -1,0 +1,36 @@
+// numbering-gap: a number skipped among siblings (一、三、), or a run that does not start at one.
+import type { Rule } from '../findings';
+import { expectedLabel, quoted, renumberFix, siblingRuns } from './shared/siblings';
+import { GBT_9704_HEADINGS } from './shared/sources';
+
+export const numberingGap: Rule = {
+  id: 'numbering-gap',
+  defaultSeverity: 'error',
+  description: { zh: '同级标题序号不连续（跳号）', en: 'A number is skipped among sibling headings' },
+  sources: [GBT_9704_HEADINGS],
+  reportsOnly: true,
+  check({ model, report }) {
+    for (const run of siblingRuns(model)) {
+      if (run.firstFault < 0) continue;
+      run.headings.forEach((h, i) => {
+        const previous = i === 0 ? 0 : run.headings[i - 1].number.value;
+        if (h.number.value <= previous + 1) return;
+        const fix = renumberFix(run, run.firstFault);
+        const restart = i === 0 && h.parent !== undefined;
+        report({
+          range: h.number.range,
+          message: i === 0
+            ? {
+                zh: `${restart ? '本级序号应在上级标题下重新从头编起，' : ''}${quoted(h)}前缺少“${expectedLabel(h, 1)}”`,
+                en: `${restart ? 'Numbering restarts under each parent: ' : ''}${h.number.raw} has no ${expectedLabel(h, 1)} before it`,
+              }
+            : {
+                zh: `标题序号跳号：${quoted(run.headings[i - 1])}之后是${quoted(h)}，应为“${expectedLabel(h, i + 1)}”`,
+                en: `Numbering skips: ${run.headings[i - 1].number.raw} is followed by ${h.number.raw}; expected ${expectedLabel(h, i + 1)}`,
+              },
+          fixes: fix ? [fix] : undefined,
+        });
+      });
+    }
+  },
+};

@@ -1,0 +1,68 @@
+// Runs of sibling headings (same parent, same level) and the renumbering fix they share: numbering
+// restarts under each parent, and a run is renumbered from its first fault onwards.
+import type { Fix, TextEdit } from '../../findings';
+import { formatChineseNumeral, standardMarker } from '../../model/numbering';
+import type { Heading, ReportModel } from '../../model/types';
+
+export interface SiblingRun {
+  headings: Heading[];
+  /** Index of the first heading whose value is not its position (1-based), or -1. */
+  firstFault: number;
+}
+
+const runsCache = new WeakMap<ReportModel, SiblingRun[]>();
+
+export function siblingRuns(model: ReportModel): SiblingRun[] {
+  let runs = runsCache.get(model);
+  if (runs) return runs;
+  runs = [];
+  const groups = (children: Heading[]) => {
+    const byLevel = new Map<number, Heading[]>();
+    for (const h of children) {
+      let g = byLevel.get(h.level);
+      if (!g) byLevel.set(h.level, (g = []));
+      g.push(h);
+    }
+    for (const g of byLevel.values()) runs!.push({ headings: g, firstFault: g.findIndex((h, i) => h.number.value !== i + 1) });
+  };
+  groups(model.roots);
+  for (const h of model.headings) if (h.children.length > 0) groups(h.children);
+  runsCache.set(model, runs);
+  return runs;
+}
+
+/** Replaces the digits of every heading from `from` on whose value is not its position. */
+export function renumberFix(run: SiblingRun, from: number): Fix | undefined {
+  const edits: TextEdit[] = [];
+  for (let i = from; i < run.headings.length; i++) {
+    const h = run.headings[i];
+    if (h.number.value === i + 1) continue;
+    edits.push(digitsEdit(h, i + 1));
+  }
+  if (edits.length === 0) return undefined;
+  const first = run.headings[from];
+  const last = run.headings[run.headings.length - 1];
+  const zh = `从第${first.line + 1}行起重新编号（至第${last.line + 1}行）`;
+  const en = `Renumber from line ${first.line + 1} (to line ${last.line + 1})`;
+  return { title: { zh, en }, edits, preferred: true };
+}
+
+export function digitsEdit(h: Heading, value: number): TextEdit {
+  const n = h.number;
+  const offset = n.raw.indexOf(n.digits);
+  const start = n.range.start.character + Math.max(offset, 0);
+  return {
+    range: { start: { line: h.line, character: start }, end: { line: h.line, character: start + n.digits.length } },
+    newText: n.numeral === 'chinese' ? formatChineseNumeral(value) : String(value),
+  };
+}
+
+/** How a number is named in a message: 「三、」 as written. */
+export function quoted(h: Heading): string {
+  return `“${h.number.raw}”`;
+}
+
+/** The standard marker a heading should carry at this position: 「四、」「（二）」「3.」「（1）」. */
+export function expectedLabel(h: Heading, value: number): string {
+  return standardMarker(h.level, value);
+}

@@ -1,0 +1,76 @@
+// year-mismatch: a report on year Y speaks of Y in its 成效/不足/第一责任人 sections and of Y+1 in its plan,
+// counts its statistics over Y, and is dated in Y+1 (reports are due by 3月1日/4月1日 of Y+1; a date in Y
+// means it was written before the year ended). 厅字〔2019〕28号; rules.md R1.3, C6, W4.
+import type { Rule } from '../findings';
+import type { Heading } from '../model/types';
+import { DUCHA_2019, GBT_9704_DATE } from './shared/sources';
+import { yearMentions } from './shared/text';
+
+const STATISTICS_PERIOD = /统计(?:期限|时间|区间|周期|范围|口径)/;
+
+export const yearMismatch: Rule = {
+  id: 'year-mismatch',
+  defaultSeverity: 'warning',
+  description: { zh: '年份与报告年度不符', en: 'A year does not match the report year' },
+  sources: [DUCHA_2019, GBT_9704_DATE],
+  reportsOnly: true,
+  check({ model, profile, sections, report }) {
+    const y = model.year?.value;
+    if (y === undefined) return;
+    // Headings of the mandated items: which years each may name.
+    if (profile) {
+      const allowed = new Map<Heading, Set<number>>();
+      for (const s of sections()) {
+        if (s.via !== 'heading' || s.item.yearOffset === undefined) continue;
+        for (const h of s.headings) {
+          let set = allowed.get(h);
+          if (!set) allowed.set(h, (set = new Set()));
+          set.add(y + s.item.yearOffset);
+        }
+      }
+      for (const [h, years] of allowed) {
+        for (const m of yearMentions(h.title)) {
+          if (years.has(m.year)) continue;
+          const expected = [...years].sort()[0];
+          const isPlan = years.has(y + 1) && !years.has(y);
+          const range = { start: { line: h.line, character: h.titleRange.start.character + m.start }, end: { line: h.line, character: h.titleRange.start.character + m.end } };
+          report({
+            range,
+            message: isPlan
+              ? { zh: `下一年度安排应写${y + 1}年，此处为${m.year}年（报告年度为${y}年）`, en: `The plan should speak of ${y + 1}, not ${m.year} (report year ${y})` }
+              : { zh: `本部分应写报告年度${y}年，此处为${m.year}年`, en: `This section should speak of the report year ${y}, not ${m.year}` },
+            fixes: years.size === 1 ? [{ title: { zh: `改为${expected}年`, en: `Change to ${expected}` }, edits: [{ range, newText: String(expected) }], preferred: true }] : undefined,
+          });
+        }
+      }
+    }
+    // The statistics period.
+    for (const p of model.paragraphs) {
+      const at = p.text.search(STATISTICS_PERIOD);
+      if (at < 0) continue;
+      const sentenceEnd = p.text.indexOf('。', at);
+      const sentence = p.text.slice(at, sentenceEnd < 0 ? undefined : sentenceEnd);
+      for (const m of yearMentions(sentence)) {
+        if (m.year === y) continue;
+        const start = p.range.start.character + at + m.start;
+        const range = { start: { line: p.line, character: start }, end: { line: p.line, character: start + 4 } };
+        report({
+          range,
+          message: { zh: `统计期限应为报告年度${y}年，此处为${m.year}年`, en: `The statistics period should be the report year ${y}, not ${m.year}` },
+          fixes: [{ title: { zh: `改为${y}年`, en: `Change to ${y}` }, edits: [{ range, newText: String(y) }], preferred: true }],
+        });
+      }
+    }
+    // The 成文日期.
+    const date = model.signature?.date;
+    if (date?.year !== undefined && date.year !== y + 1) {
+      report({
+        severity: date.year === y ? 'warning' : 'error',
+        range: date.range,
+        message: date.year === y
+          ? { zh: `成文日期在报告年度${y}年内：年度报告应在${y + 1}年年初、全年结束后成文`, en: `Dated within the report year ${y}: an annual report is written after the year ends, early in ${y + 1}` }
+          : { zh: `成文日期为${date.year}年，与报告年度${y}年不符（应为${y + 1}年）`, en: `Dated ${date.year}, which does not fit the report year ${y} (expected ${y + 1})` },
+      });
+    }
+  },
+};
