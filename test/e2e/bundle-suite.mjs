@@ -1,7 +1,7 @@
 // Bundles the end-to-end suite for the extension host: test/e2e/suite/index.ts (which runs mocha) and every
 // test/e2e/suite/**/*.test.ts, each into its own CommonJS file under dist/test/e2e/. `vscode` stays external
 // (the extension host provides it); mocha is bundled into index.js so nothing is required from node_modules
-// at run time. Shared by run-code-server.mjs and run-electron.mjs.
+// at run time. Shared by run-code-server.mjs and run-electron.mjs, like the summary they print (printResults).
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -46,4 +46,31 @@ export async function bundleSuite() {
     absWorkingDir: repoRoot,
   });
   return path.join(outDir, 'index.js');
+}
+
+/**
+ * Prints the suite's results file (written by suite/index.ts) test by test, mocha-style; returns the counts.
+ * The runners print the closing `N passed, N failed` line themselves, last.
+ */
+export function printResults(results, host) {
+  console.log(
+    `\nGovReport e2e: VS Code ${results.vscodeVersion} (${host}), runner environment inherited by the extension host: ${results.envInherited ? 'yes' : 'no'}`,
+  );
+  let file;
+  for (const t of results.tests) {
+    if (t.file !== file) {
+      file = t.file;
+      console.log(`  ${file ?? ''}`);
+    }
+    const ms = t.durationMs !== undefined ? ` (${t.durationMs} ms)` : '';
+    if (t.state === 'passed') console.log(`    ✔ ${t.fullTitle}${ms}`);
+    else if (t.state === 'pending') console.log(`    - ${t.fullTitle} (skipped)`);
+    else {
+      console.log(`    ✖ ${t.fullTitle}${ms}`);
+      const stack = (t.error?.stack ?? t.error?.message ?? '').split('\n').slice(0, 8);
+      for (const line of stack) console.log(`        ${line}`);
+    }
+  }
+  const { passed, failed, pending } = results.stats;
+  return { passed, failed, pending };
 }

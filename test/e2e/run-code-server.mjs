@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { bundleSuite, ensureExtensionBuilt, repoRoot } from './bundle-suite.mjs';
+import { bundleSuite, ensureExtensionBuilt, printResults, repoRoot } from './bundle-suite.mjs';
 
 const OVERALL_TIMEOUT_MS = Number(process.env.GOVREPORT_E2E_TIMEOUT_MS) || 300_000;
 const SERVER_START_TIMEOUT_MS = 60_000;
@@ -51,6 +51,7 @@ let cleanedUp = false;
 class E2EError extends Error {}
 
 function step(name) {
+  if (stopReason) throw stopReason; // the run is being stopped: start nothing new
   currentStep = name;
   console.log(`[e2e] ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
@@ -63,6 +64,7 @@ function remaining() {
 async function waitUntil(what, condition, timeoutMs = remaining(), intervalMs = 100) {
   const until = Math.min(Date.now() + timeoutMs, deadline);
   for (;;) {
+    if (stopReason) throw stopReason;
     const value = await condition();
     if (value) return value;
     if (serverExit) throw new E2EError(`code-server exited (${JSON.stringify(serverExit)}) while waiting for ${what}`);
@@ -93,7 +95,7 @@ function tail(lines, n = 40) {
 function printDiagnostics() {
   console.error('\n[e2e] --- last lines of the code-server log ---');
   console.error(tail(serverLog) || '(empty)');
-  const exthostLogs = findFiles(path.join(tmpDir ?? '/nonexistent', 'user-data', 'logs'), (f) => /exthost.*\.log$/.test(f));
+  const exthostLogs = findFiles(path.join(tmpDir ?? '/nonexistent', 'user-data', 'logs'), (f) => /(remoteexthost|GovReport)\.log$/.test(f));
   for (const f of exthostLogs) {
     console.error(`\n[e2e] --- last lines of ${path.relative(tmpDir, f)} ---`);
     console.error(tail([fs.readFileSync(f, 'utf8')], 30));
@@ -170,6 +172,7 @@ async function stopServer() {
   if (!server?.pid) return;
   const pid = server.pid;
   const tree = [pid, ...descendantsOf(pid)];
+  console.log(`[e2e] stopping code-server and its ${tree.length - 1} child processes`);
   signalTree(pid, tree, 'SIGTERM');
   const gone = () => tree.every((p) => !isAlive(p));
   const until = Date.now() + 10_000;
@@ -182,7 +185,7 @@ async function stopServer() {
   if (left.length) console.error(`[e2e] warning: processes still alive after SIGKILL: ${left.join(' ')}`);
 }
 
-async function cleanup({ keepTmp = false } = {}) {
+async function cleanup() {
   if (cleanedUp) return;
   cleanedUp = true;
   if (browser) {
@@ -198,21 +201,15 @@ async function cleanup({ keepTmp = false } = {}) {
       fs.cpSync(logs, path.join(outputDir, 'vscode-logs'), { recursive: true });
     }
     if (browserLog.length) fs.writeFileSync(path.join(outputDir, 'browser-console.log'), browserLog.join('\n') + '\n');
-    if (keepTmp || process.env.GOVREPORT_E2E_KEEP_TMP === '1') console.log(`[e2e] kept ${tmpDir}`);
+    if (process.env.GOVREPORT_E2E_KEEP_TMP === '1') console.log(`[e2e] kept ${tmpDir}`);
     else fs.rmSync(tmpDir, { recursive: true, force: true });
   }
 }
 
-// Last resort when the runner dies in an unexpected way: no code-server left behind.
+// Last resort when the runner exits in an unexpected way: no code-server left behind.
 process.on('exit', () => {
-  if (server?.pid && !cleanedUp) signalTree(server.pid, descendantsOf(server.pid), 'SIGKILL');
+  if (server?.pid) signalTree(server.pid, descendantsOf(server.pid), 'SIGKILL');
 });
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => {
-    console.error(`\n[e2e] ${sig}: stopping`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
 
 // ---------------------------------------------------------------------------------------------------------
 
@@ -240,7 +237,7 @@ async function main() {
   const workspace = path.join(tmpDir, 'workspace', 'seeds');
   const handshakeDir = path.join(tmpDir, 'handshake');
   const resultsFile = path.join(tmpDir, 'results.json');
-  for (const d of [userDataDir, extensionsDir, handshakeDir, path.join(tmpDir, 'xdg-config'), path.join(tmpDir, 'xdg-data')]) {
+  for (const d of [userDataDir, extensionsDir, handshakeDir, ...['xdg-config', 'xdg-data', 'xdg-cache'].map((d) => path.join(tmpDir, d))]) {
     fs.mkdirSync(d, { recursive: true });
   }
   fs.cpSync(path.join(repoRoot, 'seeds'), workspace, { recursive: true });
@@ -276,6 +273,8 @@ async function main() {
     GOVREPORT_E2E_HANDSHAKE_DIR: handshakeDir,
     XDG_CONFIG_HOME: path.join(tmpDir, 'xdg-config'),
     XDG_DATA_HOME: path.join(tmpDir, 'xdg-data'),
+    XDG_CACHE_HOME: path.join(tmpDir, 'xdg-cache'),
+    EXTENSIONS_GALLERY: '{}', // no marketplace: nothing to look up outside this machine
   });
   serverLogStream = fs.createWriteStream(path.join(outputDir, 'code-server.log'));
   server = spawn(
@@ -313,7 +312,18 @@ async function main() {
   step('open the workbench in headless Chromium');
   const { chromium } = await import('playwright-core');
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      timeout: 60_000,
+      // Chromium's crash reporter would otherwise write into ~/.config/chromium.
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(tmpDir, 'xdg-config'), XDG_CACHE_HOME: path.join(tmpDir, 'xdg-cache') },
+      // Signals are handled here (one cleanup path); playwright still kills Chromium if the runner dies.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
   } catch (err) {
     throw new E2EError(`Chromium failed to start: ${err.message}`);
   }
@@ -344,7 +354,7 @@ async function main() {
   });
   const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
   fs.copyFileSync(resultsFile, path.join(outputDir, 'results.json'));
-  const counts = printResults(results);
+  const counts = printResults(results, 'code-server');
 
   const shots = results.screenshots ?? [];
   for (const [i, shot] of shots.entries()) {
@@ -365,34 +375,12 @@ async function main() {
   return counts;
 }
 
-function printResults(results) {
-  console.log(
-    `\nGovReport e2e: VS Code ${results.vscodeVersion} (code-server), environment inherited by the extension host: ${results.envInherited ? 'yes' : 'no'}`,
-  );
-  let file;
-  for (const t of results.tests) {
-    if (t.file !== file) {
-      file = t.file;
-      console.log(`  ${file ?? ''}`);
-    }
-    const ms = t.durationMs !== undefined ? ` (${t.durationMs} ms)` : '';
-    if (t.state === 'passed') console.log(`    ✔ ${t.fullTitle}${ms}`);
-    else if (t.state === 'pending') console.log(`    - ${t.fullTitle} (skipped)`);
-    else {
-      console.log(`    ✖ ${t.fullTitle}${ms}`);
-      const stack = (t.error?.stack ?? t.error?.message ?? '').split('\n').slice(0, 8);
-      for (const line of stack) console.log(`        ${line}`);
-    }
-  }
-  const { passed, failed, pending } = results.stats;
-  return { passed, failed, pending };
-}
-
 /** Shows what the request asks for and saves test-results/e2e/<name>.png. */
 async function takeScreenshot(page, shot) {
   const file = path.join(outputDir, `${shot.name}.png`);
   if (shot.view === 'outline') {
     await runCommandFromPalette(page, 'Explorer: Focus on Outline View');
+    await giveOutlineRoom(page);
     const rows = page.locator('.outline-pane .monaco-list-row');
     try {
       await rows.first().waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
@@ -403,6 +391,34 @@ async function takeScreenshot(page, shot) {
   }
   await page.screenshot({ path: file });
   return file;
+}
+
+/**
+ * Lets the Outline view use the whole side bar: collapses the folder section above it and drags the side bar's
+ * edge to the right so that the Chinese headings are not cut off.
+ */
+async function giveOutlineRoom(page) {
+  const folders = page.locator('.pane-header[aria-label^="Explorer Section"]').first();
+  if ((await folders.count()) > 0 && (await folders.getAttribute('aria-expanded')) === 'true') {
+    await folders.click();
+    await page.waitForSelector('.pane-header[aria-label^="Explorer Section"][aria-expanded="false"]', { timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+  }
+  const sidebar = page.locator('.part.sidebar').first();
+  const box = await sidebar.boundingBox();
+  const targetWidth = 720;
+  if (box && box.width < targetWidth) {
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + targetWidth, y, { steps: 8 });
+    await page.mouse.up();
+    await page.mouse.move(20, box.y + box.height - 60); // off the sash, so that it is not drawn highlighted
+    await page.waitForFunction(
+      (min) => (document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) >= min,
+      targetWidth - 40,
+      { timeout: SCREENSHOT_STEP_TIMEOUT_MS },
+    );
+  }
 }
 
 /** F1, type the command's label, wait for it in the list, Enter — as a person would. */
@@ -417,27 +433,43 @@ async function runCommandFromPalette(page, label) {
   await input.waitFor({ state: 'hidden', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
 }
 
+// The run ends in one place, whatever ends it: the suite's results, a failure, the overall deadline, or a signal.
 let overallTimer;
-const timeout = new Promise((_, reject) => {
+let stopReason;
+const stopped = new Promise((_, reject) => {
+  const stop = (err) => {
+    stopReason ??= err;
+    reject(err);
+  };
   overallTimer = setTimeout(
-    () => reject(new E2EError(`overall e2e deadline of ${OVERALL_TIMEOUT_MS / 1000} s passed during: ${currentStep}`)),
+    () => stop(new E2EError(`overall e2e deadline of ${OVERALL_TIMEOUT_MS / 1000} s passed during: ${currentStep}`)),
     OVERALL_TIMEOUT_MS,
   );
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(sig, () => {
+      if (stopReason) {
+        console.error(`\n[e2e] ${sig} again: killing code-server and exiting`);
+        process.exit(130); // the exit handler kills code-server's processes
+      }
+      stop(new E2EError(`interrupted by ${sig} during: ${currentStep}`));
+    });
+  }
 });
 
 let counts;
 let failure;
 try {
-  counts = await Promise.race([main(), timeout]);
+  counts = await Promise.race([main(), stopped]);
 } catch (err) {
   failure = err;
+  stopReason ??= err; // main() checks this and starts nothing new
 }
 clearTimeout(overallTimer);
 if (failure) {
   console.error(`\n[e2e] FAILED: ${failure instanceof E2EError ? failure.message : failure.stack ?? failure}`);
   printDiagnostics();
 }
-await cleanup({ keepTmp: Boolean(failure) && process.env.GOVREPORT_E2E_KEEP_TMP === '1' });
+await cleanup();
 console.log(`[e2e] done in ${((Date.now() - started) / 1000).toFixed(1)} s; logs in ${path.relative(repoRoot, outputDir)}/`);
 counts ??= { passed: 0, failed: 1, pending: 0 };
 if (failure && counts.failed === 0) counts.failed = 1;

@@ -10,7 +10,7 @@ set -euo pipefail
 
 CODE_SERVER_VERSION=4.100.3
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-TOOLS="${GOVREPORT_E2E_TOOLS:-$ROOT/.tools/code-server}"
+TOOLS="$ROOT/.tools/code-server"   # run-code-server.mjs expects it here
 MARKER="$TOOLS/.setup-complete-$CODE_SERVER_VERSION"
 APT_PACKAGES=(build-essential pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev ripgrep chromium fonts-noto-cjk)
 
@@ -27,7 +27,8 @@ as_root() {
 # --- 1. Debian packages -------------------------------------------------------------------------
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
-  if ! dpkg -s "$pkg" 2>/dev/null | grep -q '^Status: install ok installed'; then
+  status="$(dpkg -s "$pkg" 2>/dev/null || true)"
+  if [[ "$status" != *"Status: install ok installed"* ]]; then
     missing+=("$pkg")
   fi
 done
@@ -62,7 +63,7 @@ if [ ! -f "$TOOLS/package.json" ]; then
 fi
 
 cd "$TOOLS"
-npm install --no-save --ignore-scripts --no-package-lock "code-server@$CODE_SERVER_VERSION" </dev/null
+npm install --save-exact --ignore-scripts --no-package-lock "code-server@$CODE_SERVER_VERSION" </dev/null
 
 VSCODE_DIR="$TOOLS/node_modules/code-server/lib/vscode"
 cd "$VSCODE_DIR"

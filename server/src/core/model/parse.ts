@@ -248,7 +248,10 @@ class Assembler {
     if (organs.length === 0) {
       const cut = last.text.indexOf('关于');
       const yearAt = last.text.search(YEAR_IN_TITLE);
-      const end = cut > 0 ? cut : yearAt > 0 ? yearAt : -1;
+      const subjectAt = last.text.search(SUBJECTS);
+      const beforeSubject = subjectAt > 0 && ORGAN_SUFFIX.test(last.text.slice(0, subjectAt)) ? subjectAt : -1;
+      // 「关于……」 with nothing before it names no organ.
+      const end = cut >= 0 ? cut : yearAt > 0 ? yearAt : beforeSubject;
       if (end > 0) {
         const prefix: TextSpan = { text: last.text.slice(0, end), range: shift(last.range, 0, end) };
         organs.push(...splitOrganSpans(prefix));
@@ -500,14 +503,14 @@ function isOrganLine(t: string): boolean {
     splitOrgans(t).every((o) => ORGAN_SUFFIX.test(o));
 }
 
-/** Joint organs share a line, separated by two or more spaces (or one full-width space). */
 function splitOrgans(t: string): string[] {
-  return t.split(/[ \t\u00a0]{2,}|\u3000+|[ \t]+(?=中共)/).map((s) => s.trim()).filter((s) => s.length > 0);
+  return t.split(/[ \t\u00a0\u3000]+/).filter((s) => s.length > 0);
 }
 
+/** Joint organs are written side by side, separated by spaces: organ names themselves hold none. */
 function splitOrganSpans(span: TextSpan): TextSpan[] {
   const out: TextSpan[] = [];
-  const re = /[^ \t\u3000\u00a0]+(?:[ \t\u00a0](?![ \t\u00a0]|中共)[^ \t\u3000\u00a0]+)*/g;
+  const re = /[^ \t\u3000\u00a0]+/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(span.text)) !== null) {
     out.push({ text: m[0], range: shift(span.range, m.index, m.index + m[0].length) });

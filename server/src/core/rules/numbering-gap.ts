@@ -14,7 +14,8 @@ export const numberingGap: Rule = {
       if (run.firstFault < 0) continue;
       run.headings.forEach((h, i) => {
         const previous = i === 0 ? 0 : run.headings[i - 1].number.value;
-        if (h.number.value <= previous + 1) return;
+        // After a repeated number the run is one behind: 「（二）（二）（四）」 skips nothing at 「（四）」.
+        if (h.number.value <= previous + 1 || h.number.value <= i + 1) return;
         const fix = renumberFix(run, run.firstFault);
         const restart = i === 0 && h.parent !== undefined;
         report({

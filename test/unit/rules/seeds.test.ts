@@ -1,0 +1,42 @@
+// The rules on the real reports: they find what a careful reviewer finds, and nothing else.
+import * as assert from 'assert/strict';
+import { checkModel, parseReport, RULES } from '../../../server/src/core/index';
+import { seedText } from '../../helpers/seeds';
+
+const serious = (prefix: string) => checkModel(parseReport(seedText(prefix)))
+  .filter((f) => f.severity === 'error' || f.severity === 'warning')
+  .map((f) => `${f.rule}@${f.range.start.line + 1}`);
+
+describe('rules on the seeds', () => {
+  it('000 (a well-formed report) gets no error or warning', () => {
+    assert.deepEqual(serious('000'), []);
+  });
+  it('001: no title, no 落款', () => {
+    assert.deepEqual(serious('001'), ['title@1', 'signature@22']);
+  });
+  it('002: 不足 without reasons, no 落款', () => {
+    assert.deepEqual(serious('002'), ['reasons-missing@71', 'signature@107']);
+  });
+  it('003: the second 「三、」, the missing 第一责任人 item, 不足 without reasons, a 落款 without organ', () => {
+    assert.deepEqual(serious('003'), ['missing-section@6', 'numbering-duplicate@37', 'reasons-missing@75', 'signature@92']);
+    const findings = checkModel(parseReport(seedText('003')));
+    const duplicate = findings.find((f) => f.rule === 'numbering-duplicate')!;
+    assert.equal(duplicate.severity, 'error');
+    assert.deepEqual(duplicate.range, { start: { line: 36, character: 0 }, end: { line: 36, character: 2 } });
+    const missing = findings.find((f) => f.rule === 'missing-section' && f.severity === 'error')!;
+    assert.match(missing.message.zh, /党政主要负责人履行推进法治建设第一责任人职责/);
+    assert.match(missing.message.zh, /厅字〔2019〕28号/);
+  });
+  it('004: the Word bookmark left in', () => {
+    assert.deepEqual(serious('004'), ['artifact@9']);
+  });
+  it('every rule has an id, sources, and messages in both languages', () => {
+    const ids = RULES.map((r) => r.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const r of RULES) {
+      assert.match(r.id, /^[a-z]+(-[a-z]+)*$/);
+      assert.ok(r.sources.length > 0, r.id);
+      assert.ok(r.description.zh && r.description.en, r.id);
+    }
+  });
+});
