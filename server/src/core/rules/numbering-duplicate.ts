@@ -1,6 +1,6 @@
 // numbering-duplicate: two siblings with the same number (一、二、二、). The fix renumbers the run.
 import type { Rule } from '../findings';
-import { expectedLabel, quoted, renumberFix, siblingRuns } from './shared/siblings';
+import { expectedLabel, quoted, runRenumberFix, siblingRuns } from './shared/siblings';
 import { GBT_9704_HEADINGS } from './shared/sources';
 
 export const numberingDuplicate: Rule = {
@@ -20,7 +20,7 @@ export const numberingDuplicate: Rule = {
           return;
         }
         const first = run.headings[earlier];
-        const fix = renumberFix(run, run.firstFault);
+        const fix = runRenumberFix(run);
         report({
           range: h.number.range,
           message: {

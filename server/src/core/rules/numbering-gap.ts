@@ -1,6 +1,6 @@
 // numbering-gap: a number skipped among siblings (一、三、), or a run that does not start at one.
 import type { Rule } from '../findings';
-import { expectedLabel, quoted, renumberFix, siblingRuns } from './shared/siblings';
+import { expectedLabel, quoted, runRenumberFix, siblingRuns } from './shared/siblings';
 import { GBT_9704_HEADINGS } from './shared/sources';
 
 export const numberingGap: Rule = {
@@ -16,7 +16,7 @@ export const numberingGap: Rule = {
         const previous = i === 0 ? 0 : run.headings[i - 1].number.value;
         // After a repeated number the run is one behind: 「（二）（二）（四）」 skips nothing at 「（四）」.
         if (h.number.value <= previous + 1 || h.number.value <= i + 1) return;
-        const fix = renumberFix(run, run.firstFault);
+        const fix = runRenumberFix(run);
         const restart = i === 0 && h.parent !== undefined;
         report({
           range: h.number.range,

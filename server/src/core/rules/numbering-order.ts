@@ -1,6 +1,6 @@
 // numbering-order: a sibling numbered lower than the one before it, without repeating an earlier number.
 import type { Rule } from '../findings';
-import { expectedLabel, quoted, renumberFix, siblingRuns } from './shared/siblings';
+import { expectedLabel, quoted, runRenumberFix, siblingRuns } from './shared/siblings';
 import { GBT_9704_HEADINGS } from './shared/sources';
 
 export const numberingOrder: Rule = {
@@ -18,7 +18,7 @@ export const numberingOrder: Rule = {
         const repeated = used.has(h.number.value);
         used.add(h.number.value);
         if (!previous || repeated || h.number.value >= previous.number.value) return;
-        const fix = renumberFix(run, run.firstFault);
+        const fix = runRenumberFix(run);
         report({
           range: h.number.range,
           message: {

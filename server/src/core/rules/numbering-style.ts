@@ -136,12 +136,25 @@ function standardForm(h: Heading, model: ReportModel): string {
   switch (h.level) {
     case 1: return `${d}、`;
     case 2: case 4: return `（${d}）`;
-    case 3: {
-      const fullWidth = model.headings.filter((x) => x.level === 3 && x.number.suffix === '．').length;
-      const halfWidth = model.headings.filter((x) => x.level === 3 && x.number.suffix === '.').length;
-      return `${d}${fullWidth > halfWidth ? '．' : '.'}`;
-    }
+    case 3: return `${d}${prefersFullWidthPoint(model) ? '．' : '.'}`;
   }
+}
+
+const fullWidthPointCache = new WeakMap<ReportModel, boolean>();
+
+function prefersFullWidthPoint(model: ReportModel): boolean {
+  let cached = fullWidthPointCache.get(model);
+  if (cached === undefined) {
+    let full = 0;
+    let half = 0;
+    for (const x of model.headings) {
+      if (x.level !== 3) continue;
+      if (x.number.suffix === '．') full++;
+      else if (x.number.suffix === '.') half++;
+    }
+    fullWidthPointCache.set(model, (cached = full > half));
+  }
+  return cached;
 }
 
 const halfWidthCache = new WeakMap<ReportModel, boolean>();

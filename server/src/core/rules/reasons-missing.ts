@@ -31,14 +31,24 @@ export const reasonsMissing: Rule = {
   },
 };
 
-/** The running text under a heading and its sub-headings. */
+/** The running text under a heading and its sub-headings (paragraphs and headings are in line order). */
 function sectionText(model: ReportModel, h: Heading): string {
   const parts: string[] = [];
-  for (const p of model.paragraphs) {
-    if (p.line < h.line) continue;
-    if (p.line > h.sectionRange.end.line) break;
-    parts.push(p.text);
+  const last = h.sectionRange.end.line;
+  for (let i = firstAtOrAfter(model.paragraphs, h.line); i < model.paragraphs.length && model.paragraphs[i].line <= last; i++) {
+    parts.push(model.paragraphs[i].text);
   }
-  for (const sub of model.headings) if (sub.line > h.line && sub.line <= h.sectionRange.end.line) parts.push(sub.title);
+  for (let i = h.index + 1; i < model.headings.length && model.headings[i].line <= last; i++) parts.push(model.headings[i].title);
   return parts.join('\n');
+}
+
+function firstAtOrAfter(items: readonly { line: number }[], line: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

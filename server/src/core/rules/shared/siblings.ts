@@ -31,8 +31,19 @@ export function siblingRuns(model: ReportModel): SiblingRun[] {
   return runs;
 }
 
+const runFixes = new WeakMap<SiblingRun, Fix | undefined>();
+
+/**
+ * The run's one renumbering fix, from its first fault on. Computed once per run and shared by every
+ * finding in it: a long run with many faults must not cost a renumbering per fault.
+ */
+export function runRenumberFix(run: SiblingRun): Fix | undefined {
+  if (!runFixes.has(run)) runFixes.set(run, run.firstFault < 0 ? undefined : renumberFix(run, run.firstFault));
+  return runFixes.get(run);
+}
+
 /** Replaces the digits of every heading from `from` on whose value is not its position. */
-export function renumberFix(run: SiblingRun, from: number): Fix | undefined {
+function renumberFix(run: SiblingRun, from: number): Fix | undefined {
   const edits: TextEdit[] = [];
   for (let i = from; i < run.headings.length; i++) {
     const h = run.headings[i];
