@@ -3,7 +3,7 @@
 //   govreport check   [--format text|json] [--locale zh|en] PATH...
 //   govreport outline [--diagnostics] [--locale zh|en] PATH...
 //
-// Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or I/O errors.
+// Exit codes of `check`: 0 no error-severity finding, 1 at least one, 2 usage or I/O errors (`outline`: 0 or 2).
 
 import * as path from 'path';
 import {
@@ -106,12 +106,15 @@ function main(argv: string[]): number {
       continue;
     }
     const model = parseReport(read.text);
-    checked.push({ file: read, model, findings: model.isReport ? checkModel(model) : [] });
+    const wantFindings = parsed.command === 'check' || parsed.diagnostics;
+    checked.push({ file: read, model, findings: model.isReport && wantFindings ? checkModel(model) : [] });
   }
   const out = parsed.command === 'outline' ? renderOutlines(checked, parsed) :
     parsed.format === 'json' ? renderJson(checked) : renderText(checked, parsed.locale);
   process.stdout.write(out);
   if (missing.length > 0 || (checked.length === 0 && (unreadable.length > 0 || files.length === 0))) return EXIT_USAGE;
+  // Only `check` reports through its exit code; `outline` succeeds whenever it could read something.
+  if (parsed.command !== 'check') return EXIT_OK;
   return checked.some((c) => c.findings.some((f) => f.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
 }
 
