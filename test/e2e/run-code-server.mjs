@@ -44,6 +44,8 @@ const serverLog = [];
 let serverLogStream;
 /** @type {import('playwright-core').Browser | undefined} */
 let browser;
+/** @type {import('playwright-core').Page | undefined} */
+let page;
 const browserLog = [];
 let tmpDir;
 let cleanedUp = false;
@@ -106,6 +108,12 @@ function printDiagnostics() {
     console.error(errors.slice(-15).join('\n'));
   }
   console.error('');
+}
+
+/** True once VS Code's extension host log says it exited (normally only after run() has settled). */
+function extensionHostExited(userDataDir) {
+  const logs = findFiles(path.join(userDataDir, 'logs'), (f) => f.endsWith('remoteexthost.log'));
+  return logs.some((f) => /Extension host with pid \d+ exiting/.test(fs.readFileSync(f, 'utf8')));
 }
 
 function findFiles(dir, match) {
@@ -328,7 +336,7 @@ async function main() {
     throw new E2EError(`Chromium failed to start: ${err.message}`);
   }
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
-  const page = await context.newPage();
+  page = await context.newPage();
   let pageCrashed = false;
   page.on('crash', () => (pageCrashed = true));
   page.on('console', (m) => browserLog.push(`[${m.type()}] ${m.text()}`));
@@ -340,8 +348,8 @@ async function main() {
     ['extensionTestsPath', `vscode-remote://${authority}${testsIndex}`],
   ];
   const url = `http://${authority}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: WORKBENCH_TIMEOUT_MS });
   try {
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: WORKBENCH_TIMEOUT_MS });
     await page.waitForSelector('.monaco-workbench', { timeout: Math.min(WORKBENCH_TIMEOUT_MS, remaining()) });
   } catch (err) {
     throw new E2EError(`the VS Code workbench did not load: ${err.message.split('\n')[0]}`);
@@ -349,8 +357,12 @@ async function main() {
 
   step('run the suite in the extension host');
   await waitUntil('the suite to write its results', () => {
+    if (fs.existsSync(resultsFile)) return true;
     if (pageCrashed) throw new E2EError('the workbench page crashed');
-    return fs.existsSync(resultsFile);
+    if (extensionHostExited(userDataDir) && !fs.existsSync(resultsFile)) {
+      throw new E2EError('the extension host exited before the suite wrote its results (see remoteexthost.log below)');
+    }
+    return false;
   });
   const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
   fs.copyFileSync(resultsFile, path.join(outputDir, 'results.json'));
@@ -379,14 +391,25 @@ async function main() {
 async function takeScreenshot(page, shot) {
   const file = path.join(outputDir, `${shot.name}.png`);
   if (shot.view === 'outline') {
-    await runCommandFromPalette(page, 'Explorer: Focus on Outline View');
+    await runCommandFromPalette(page, 'Explorer: Focus on Outline View'); // shows the Explorer and the Outline
     await giveOutlineRoom(page);
+    await runCommandFromPalette(page, 'Explorer: Focus on Outline View'); // focus back from the clicked header
+    // Symbols, or the view's message ("No symbols found in document ..."), which may be transient while the
+    // outline loads: then symbols get a few more seconds.
     const rows = page.locator('.outline-pane .monaco-list-row');
+    const message = page.locator('.outline-pane .outline-message');
+    let shown = false;
     try {
-      await rows.first().waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+      await rows.or(message).filter({ visible: true }).first().waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+      await rows.first().waitFor({ state: 'visible', timeout: (await rows.count()) > 0 ? 1_000 : 5_000 });
+      shown = true;
     } catch {
+      // reported below
+    }
+    if (!shown) {
       await page.screenshot({ path: file });
-      throw new Error(`the Outline view shows no symbols (picture saved anyway: ${path.relative(repoRoot, file)})`);
+      const text = (await message.isVisible()) ? `: "${(await message.innerText()).trim()}"` : '';
+      throw new Error(`the Outline view shows no symbols${text} (picture saved anyway: ${path.relative(repoRoot, file)})`);
     }
   }
   await page.screenshot({ path: file });
@@ -412,7 +435,7 @@ async function giveOutlineRoom(page) {
     await page.mouse.down();
     await page.mouse.move(box.x + targetWidth, y, { steps: 8 });
     await page.mouse.up();
-    await page.mouse.move(20, box.y + box.height - 60); // off the sash, so that it is not drawn highlighted
+    await page.mouse.move(300, 12); // rest on the empty title bar: no highlighted sash, no tooltip
     await page.waitForFunction(
       (min) => (document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) >= min,
       targetWidth - 40,
@@ -468,6 +491,13 @@ clearTimeout(overallTimer);
 if (failure) {
   console.error(`\n[e2e] FAILED: ${failure instanceof E2EError ? failure.message : failure.stack ?? failure}`);
   printDiagnostics();
+  if (page && !page.isClosed()) {
+    const file = path.join(outputDir, 'failure.png');
+    await page.screenshot({ path: file, timeout: 10_000 }).then(
+      () => console.error(`[e2e] the workbench at the time of the failure: ${path.relative(repoRoot, file)}`),
+      () => {},
+    );
+  }
 }
 await cleanup();
 console.log(`[e2e] done in ${((Date.now() - started) / 1000).toFixed(1)} s; logs in ${path.relative(repoRoot, outputDir)}/`);

@@ -49,6 +49,12 @@ describe('Outline of seed 003 (瀍河回族区 2021 report)', () => {
     this.timeout(90_000);
     document = await vscode.workspace.openTextDocument(await seedUri());
     await vscode.window.showTextDocument(document, { preview: false });
+    // Asked for before the wait, so that a run whose outline never comes still leaves a picture of it.
+    requestScreenshot({
+      name: 'outline',
+      view: 'outline',
+      prepare: () => vscode.window.showTextDocument(document, { preview: false }),
+    });
     await activateExtension();
     symbols = await waitFor(
       'the language server to provide document symbols for the seed',
@@ -62,11 +68,6 @@ describe('Outline of seed 003 (瀍河回族区 2021 report)', () => {
       30_000,
       200,
     );
-    requestScreenshot({
-      name: 'outline',
-      view: 'outline',
-      prepare: () => vscode.window.showTextDocument(document, { preview: false }),
-    });
   });
 
   it('has the nine numbered sections as top-level symbols, markers in detail', () => {
