@@ -27,8 +27,15 @@ describe('rules on the seeds', () => {
     assert.match(missing.message.zh, /党政主要负责人履行推进法治建设第一责任人职责/);
     assert.match(missing.message.zh, /厅字〔2019〕28号/);
   });
-  it('004: the Word bookmark left in', () => {
-    assert.deepEqual(serious('004'), ['artifact@9']);
+  it('004: the Word bookmark left in, and 151 items whose parts add up to 97', () => {
+    assert.deepEqual(serious('004'), ['artifact@9', 'figure-sum@10']);
+    const sum = checkModel(parseReport(seedText('004'))).find((f) => f.rule === 'figure-sum')!;
+    assert.match(sum.message.zh, /151项.*97项/);
+  });
+  it('no figure-* error or warning on 000–003: 518/518/100%, 264/264, 158 = 55 + 103, 103 = 91 + 12 are consistent', () => {
+    for (const prefix of ['000', '001', '002', '003']) {
+      assert.deepEqual(serious(prefix).filter((f) => f.startsWith('figure-')), [], prefix);
+    }
   });
   it('every rule has an id, sources, and messages in both languages', () => {
     const ids = RULES.map((r) => r.id);

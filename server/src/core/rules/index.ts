@@ -2,6 +2,10 @@
 
 import type { Rule } from '../findings';
 import { artifact } from './artifact';
+import { figureApproximation } from './figure-approximation';
+import { figureRange } from './figure-range';
+import { figureRate } from './figure-rate';
+import { figureSum } from './figure-sum';
 import { missingSection } from './missing-section';
 import { numberingDuplicate } from './numbering-duplicate';
 import { numberingGap } from './numbering-gap';
@@ -27,6 +31,10 @@ export const RULES: readonly Rule[] = [
   signature,
   artifact,
   reasonsMissing,
+  figureSum,
+  figureRate,
+  figureRange,
+  figureApproximation,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -8,3 +8,5 @@ export const DUCHA_2019: RuleSource = { cite: '厅字〔2019〕28号', title: '�
 export const GOV_INFO_FORMAT_2021: RuleSource = { cite: '国办公开办函〔2021〕30号', title: '《中华人民共和国政府信息公开工作年度报告格式》' };
 export const GONGWEN_REGULATION: RuleSource = { cite: '中办发〔2012〕14号 第九条', title: '《党政机关公文处理工作条例》' };
 export const GONGWEN_REVIEW: RuleSource = { cite: '中办发〔2012〕14号 第二十条', title: '《党政机关公文处理工作条例》' };
+export const GONGWEN_FIGURES: RuleSource = { cite: '中办发〔2012〕14号 第二十条', title: '《党政机关公文处理工作条例》（审核数字是否准确）' };
+export const GBT_15835_NUMBERS: RuleSource = { cite: 'GB/T 15835-2011', title: '《出版物上数字用法》' };
