@@ -9,3 +9,5 @@ export { buildOutline, type OutlineNode } from './features/outline';
 export { foldingRegions, type FoldingRegion } from './features/folding';
 export { BUILTIN_PROFILES, detectProfile, profileById, resolveProfile, type Profile, type ProfileChoice, type ProfileItem } from './profiles/index';
 export { matchSections, type SectionMatch } from './profiles/match';
+export { hoverAt, type HoverContent, type HoverOptions } from './features/hover';
+export { figuresOf, figureAt, type Figure, type FigureKind } from './model/figures';

@@ -32,16 +32,9 @@ export const figureRate: Rule = {
   check({ model, report }) {
     for (const figures of figuresByParagraph(model).values()) {
       figures.forEach((rate, i) => {
-        if (rate.kind !== 'percent' || rate.approximate || rate.upper !== undefined || !rate.subject) return;
-        const kind = RATES.find((r) => r.rate.test(rate.subject!));
-        if (!kind) return;
-        const pair = findPair(figures.slice(Math.max(0, i - 4), i), rate, kind.numerator);
-        if (!pair) return;
-        const [denominator, numerator] = pair;
-        const computed = (numerator.value / denominator.value) * 100;
-        const decimals = decimalsOf(rate.text);
-        const rounded = Math.round(computed * 10 ** decimals) / 10 ** decimals;
-        if (rounded === rate.value) return;
+        const check = recomputeRate(figures, i);
+        if (!check || check.matches) return;
+        const { numerator, denominator, rounded } = check;
         report({
           range: rate.range,
           related: [
@@ -62,6 +55,28 @@ export const figureRate: Rule = {
     }
   },
 };
+
+export interface RateCheck {
+  numerator: Figure;
+  denominator: Figure;
+  /** The computed rate rounded to the stated precision. */
+  rounded: number;
+  matches: boolean;
+}
+
+/** Recomputes the rate `figures[index]` from the counts before it in its paragraph, when they are plain. */
+export function recomputeRate(figures: Figure[], index: number): RateCheck | undefined {
+  const rate = figures[index];
+  if (rate.kind !== 'percent' || rate.approximate || rate.upper !== undefined || !rate.subject) return undefined;
+  const kind = RATES.find((r) => r.rate.test(rate.subject!));
+  if (!kind) return undefined;
+  const pair = findPair(figures.slice(Math.max(0, index - 4), index), rate, kind.numerator);
+  if (!pair) return undefined;
+  const [denominator, numerator] = pair;
+  const decimals = decimalsOf(rate.text);
+  const rounded = Math.round((numerator.value / denominator.value) * 100 * 10 ** decimals) / 10 ** decimals;
+  return { numerator, denominator, rounded, matches: rounded === rate.value };
+}
 
 /** The nearest count carrying the numerator word, and an earlier count in the same unit no smaller than it. */
 function findPair(before: Figure[], rate: Figure, numeratorWord: RegExp): [Figure, Figure] | undefined {

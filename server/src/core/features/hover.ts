@@ -1,0 +1,205 @@
+// Hover summaries, as a small dispatcher: a figure under the cursor explains itself; a heading shows its
+// section's figures; the title summarises the whole report. Markdown out, in the user's language.
+
+import type { Locale } from '../findings';
+import { figureAt, figuresOf, type Figure } from '../model/figures';
+import type { Heading, Position, Range, ReportModel } from '../model/types';
+import { resolveProfile, type Profile } from '../profiles/index';
+import { matchSections } from '../profiles/match';
+import { recomputeRate } from '../rules/figure-rate';
+import { figuresByParagraph } from '../rules/shared/figures';
+
+export interface HoverContent {
+  markdown: string;
+  range: Range;
+}
+
+export interface HoverOptions {
+  locale: Locale;
+  profile?: Profile;
+}
+
+export function hoverAt(model: ReportModel, position: Position, options: HoverOptions): HoverContent | undefined {
+  if (!model.isReport) return undefined;
+  const figure = figureAt(model, position.line, position.character);
+  if (figure) return { markdown: figureHover(model, figure, options.locale), range: figure.range };
+  const heading = headingOnLine(model, position);
+  if (heading) return { markdown: sectionHover(model, heading, options.locale), range: heading.range };
+  const title = model.title;
+  if (title && contains(title.range, position)) {
+    const line = title.lines.find((l) => l.range.start.line === position.line);
+    return { markdown: reportHover(model, options), range: line?.range ?? title.range };
+  }
+  return undefined;
+}
+
+function contains(r: Range, p: Position): boolean {
+  if (p.line < r.start.line || p.line > r.end.line) return false;
+  if (p.line === r.start.line && p.character < r.start.character) return false;
+  if (p.line === r.end.line && p.character > r.end.character) return false;
+  return true;
+}
+
+function headingOnLine(model: ReportModel, p: Position): Heading | undefined {
+  let lo = 0;
+  let hi = model.headings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (model.headings[mid].line < p.line) lo = mid + 1;
+    else hi = mid;
+  }
+  const h = model.headings[lo];
+  return h && h.line === p.line && contains(h.range, p) ? h : undefined;
+}
+
+// --- words ---
+
+const KIND_NAMES: Record<Locale, Record<Figure['kind'], string>> = {
+  zh: { count: '数量', money: '金额', percent: '比率', points: '百分点', year: '年份', date: '日期', duration: '时长', measure: '计量' },
+  en: { count: 'count', money: 'money', percent: 'rate', points: 'percentage points', year: 'year', date: 'date', duration: 'duration', measure: 'measure' },
+};
+
+function formatNumber(v: number): string {
+  return v.toLocaleString('en-US', { maximumFractionDigits: 6 });
+}
+
+function normalised(f: Figure, locale: Locale): string {
+  const approx = f.approximate ? '≈' : '';
+  if (f.kind === 'year') return f.upper !== undefined ? `${f.value}—${f.upper}` : String(f.value);
+  if (f.kind === 'date') {
+    const d = f.date ?? {};
+    if (f.upper !== undefined) return locale === 'en' ? `months ${f.value}–${f.upper}` : `${f.value}—${f.upper}月`;
+    return [d.year !== undefined ? `${d.year}年` : '', d.month !== undefined ? `${d.month}月` : '', d.day !== undefined ? `${d.day}日` : ''].join('');
+  }
+  const unit = f.unit === '%' ? '%' : ` ${f.unit}`;
+  const range = f.upper !== undefined ? `${formatNumber(f.value)}～${formatNumber(f.upper)}` : formatNumber(f.value);
+  return `${approx}${range}${unit}`;
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`);
+}
+
+function headingLabel(h: Heading | undefined, locale: Locale): string {
+  if (!h) return locale === 'en' ? '(before the first heading)' : '（导语）';
+  return `${h.number.raw}${h.title}`;
+}
+
+// --- a figure ---
+
+function figureHover(model: ReportModel, f: Figure, locale: Locale): string {
+  const en = locale === 'en';
+  const lines: string[] = [];
+  lines.push(`**${escape(f.text)}** → ${escape(normalised(f, locale))} · ${KIND_NAMES[locale][f.kind]} · ${f.approximate ? (en ? `approximate (“${f.approximation}”)` : `约数（“${f.approximation}”）`) : en ? 'exact' : '确数'}`);
+  lines.push('');
+  if (f.subject) lines.push(`${en ? 'Counts' : '统计对象'}：${escape(f.subject)}`);
+  lines.push(`${en ? 'Section' : '所在部分'}：${escape(headingLabel(f.section, locale))}`);
+  const check = checksFor(model, f, locale);
+  if (check.length > 0) {
+    lines.push('');
+    lines.push(`${en ? 'Checked' : '核对'}：`);
+    for (const c of check) lines.push(`- ${c}`);
+  }
+  return lines.join('\n');
+}
+
+/** What the tool could verify about a figure: a rate against its counts, a total against its breakdown. */
+function checksFor(model: ReportModel, f: Figure, locale: Locale): string[] {
+  const en = locale === 'en';
+  const out: string[] = [];
+  const siblings = figuresByParagraph(model).get(f.paragraph) ?? [];
+  const index = siblings.indexOf(f);
+  const rate = index >= 0 ? recomputeRate(siblings, index) : undefined;
+  if (rate) {
+    const verdict = rate.matches ? '✓' : en ? `✗ (stated ${f.text})` : `✗（文中为${f.text}）`;
+    out.push(`${escape(rate.numerator.text)} ÷ ${escape(rate.denominator.text)} = ${rate.rounded}% ${verdict}`);
+  }
+  const breakdown = breakdownAfter(f, siblings);
+  if (breakdown.length > 0) {
+    const sum = Math.round(breakdown.reduce((a, p) => a + p.value, 0) * 1e6) / 1e6;
+    const approx = f.approximate || breakdown.some((p) => p.approximate);
+    const verdict = approx ? (en ? '(approximate, not checked)' : '（含约数，不核对）') : sum === f.value ? '✓' : sum > f.value ? (en ? '✗ exceeds the total' : '✗ 超过总数') : en ? '≠ total' : '≠ 总数';
+    out.push(`${en ? 'parts' : '其中各项'} ${breakdown.map((p) => escape(p.text)).join(' + ')} = ${formatNumber(sum)}${f.unit === '元' ? ' 元' : f.unit} ${verdict}`);
+  }
+  if (f.approximate) out.push(en ? 'approximate values are left out of sums' : '约数不参与求和核对');
+  return out;
+}
+
+function breakdownAfter(total: Figure, siblings: Figure[]): Figure[] {
+  const text = total.paragraph.text;
+  const offset = total.paragraph.range.start.character;
+  const after = text.slice(total.range.end.character - offset);
+  const m = /^[^。；;，,]{0,12}[，,]?\s*其中/.exec(after);
+  if (!m) return [];
+  const start = total.range.end.character + m[0].length;
+  const rest = text.slice(start - offset);
+  const stop = rest.search(/[。；;！？]|其中/);
+  const end = start + (stop < 0 ? rest.length : stop);
+  return siblings.filter((p) => p !== total && p.range.start.character >= start && p.range.start.character < end && p.unit === total.unit && p.kind === total.kind);
+}
+
+// --- a heading: its section's figures ---
+
+const TABLE_LIMIT = 20;
+
+function sectionHover(model: ReportModel, h: Heading, locale: Locale): string {
+  const en = locale === 'en';
+  const end = h.sectionRange.end.line;
+  const figures = figuresOf(model).filter((f) => f.line >= h.line && f.line <= end && f.kind !== 'year' && f.kind !== 'date');
+  const lines = [`**${escape(h.number.raw + h.title)}**`, ''];
+  if (figures.length === 0) {
+    lines.push(en ? 'No figures in this section.' : '本部分没有数据。');
+    return lines.join('\n');
+  }
+  lines.push(en ? `${figures.length} figures:` : `共 ${figures.length} 个数据：`, '');
+  lines.push(en ? '| Counts | Value | Unit |' : '| 统计对象 | 数值 | 单位 |', '|---|---:|---|');
+  for (const f of figures.slice(0, TABLE_LIMIT)) {
+    const value = f.upper !== undefined ? `${formatNumber(f.value)}～${formatNumber(f.upper)}` : `${f.approximate ? '≈' : ''}${formatNumber(f.value)}`;
+    lines.push(`| ${escape(f.subject ?? '—')} | ${value} | ${escape(f.unit)} |`);
+  }
+  if (figures.length > TABLE_LIMIT) lines.push(en ? `| … ${figures.length - TABLE_LIMIT} more | | |` : `| ……另有 ${figures.length - TABLE_LIMIT} 个 | | |`);
+  const totals = new Map<string, { sum: number; approx: boolean }>();
+  for (const f of figures) {
+    if (f.kind !== 'count' && f.kind !== 'money' && f.kind !== 'measure') continue;
+    const t = totals.get(f.unit) ?? { sum: 0, approx: false };
+    t.sum += f.upper ?? f.value;
+    t.approx ||= f.approximate;
+    totals.set(f.unit, t);
+  }
+  if (totals.size > 0) {
+    lines.push('', `${en ? 'Totals per unit' : '按单位合计'}：${[...totals].map(([u, t]) => `${t.approx ? '≈' : ''}${formatNumber(Math.round(t.sum * 1e6) / 1e6)}${u === '元' ? ' 元' : u}`).join('，')}`);
+  }
+  return lines.join('\n');
+}
+
+// --- the title: the whole report ---
+
+function reportHover(model: ReportModel, options: HoverOptions): string {
+  const en = options.locale === 'en';
+  const profile = options.profile ?? resolveProfile(model);
+  const figures = figuresOf(model).filter((f) => f.kind !== 'year' && f.kind !== 'date');
+  const lines: string[] = [];
+  lines.push(`**${escape(model.title?.text ?? '')}**`, '');
+  lines.push(`- ${en ? 'Report year' : '报告年度'}：${model.year?.value ?? (en ? 'unknown' : '未知')}`);
+  if (model.unit) lines.push(`- ${en ? 'Unit' : '报告单位'}：${escape(model.unit.name)}`);
+  lines.push(`- ${en ? 'Profile' : '报告类型'}：${profile ? (en ? profile.name.en : profile.name.zh) : en ? 'none detected' : '未识别'}`);
+  if (profile) {
+    const matches = matchSections(model, profile);
+    const present = matches.filter((m) => m.present).map((m) => (en ? m.item.name.en : m.item.name.zh));
+    const missing = matches.filter((m) => !m.present).map((m) => `${en ? m.item.name.en : m.item.name.zh}${m.item.required ? '' : en ? ' (optional)' : '（可选）'}`);
+    lines.push(`- ${en ? 'Mandated items present' : '已有必备内容'}：${present.length}/${matches.length}`);
+    if (missing.length > 0) lines.push(`- ${en ? 'Missing' : '缺少'}：${missing.map(escape).join('；')}`);
+  }
+  lines.push(`- ${en ? 'Figures' : '数据'}：${figures.length}${en ? '' : ' 个'}（${en ? 'approximate' : '约数'} ${figures.filter((f) => f.approximate).length}）`);
+  const perSection = model.roots.filter((h) => h.level === 1).map((h) => ({
+    h, n: figures.filter((f) => f.line >= h.line && f.line <= h.sectionRange.end.line).length,
+  }));
+  if (perSection.length > 1) {
+    const sorted = [...perSection].sort((a, b) => b.n - a.n);
+    const richest = sorted[0];
+    const poorest = sorted[sorted.length - 1];
+    lines.push(`- ${en ? 'Richest in figures' : '数据最多'}：${escape(richest.h.number.raw + richest.h.title)}（${richest.n}）`);
+    lines.push(`- ${en ? 'Poorest in figures' : '数据最少'}：${escape(poorest.h.number.raw + poorest.h.title)}（${poorest.n}）`);
+  }
+  return lines.join('\n');
+}
