@@ -1,0 +1,52 @@
+// The figures table: every figure of a report as a row a reviewer can read, sort, and export as CSV.
+import type { Locale } from '../findings';
+import { figuresOf, type Figure } from '../model/figures';
+import type { Range, ReportModel } from '../model/types';
+
+export interface FigureRow {
+  section: string;
+  subject: string;
+  /** The figure as written. */
+  text: string;
+  value: number;
+  upper: number | null;
+  unit: string;
+  kind: Figure['kind'];
+  approximate: boolean;
+  sentence: string;
+  range: Range;
+}
+
+export function figureRows(model: ReportModel): FigureRow[] {
+  return figuresOf(model).map((f) => ({
+    section: f.section ? `${f.section.number.raw}${f.section.title}` : '',
+    subject: f.subject ?? '',
+    text: f.text,
+    value: f.value,
+    upper: f.upper ?? null,
+    unit: f.unit,
+    kind: f.kind,
+    approximate: f.approximate,
+    sentence: f.sentence.text,
+    range: f.range,
+  }));
+}
+
+const HEADERS: Record<Locale, string[]> = {
+  zh: ['行', '所在部分', '统计对象', '原文', '数值', '上限', '单位', '类别', '确数/约数', '所在句子'],
+  en: ['line', 'section', 'counts', 'as written', 'value', 'upper', 'unit', 'kind', 'exact/approximate', 'sentence'],
+};
+
+/** RFC 4180 CSV with a UTF-8 BOM, so that Excel on a Chinese Windows opens it without mojibake. */
+export function figuresCsv(rows: FigureRow[], locale: Locale): string {
+  const cell = (v: string | number | null) => {
+    const s = v === null ? '' : String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const exact = locale === 'en' ? ['exact', 'approximate'] : ['确数', '约数'];
+  const lines = [HEADERS[locale].join(',')];
+  for (const r of rows) {
+    lines.push([r.range.start.line + 1, r.section, r.subject, r.text, r.value, r.upper, r.unit, r.kind, exact[r.approximate ? 1 : 0], r.sentence].map(cell).join(','));
+  }
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
