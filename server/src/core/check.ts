@@ -29,12 +29,15 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Find
     if (setting === 'off') continue;
     if (rule.reportsOnly && !model.isReport) continue;
     const severity: Severity = setting;
+    // A rule may report some cases at their own level (a skipped level as information); a configured
+    // severity replaces them all, unless it merely restates the default.
+    const overridden = options.severities?.[rule.id] !== undefined && setting !== rule.defaultSeverity;
     try {
       rule.check({
         model,
         profile,
         sections: sectionsOnce,
-        report: (f) => findings.push({ ...f, rule: rule.id, severity: options.severities?.[rule.id] ? severity : f.severity ?? severity }),
+        report: (f) => findings.push({ ...f, rule: rule.id, severity: overridden ? severity : f.severity ?? severity }),
       });
     } catch (error) {
       options.onRuleError?.(rule.id, error);

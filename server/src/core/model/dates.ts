@@ -24,6 +24,10 @@ function chineseYear(s: string): number | undefined {
   return n;
 }
 
+function isZero(c: string): boolean {
+  return c === '0' || c === '０';
+}
+
 function isArabicDigits(s: string): boolean {
   const c = s.charCodeAt(0);
   return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
@@ -43,8 +47,8 @@ export function parseStandaloneDate(text: string): Omit<ReportDate, 'range'> | u
     const parts = [y, mo, d].filter((p): p is string => p !== undefined);
     const arabic = parts.filter(isArabicDigits).length;
     const form = arabic === parts.length ? 'arabic' : arabic === 0 ? 'chinese' : 'mixed';
-    const zeroPadded = (isArabicDigits(mo) && mo.length === 2 && mo[0] === '0') ||
-      (d !== undefined && isArabicDigits(d) && d.length === 2 && d[0] === '0');
+    const zeroPadded = (isArabicDigits(mo) && mo.length === 2 && isZero(mo[0])) ||
+      (d !== undefined && isArabicDigits(d) && d.length === 2 && isZero(d[0]));
     return { text, year, month, day, form, zeroPadded };
   }
   m = DATE_SEPARATED.exec(text);
@@ -53,7 +57,7 @@ export function parseStandaloneDate(text: string): Omit<ReportDate, 'range'> | u
     const form = sep === '.' || sep === '．' ? 'dotted' : sep === '/' || sep === '／' ? 'slash' : 'hyphen';
     return {
       text, year: parseArabicNumeral(y), month: parseArabicNumeral(mo), day: parseArabicNumeral(d), form,
-      zeroPadded: (mo.length === 2 && mo[0] === '0') || (d.length === 2 && d[0] === '0'),
+      zeroPadded: (mo.length === 2 && isZero(mo[0])) || (d.length === 2 && isZero(d[0])),
     };
   }
   return undefined;

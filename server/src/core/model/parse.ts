@@ -84,7 +84,7 @@ function splitLines(text: string): { lines: string[]; eol: LineEnding } {
 // --- vocabulary --------------------------------------------------------------------------------------
 
 /** Words of web-page chrome: breadcrumbs, accessibility toggles, share buttons, footers. */
-const WEB_CHROME = /您当前的位置|当前位置|所在位置|网站首页|无障碍|适老|长者|登录|扫一扫|手机打开|微博|微信|分享|打印|关闭窗口|返回顶部|上一篇|下一篇|网站地图|版权所有|主办单位|承办单位|备案号|ICP|联系我们|政务公开$|工作报告$|^首页|>|》\s*$|今天是/;
+const WEB_CHROME = /您当前的位置|当前位置|所在位置|网站首页|无障碍|适老|长者|登录|扫一扫|手机打开|微博|微信|分享|打印|关闭窗口|返回顶部|上一篇|下一篇|网站地图|版权所有|主办单位|承办单位|备案号|ICP|联系我们|^政务公开$|^工作报告$|^首页|>|》\s*$|今天是/;
 /** Page metadata printed beside an article: 发布日期, 信息来源, 浏览次数, 索引号 … */
 const PAGE_METADATA = /发布日期|发布时间|信息来源|来源[:：]|浏览次数|阅读次数|访问量|字号|索引号|发文字号|发布机构|主题分类|体裁分类|有效性|成文日期|^日期[:：]/;
 const SUBJECTS = /法治政府建设|法治建设|依法行政|政府信息公开工作|政府信息公开|政务公开/;
@@ -93,6 +93,7 @@ const CLOSING = /^(?:特此报告|专此报告|以上报告|此报告)[。.！!]
 const SENTENCE_PUNCTUATION = /[。，,；;！？!?]/;
 const YEAR_IN_TITLE = /((?:19|20)[0-9]{2}|[〇○零一二三四五六七八九]{4})\s*年/;
 const ADDRESSEE_END = /[:：]$/;
+const PLAN_WORDS = /安排|打算|计划|思路|下一步|下步|今后|展望/;
 const NOTE_LINE = /^[（(].*[）)]$|^(?:联系人|联系电话|附件)/;
 
 // --- assembly ----------------------------------------------------------------------------------------
@@ -437,13 +438,20 @@ class Assembler {
     while (stack.length > 0) close(stack.pop()!);
   }
 
-  /** Without a year in the title: the year most level-1 headings and the opening name; the earlier on a tie. */
+  /**
+   * Without a year in the title: the year most level-1 headings and the opening name, the earlier on a tie.
+   * A plan heading (「2024年工作安排」) speaks of the year after the report's, so it counts one year back.
+   */
   private inferYear(): ReportModel['year'] {
     const counts = new Map<number, number>();
-    const texts = [...this.headings.filter((h) => h.level === 1).map((h) => h.title), ...this.opening.map((p) => p.text.slice(0, 200))];
-    for (const t of texts) {
-      for (const m of t.matchAll(/((?:19|20)[0-9]{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-    }
+    const add = (text: string, shift: number) => {
+      for (const m of text.matchAll(/((?:19|20)[0-9]{2})\s*年/g)) {
+        const y = Number(m[1]) + shift;
+        counts.set(y, (counts.get(y) ?? 0) + 1);
+      }
+    };
+    for (const h of this.headings) if (h.level === 1) add(h.title, PLAN_WORDS.test(h.title) ? -1 : 0);
+    for (const p of this.opening) add(p.text.slice(0, 200), 0);
     let best: number | undefined;
     for (const [y, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && y < best)) best = y;
     return best === undefined ? undefined : { value: best, source: 'headings' };

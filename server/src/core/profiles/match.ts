@@ -39,8 +39,25 @@ function compile(profile: Profile): CompiledItem[] {
   return c;
 }
 
-function headingMatches(c: CompiledItem, h: Heading): boolean {
-  return h.level <= (c.item.maxLevel ?? 1) && c.headings.some((re) => re.test(h.title)) && !c.notHeadings.some((re) => re.test(h.title));
+/**
+ * Every item whose wording a heading uses, exclusions aside: 「2023年工作总结和2024年工作计划」 names both the
+ * year's work and the plan, though it counts as the plan only.
+ */
+export function itemsNamedBy(profile: Profile, heading: Heading): ProfileItem[] {
+  return compile(profile).filter((c) => c.headings.some((re) => re.test(heading.title))).map((c) => c.item);
+}
+
+/**
+ * A heading is the item's if it uses the item's wording and none of the excluding words — or if it uses the
+ * wording and names the very year the item speaks of: 「2023年工作总结和2024年工作计划」 is the 2023 report's
+ * 成效 as well as its plan, while 「2021年及“十四五”期间……工作思路目标举措」 in a 2020 report is only the plan.
+ */
+function headingMatches(c: CompiledItem, h: Heading, year: number | undefined): boolean {
+  if (h.level > (c.item.maxLevel ?? 1) || !c.headings.some((re) => re.test(h.title))) return false;
+  if (!c.notHeadings.some((re) => re.test(h.title))) return true;
+  if (year === undefined || c.item.yearOffset === undefined) return false;
+  const itemYear = String(year + c.item.yearOffset);
+  return [...h.title.matchAll(/((?:19|20)[0-9]{2})\s*年/g)].some((m) => m[1] === itemYear);
 }
 
 export function matchSections(model: ReportModel, profile: Profile): SectionMatch[] {
@@ -48,7 +65,7 @@ export function matchSections(model: ReportModel, profile: Profile): SectionMatc
   const byHeading = new Map<string, Heading[]>();
   const claimed = new Set<Heading>();
   for (const c of items) {
-    const hs = model.headings.filter((h) => headingMatches(c, h));
+    const hs = model.headings.filter((h) => headingMatches(c, h, model.year?.value));
     byHeading.set(c.item.id, hs);
     for (const h of hs) if (h.level === 1) claimed.add(h);
   }

@@ -5,12 +5,16 @@ import type { Finding, Rule } from '../findings';
 import type { Range, ReportModel } from '../model/types';
 import { GONGWEN_REVIEW } from './shared/sources';
 
+const COMMON_SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+
 const PLACEHOLDERS: { pattern: RegExp; what: { zh: string; en: string } }[] = [
   { pattern: /(?<![A-Za-z0-9])(?:X{2,}|x{2,}|Ｘ{2,}|ｘ{2,})(?![A-Za-z])/g, what: { zh: '占位符', en: 'placeholder' } },
   { pattern: /(?<![0-9])20[Xx×]{2}(?=年)/g, what: { zh: '未填写的年份', en: 'unfilled year' } },
   { pattern: /[Xx×Ｘ]月[Xx×Ｘ]日/g, what: { zh: '未填写的日期', en: 'unfilled date' } },
-  { pattern: /×{2,}|＊{2,}|○{2,}(?![年])/g, what: { zh: '占位符', en: 'placeholder' } },
-  { pattern: /某某/g, what: { zh: '占位符', en: 'placeholder' } },
+  // ○○ as a placeholder, not the zeros of a year written in Chinese (「二○○八年」).
+  { pattern: /×{2,}|＊{2,}|(?<![一二三四五六七八九〇○零])○{2,}(?![○〇一二三四五六七八九十年])/g, what: { zh: '占位符', en: 'placeholder' } },
+  // 某某 left from a template; 「张某某」 after a surname is an anonymised name in a case description.
+  { pattern: new RegExp(`(?<![${COMMON_SURNAMES}])某某`, 'g'), what: { zh: '占位符', en: 'placeholder' } },
   { pattern: /[（(]略[）)]/g, what: { zh: '省略标记', en: 'omission mark' } },
   { pattern: /待填写|待补充|此处填写|请在此填写/g, what: { zh: '待填写内容', en: 'text still to be written' } },
 ];

@@ -18,7 +18,9 @@ export const figureApproximation: Rule = {
       const doubled = /^(?:约|近|大约)/.test(words) && /(?:左右|上下|余|多)$/.test(words);
       const written = /[0-9０-９]/.test(f.text) ? f.text.replace(/[^0-9０-９.．]/g, '') : '';
       // Precise: a whole number of three or more digits not ending in 0 (「142」), or a decimal with 「约」.
-      const precise = written !== '' && ((/^[0-9０-９]{3,}$/.test(written) && !/[0０]$/.test(written)) || (/[.．]/.test(written) && /约|近/.test(words)));
+      // 余/多/左右 on a number like 「8294」: bounds (不少于, 超过, 以上) and 约 with a decimal (「约1.5万」) are fine.
+      const vague = /余|多|左右/.test(words);
+      const precise = vague && written !== '' && /^[0-9０-９]{3,}$/.test(written) && !/[0０]$/.test(written);
       if (!doubled && !precise) continue;
       report({
         range: f.range,

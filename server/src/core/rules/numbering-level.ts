@@ -20,7 +20,9 @@ export const numberingLevel: Rule = {
       // One pass per sibling list: remember the deepest sibling seen so far.
       let deepest: Heading | undefined;
       siblings.forEach((h, index) => {
-        if (deepest && deepest.level > h.level) {
+        // Only under a parent: at the top, a stray 「（一）」 before 「一、」 is reported as lacking its parent, and
+        // the 一、二、三、 after it are not all reversed.
+        if (h.parent && deepest && deepest.level > h.level) {
           report({
             range: h.number.range,
             message: {
@@ -28,6 +30,7 @@ export const numberingLevel: Rule = {
               en: `Reversed nesting: ${h.number.raw} comes after the lower-level ${deepest.number.raw} (line ${deepest.line + 1}); the order is 一、 → （一） → 1. → （1）`,
             },
           });
+          deepest = h; // one report per reversal, not one per later sibling
           return;
         }
         if (!deepest || h.level > deepest.level) deepest = h;

@@ -6,7 +6,7 @@ import { reportAnchor } from './shared/text';
 
 const SUBJECT_BY_PROFILE: Record<string, { pattern: RegExp; zh: string }> = {
   'fazhi-annual': { pattern: /法治政府建设/, zh: '法治政府建设' },
-  'gov-info-annual': { pattern: /政府信息公开/, zh: '政府信息公开' },
+  'gov-info-annual': { pattern: /政府信息公开|政务公开/, zh: '政府信息公开' },
 };
 
 export const title: Rule = {

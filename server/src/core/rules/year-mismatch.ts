@@ -3,6 +3,7 @@
 // means it was written before the year ended). 厅字〔2019〕28号; rules.md R1.3, C6, W4.
 import type { Rule } from '../findings';
 import type { Heading } from '../model/types';
+import { itemsNamedBy } from '../profiles/match';
 import { DUCHA_2019, GBT_9704_DATE } from './shared/sources';
 import { yearMentions } from './shared/text';
 
@@ -17,15 +18,17 @@ export const yearMismatch: Rule = {
   check({ model, profile, sections, report }) {
     const y = model.year?.value;
     if (y === undefined) return;
-    // Headings of the mandated items: which years each may name.
+    // Level-1 headings of the mandated items: which years each may name. Sub-headings are left alone: under a
+    // plan, 「（二）压实2024年度党政主要负责人述法责任」 speaks of the plan's year, whatever words it uses.
     if (profile) {
       const allowed = new Map<Heading, Set<number>>();
       for (const s of sections()) {
         if (s.via !== 'heading' || s.item.yearOffset === undefined) continue;
         for (const h of s.headings) {
+          if (h.level !== 1) continue;
           let set = allowed.get(h);
           if (!set) allowed.set(h, (set = new Set()));
-          set.add(y + s.item.yearOffset);
+          for (const item of [s.item, ...itemsNamedBy(profile, h)]) if (item.yearOffset !== undefined) set.add(y + item.yearOffset);
         }
       }
       for (const [h, years] of allowed) {
