@@ -1,19 +1,35 @@
 // The GovReport language server: a thin LSP adapter over the core. Start it with `--stdio` from any
 // editor, or over node IPC from the VS Code client. It analyses every document it is sent, whatever the
-// language id, and stays silent on text the core does not recognise as a report.
+// language id, and stays silent on text the core does not recognise as a report. What it checks follows
+// the `govreport` settings and the nearest `.govreport.json` (features/config.ts); fixes and 「忽略此问题」
+// come as code actions (features/codeActions.ts).
+import * as path from 'path';
 import {
+  CodeActionKind,
   createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createReportService, type Locale } from './core/index';
+import { CONFIG_FILE_NAME, checkReportText, filterIgnored } from './core/config';
+import { fixAll, replacementEdit } from './core/fixes';
+import { createReportService, type Finding, type Locale, type TextEdit } from './core/index';
+import {
+  codeActions, FIX_ALL_KIND, IGNORE_FINDING_COMMAND,
+  type DiagnosticData, type IgnoreFindingArgs, type PublishedFindings,
+} from './features/codeActions';
+import { ConfigResolver, toFilePath, type DocumentConfig } from './features/config';
 import { toDiagnostic } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { documentSymbols } from './features/symbols';
+import { addIgnoredFinding, findProjectConfig, forgetProjectConfig } from './node/config';
 
 /** Diagnostics wait this long after the last keystroke, so that typing is never slowed by checking. */
 const DIAGNOSTICS_DEBOUNCE_MS = 150;
@@ -21,21 +37,46 @@ const DIAGNOSTICS_DEBOUNCE_MS = 150;
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const service = createReportService();
-let locale: Locale = 'zh';
+let configs: ConfigResolver;
+let clientLocale: Locale = 'zh';
+let workspaceFolders: string[] = [];
+let supportsDocumentChanges = false;
+let registerConfigurationChanges = false;
+let registerFileWatcher = false;
 const pending = new Map<string, NodeJS.Timeout>();
 /** Documents whose diagnostics were published at least once since they were opened. */
 const checkedOnce = new Set<string>();
+/** What was last published per document: code actions resolve diagnostics against it. */
+const published = new Map<string, PublishedFindings>();
+/** Bumped per publish, so that a publish overtaken while it waited for settings gives way. */
+const publishGeneration = new Map<string, number>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  locale = pickLocale(params);
+  clientLocale = pickLocale(params);
+  const workspace = params.capabilities.workspace;
+  configs = new ConfigResolver({ connection, canAskForSettings: workspace?.configuration === true, clientLocale });
+  supportsDocumentChanges = workspace?.workspaceEdit?.documentChanges === true;
+  registerConfigurationChanges = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  registerFileWatcher = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+    .map((f) => toFilePath(f.uri))
+    .filter((p): p is string => p !== undefined);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       documentSymbolProvider: { label: 'GovReport' },
       foldingRangeProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      executeCommandProvider: { commands: [IGNORE_FINDING_COMMAND] },
     },
     serverInfo: { name: 'govreport-language-server', version: '0.1.0' },
   };
+});
+
+connection.onInitialized(() => {
+  if (registerConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
+  // A project file created, edited or deleted changes what every report under it is checked with.
+  if (registerFileWatcher) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] });
 });
 
 function pickLocale(params: InitializeParams): Locale {
@@ -44,37 +85,130 @@ function pickLocale(params: InitializeParams): Locale {
   return tag.startsWith('en') ? 'en' : 'zh';
 }
 
-function publishDiagnostics(document: TextDocument): void {
-  const findings = service.check(document);
-  const model = service.model(document);
-  const diagnostics = model.isReport ? findings.map((f) => toDiagnostic(f, locale, document.uri)) : [];
-  checkedOnce.add(document.uri);
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+/** The findings the user sees for this version: none on text that is not a report, none silenced. */
+function visibleFindings(document: TextDocument, config: DocumentConfig): Finding[] {
+  if (!service.model(document).isReport) return [];
+  return filterIgnored(service.check(document, config.options), document.getText(), config.project?.relativeFile, config.config);
 }
 
-function scheduleDiagnostics(document: TextDocument, delay: number): void {
-  const previous = pending.get(document.uri);
+async function publishDiagnostics(uri: string): Promise<void> {
+  const generation = (publishGeneration.get(uri) ?? 0) + 1;
+  publishGeneration.set(uri, generation);
+  const config = await configs.resolve(uri);
+  const document = documents.get(uri);
+  if (!document || publishGeneration.get(uri) !== generation) return;
+  const findings = visibleFindings(document, config);
+  published.set(uri, { version: document.version, findings, locale: config.locale });
+  checkedOnce.add(uri);
+  const diagnostics = findings.map((f, index) => toDiagnostic(f, config.locale, uri, { version: document.version, index } satisfies DiagnosticData));
+  void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+}
+
+function scheduleDiagnostics(uri: string, delay: number): void {
+  const previous = pending.get(uri);
   if (previous) clearTimeout(previous);
   pending.set(
-    document.uri,
+    uri,
     setTimeout(() => {
-      pending.delete(document.uri);
-      const current = documents.get(document.uri);
-      if (current) publishDiagnostics(current); // always the newest version: stale ones are never published
+      pending.delete(uri);
+      // Always the newest version: stale ones are never published.
+      if (documents.get(uri)) {
+        publishDiagnostics(uri).catch((error) => connection.console.error(`diagnostics for ${uri} failed: ${(error as Error)?.stack ?? String(error)}`));
+      }
     }, delay),
   );
 }
 
+/** Settings or a project file changed: every open report is checked again at once. */
+function republishAll(): void {
+  for (const document of documents.all()) scheduleDiagnostics(document.uri, 0);
+}
+
 // Fired on open as well as on every change: a newly opened document is checked at once, edits are debounced.
-documents.onDidChangeContent((e) => scheduleDiagnostics(e.document, checkedOnce.has(e.document.uri) ? DIAGNOSTICS_DEBOUNCE_MS : 0));
+documents.onDidChangeContent((e) => scheduleDiagnostics(e.document.uri, checkedOnce.has(e.document.uri) ? DIAGNOSTICS_DEBOUNCE_MS : 0));
 documents.onDidClose((e) => {
-  checkedOnce.delete(e.document.uri);
-  const timer = pending.get(e.document.uri);
+  const uri = e.document.uri;
+  checkedOnce.delete(uri);
+  const timer = pending.get(uri);
   if (timer) clearTimeout(timer);
-  pending.delete(e.document.uri);
-  service.forget(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  pending.delete(uri);
+  published.delete(uri);
+  publishGeneration.delete(uri);
+  configs.forget(uri);
+  service.forget(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
+
+connection.onDidChangeConfiguration((params) => {
+  configs.settingsChanged(params.settings);
+  republishAll();
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  if (!params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) return;
+  forgetProjectConfig();
+  republishAll();
+});
+
+connection.onCodeAction(async (params) => {
+  try {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const config = await configs.resolve(document.uri);
+    // The document may have changed while the configuration was read.
+    const current = documents.get(document.uri);
+    if (!current || current.version !== document.version) return [];
+    return codeActions({
+      params,
+      document: current,
+      published: published.get(current.uri),
+      canIgnore: config.filePath !== undefined,
+      documentChanges: supportsDocumentChanges,
+      fixAllEdits: () => fixAllEdits(current, config),
+    });
+  } catch (error) {
+    connection.console.error(`codeAction failed: ${(error as Error)?.stack ?? String(error)}`);
+    return [];
+  }
+});
+
+/** Fix-all as edits of the text the editor holds: the fixes themselves after one pass, or one edit over
+ * the changed span when a renumbering made further passes necessary. */
+function fixAllEdits(document: TextDocument, config: DocumentConfig): TextEdit[] {
+  const text = document.getText();
+  const check = (t: string) => (t === text ? visibleFindings(document, config) : checkReportText(t, config.options, config.config, config.project?.relativeFile));
+  const result = fixAll(text, check);
+  if (result.passes === 0) return [];
+  if (result.passes === 1) return result.applied.flatMap((c) => c.fix.edits);
+  const edit = replacementEdit(text, result.text);
+  return edit ? [edit] : [];
+}
+
+connection.onExecuteCommand(async (params) => {
+  if (params.command !== IGNORE_FINDING_COMMAND) return null;
+  const args = params.arguments?.[0] as Partial<IgnoreFindingArgs> | undefined;
+  const reportPath = typeof args?.uri === 'string' ? toFilePath(args.uri) : undefined;
+  if (!args || !reportPath || typeof args.rule !== 'string' || typeof args.text !== 'string') return null;
+  // The nearest project file, else a new one at the top of the workspace folder holding the report.
+  const target = findProjectConfig(reportPath) ?? path.join(workspaceFolderOf(reportPath) ?? path.dirname(reportPath), CONFIG_FILE_NAME);
+  try {
+    const result = addIgnoredFinding(target, { rule: args.rule, reportPath, text: args.text, line: typeof args.line === 'number' ? args.line : undefined });
+    republishAll();
+    return result;
+  } catch (error) {
+    const message = (error as Error)?.message ?? String(error);
+    connection.console.error(`ignoreFinding failed: ${message}`);
+    const text = clientLocale === 'en' ? `GovReport: could not record the ignored finding in ${target}: ${message}` : `GovReport：无法把忽略的问题写入 ${target}：${message}`;
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: text });
+    return null;
+  }
+});
+
+function workspaceFolderOf(file: string): string | undefined {
+  return workspaceFolders
+    .filter((folder) => { const rel = path.relative(folder, file); return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel); })
+    .sort((a, b) => b.length - a.length)[0];
+}
 
 connection.onDocumentSymbol((params) => {
   const document = documents.get(params.textDocument.uri);

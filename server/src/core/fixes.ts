@@ -110,28 +110,58 @@ export interface ChosenFix {
 /**
  * The fixes fix-all applies in one pass: each finding's fix (see `fixForFixAll`), in the order of the
  * findings, each taken whole or not at all — a fix whose edits overlap an already chosen fix, or each
- * other, is left for a later pass. One fix shared by several findings (a renumbered run) is taken once.
+ * other, is left for a later pass. One fix shared by several findings (a renumbered run) is taken once,
+ * for the first of them.
  */
 export function chooseFixes(findings: readonly Finding[], text?: string): ChosenFix[] {
   const chosen: ChosenFix[] = [];
-  const taken: OffsetEdit[] = [];
-  const seenFixes = new Set<string>();
+  const taken = new TakenEdits();
+  const seenFixes = new Set<Fix>();
   // Without the text, positions compare as (line, character) pairs mapped onto one number line.
-  const resolve = text === undefined ? positionKeyEdits : (edits: readonly TextEdit[]) => toOffsetEdits(text, edits, starts);
   const starts = text === undefined ? [] : lineStarts(text);
+  const resolve = text === undefined ? positionKeyEdits : (edits: readonly TextEdit[]) => toOffsetEdits(text, edits, starts);
   for (const finding of findings) {
     const fix = fixForFixAll(finding);
-    if (!fix || fix.edits.length === 0) continue;
-    const key = JSON.stringify(fix.edits);
-    if (seenFixes.has(key)) continue;
+    // A copy of a fix already taken needs no check of its own: it overlaps the original.
+    if (!fix || fix.edits.length === 0 || seenFixes.has(fix)) continue;
     const edits = resolve(fix.edits);
-    if (!appliesWhole(edits)) continue;
-    if (edits.some((e) => taken.some((t) => offsetEditsConflict(e, t)))) continue;
-    seenFixes.add(key);
-    taken.push(...edits);
+    if (!appliesWhole(edits) || edits.some((e) => taken.conflicts(e))) continue;
+    seenFixes.add(fix);
+    for (const e of edits) taken.add(e);
     chosen.push({ finding, fix });
   }
   return chosen;
+}
+
+/** Edits already chosen, sorted by start, so that a check for overlap looks at two neighbours instead of
+ * every edit: fix-all on a long report may choose thousands. */
+class TakenEdits {
+  private readonly edits: OffsetEdit[] = [];
+
+  conflicts(e: OffsetEdit): boolean {
+    const i = this.lowerBound(e.start);
+    // Chosen edits never overlap, so their ends grow with their starts: the one before and the one at
+    // or after `e.start` are the only ones that can reach into `e`.
+    return (i > 0 && offsetEditsConflict(this.edits[i - 1], e)) || (i < this.edits.length && offsetEditsConflict(this.edits[i], e));
+  }
+
+  add(e: OffsetEdit): void {
+    let i = this.lowerBound(e.start);
+    while (i < this.edits.length && this.edits[i].start === e.start) i++;
+    this.edits.splice(i, 0, e);
+  }
+
+  /** Index of the first edit starting at or after `offset`. */
+  private lowerBound(offset: number): number {
+    let low = 0;
+    let high = this.edits.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.edits[mid].start < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
 }
 
 /** Whether `applyEdits` would apply every one of these edits (none overlapping another; insertions at

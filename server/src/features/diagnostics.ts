@@ -12,7 +12,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(finding: Finding, locale: Locale, uri: string): Diagnostic {
+/** `data` travels with the diagnostic and comes back in code action requests (see codeActions.ts). */
+export function toDiagnostic(finding: Finding, locale: Locale, uri: string, data?: unknown): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],
@@ -27,6 +28,7 @@ export function toDiagnostic(finding: Finding, locale: Locale, uri: string): Dia
       message: localize(r.message, locale),
     }));
   }
+  if (data !== undefined) diagnostic.data = data;
   if (finding.tags?.length) {
     diagnostic.tags = finding.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
   }

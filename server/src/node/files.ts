@@ -91,3 +91,110 @@ export function readReport(file: string): ReportFile | UnreadableFile {
   if ('error' in decoded) return { path: file, reason: decoded.error };
   return { path: file, text: decoded.text, encoding: decoded.encoding };
 }
+
+/** The bytes of `text` in one of the encodings `decodeReport` names, BOM included, so that a file written
+ * back keeps the encoding it was read in. Throws if a character has no form in that encoding. */
+export function encodeReport(text: string, encoding: string): Uint8Array {
+  switch (encoding) {
+    case 'utf-8':
+      return Buffer.from(text, 'utf8');
+    case 'utf-8-bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf-16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf-16be':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    case 'gb18030':
+      return encodeGb18030(text);
+    default:
+      throw new Error(`unsupported encoding: ${encoding}`);
+  }
+}
+
+// GB18030 is encoded with tables derived from the very decoder that read the file, so that what is read
+// and what is written back always agree. Node has a GB18030 decoder (ICU) but no encoder.
+let gbTwoByte: Map<number, number> | undefined;
+let gbFourByteBmp: Map<number, number> | undefined;
+
+/** BMP code unit → lead << 8 | trail, for the two-byte area (GBK and its GB18030 extensions). */
+function gb18030TwoByteTable(): Map<number, number> {
+  if (gbTwoByte) return gbTwoByte;
+  const table = new Map<number, number>();
+  const decoder = new TextDecoder('gb18030', { fatal: true });
+  const pair = new Uint8Array(2);
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      pair[0] = lead;
+      pair[1] = trail;
+      let s: string;
+      try {
+        s = decoder.decode(pair);
+      } catch {
+        continue;
+      }
+      if (s.length === 1 && !table.has(s.charCodeAt(0))) table.set(s.charCodeAt(0), (lead << 8) | trail);
+    }
+  }
+  return (gbTwoByte = table);
+}
+
+/** BMP code unit → four-byte pointer, for the BMP characters outside the two-byte area. */
+function gb18030FourByteBmpTable(): Map<number, number> {
+  if (gbFourByteBmp) return gbFourByteBmp;
+  const table = new Map<number, number>();
+  const decoder = new TextDecoder('gb18030', { fatal: true });
+  const quad = new Uint8Array(4);
+  // Pointers 0‥39419 cover 81 30 81 30 ‥ 84 31 A4 39, the BMP part of the four-byte area.
+  for (let pointer = 0; pointer < 39420; pointer++) {
+    writeFourBytePointer(quad, 0, pointer);
+    let s: string;
+    try {
+      s = decoder.decode(quad);
+    } catch {
+      continue;
+    }
+    if (s.length === 1 && !table.has(s.charCodeAt(0))) table.set(s.charCodeAt(0), pointer);
+  }
+  return (gbFourByteBmp = table);
+}
+
+function writeFourBytePointer(out: Uint8Array, at: number, pointer: number): void {
+  out[at] = Math.floor(pointer / 12600) + 0x81;
+  out[at + 1] = Math.floor((pointer % 12600) / 1260) + 0x30;
+  out[at + 2] = Math.floor((pointer % 1260) / 10) + 0x81;
+  out[at + 3] = (pointer % 10) + 0x30;
+}
+
+function encodeGb18030(text: string): Uint8Array {
+  const out = new Uint8Array(text.length * 4);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      out[n++] = c;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        const codePoint = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        writeFourBytePointer(out, n, 189000 + codePoint - 0x10000);
+        n += 4;
+        i++;
+        continue;
+      }
+    }
+    const two = gb18030TwoByteTable().get(c);
+    if (two !== undefined) {
+      out[n++] = two >> 8;
+      out[n++] = two & 0xff;
+      continue;
+    }
+    const four = gb18030FourByteBmpTable().get(c);
+    if (four === undefined) throw new Error(`U+${c.toString(16).toUpperCase().padStart(4, '0')} cannot be written in GB18030`);
+    writeFourBytePointer(out, n, four);
+    n += 4;
+  }
+  return out.subarray(0, n);
+}

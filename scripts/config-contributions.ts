@@ -1,0 +1,173 @@
+// The parts of the configuration surface that follow from the rule registry and the built-in profiles:
+// the JSON schema of `.govreport.json`, the `govreport.rules` / `govreport.profile` settings in
+// package.json, and their descriptions in package.nls*.json. Built here from the registry, written by
+// `npm run generate:config`, and compared with the files on disk by test/unit/config.test.ts, so that a
+// new rule cannot be forgotten in any of them.
+
+import { SEVERITY_SETTINGS } from '../server/src/core/config';
+import { BUILTIN_PROFILES, RULES, type Rule, type Severity } from '../server/src/core/index';
+
+const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', information: '信息', hint: '提示' };
+
+/** What each severity means to the user, in the schema (Chinese) and the settings (via nls keys). */
+const SEVERITY_DESCRIPTIONS_ZH = [
+  '错误：以红色标出；命令行检查时退出码为 1',
+  '警告：以黄色标出',
+  '信息：以蓝色标出',
+  '提示：不列入“问题”面板，只在编辑器中轻微标出',
+  '关闭：不做此项检查',
+];
+
+const PROFILE_DESCRIPTIONS_ZH: Record<string, string> = {
+  auto: '自动识别：根据报告标题判断报告类型',
+  none: '不区分报告类型：只检查标题序号、格式转换残留等通用问题',
+};
+
+export const PROFILE_CHOICES = ['auto', 'none', ...BUILTIN_PROFILES.map((p) => p.id)];
+
+function cites(rule: Rule): string {
+  return rule.sources.map((s) => s.cite).join('；');
+}
+
+function profileDescriptionZh(id: string): string {
+  const profile = BUILTIN_PROFILES.find((p) => p.id === id);
+  return PROFILE_DESCRIPTIONS_ZH[id] ?? `${profile!.name.zh}（依据：${profile!.sources.map((s) => s.cite).join('；')}）`;
+}
+
+export function buildSchema(): object {
+  const ruleIds = RULES.map((r) => r.id);
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/govreport/govreport/blob/main/schemas/govreport.schema.json',
+    title: 'GovReport 项目配置（.govreport.json）',
+    description: 'GovReport 的项目配置文件。放在报告所在文件夹或其任一上级文件夹中，对其下所有报告生效；与编辑器设置同时存在时，以本文件为准。',
+    markdownDescription: 'GovReport 的项目配置文件。放在报告所在文件夹或其任一上级文件夹中，对其下所有报告生效；与编辑器设置同时存在时，以本文件为准（规则级别逐条合并）。\n\n' +
+      '*GovReport project configuration. Applies to every report in this folder and below; takes precedence over editor settings.*',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string', description: '本文件所用 JSON 架构的地址。' },
+      profile: {
+        type: 'string',
+        enum: PROFILE_CHOICES,
+        enumDescriptions: PROFILE_CHOICES.map(profileDescriptionZh),
+        default: 'auto',
+        description: '按哪一类报告的法定内容进行检查。默认 auto，即根据标题自动识别。',
+        markdownDescription: '按哪一类报告的法定内容进行检查：\n\n' +
+          PROFILE_CHOICES.map((id) => `- \`${id}\`：${profileDescriptionZh(id)}`).join('\n') +
+          '\n\n*Which kind of report to check against; `auto` recognises it from the title.*',
+      },
+      rules: {
+        type: 'object',
+        description: '逐条设置各项检查的级别：error（错误）、warning（警告）、information（信息）、hint（提示）或 off（不检查）。未列出的检查项按默认级别。',
+        markdownDescription: '逐条设置各项检查的级别：`error`（错误）、`warning`（警告）、`information`（信息）、`hint`（提示）或 `off`（不检查）。未列出的检查项按默认级别。\n\n' +
+          '例如：`{ "section-order": "off", "year-mismatch": "error" }`\n\n*Severity per rule id; `off` turns a rule off.*',
+        propertyNames: { enum: ruleIds },
+        properties: Object.fromEntries(RULES.map((rule) => [rule.id, {
+          type: 'string',
+          enum: SEVERITY_SETTINGS,
+          enumDescriptions: SEVERITY_DESCRIPTIONS_ZH,
+          description: `${rule.description.zh}（依据：${cites(rule)}）。默认级别：${SEVERITY_ZH[rule.defaultSeverity]}。`,
+          markdownDescription: `${rule.description.zh}（依据：${cites(rule)}）。默认级别：**${SEVERITY_ZH[rule.defaultSeverity]}**。\n\n` +
+            `*${rule.description.en}. Default: ${rule.defaultSeverity}.*`,
+        }])),
+        additionalProperties: false,
+      },
+      locale: {
+        type: 'string',
+        enum: ['zh', 'en'],
+        enumDescriptions: ['中文提示（默认）', 'English messages'],
+        description: '问题提示使用的语言：zh 中文（默认），en 英文。',
+        markdownDescription: '问题提示使用的语言：`zh` 中文（默认），`en` 英文。\n\n*Language of the messages.*',
+      },
+      ignore: {
+        type: 'array',
+        description: '已忽略的问题。通常由快速修复“忽略此问题（记录在 .govreport.json）”自动写入，不必手工编辑；报告正文不会被改动。',
+        markdownDescription: '已忽略的问题。通常由快速修复 **忽略此问题（记录在 .govreport.json）** 自动写入，不必手工编辑；报告正文不会被改动。' +
+          '每一项按检查规则、文件和问题所在的原文识别，因此在报告中增删其他内容后仍然有效。\n\n' +
+          '*Silenced findings, written by the “Ignore this finding” quick fix; the report text is never changed.*',
+        items: {
+          type: 'object',
+          required: ['rule', 'file', 'text'],
+          additionalProperties: false,
+          properties: {
+            rule: { type: 'string', enum: ruleIds, description: '问题所属的检查规则。' },
+            file: { type: 'string', description: '报告文件相对于本配置文件所在文件夹的路径，以“/”分隔。' },
+            text: { type: 'string', description: '问题所在的原文（换行记为 \\n；过长的原文只记开头和结尾，中间以“…”连接）。' },
+            line: { type: 'integer', minimum: 1, description: '记录时问题所在的行号（从 1 起）。仅在同一文件中有多处相同原文时，用来选出最近的一处。' },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** The `govreport.rules` setting: one property per rule, so that the settings editor lists them. */
+export function buildRulesSetting(): object {
+  return {
+    type: 'object',
+    default: {},
+    scope: 'resource',
+    order: 2,
+    markdownDescription: '%config.rules%',
+    properties: Object.fromEntries(RULES.map((rule) => [rule.id, {
+      type: 'string',
+      enum: SEVERITY_SETTINGS,
+      enumDescriptions: SEVERITY_SETTINGS.map((s) => `%config.severity.${s}%`),
+      description: `%config.rules.${rule.id}%`,
+    }])),
+    additionalProperties: false,
+  };
+}
+
+export function buildProfileSetting(): object {
+  return {
+    type: 'string',
+    enum: PROFILE_CHOICES,
+    enumDescriptions: PROFILE_CHOICES.map((id) => `%config.profile.${id}%`),
+    default: 'auto',
+    scope: 'resource',
+    order: 1,
+    markdownDescription: '%config.profile%',
+  };
+}
+
+/** The registry-derived nls entries, English and Chinese. */
+export function buildNls(): { en: Record<string, string>; zh: Record<string, string> } {
+  const en: Record<string, string> = {};
+  const zh: Record<string, string> = {};
+  for (const rule of RULES) {
+    en[`config.rules.${rule.id}`] = `${rule.description.en}. Default: ${rule.defaultSeverity}.`;
+    zh[`config.rules.${rule.id}`] = `${rule.description.zh}。默认级别：${SEVERITY_ZH[rule.defaultSeverity]}。`;
+  }
+  for (const profile of BUILTIN_PROFILES) {
+    en[`config.profile.${profile.id}`] = `${profile.name.en} (${profile.name.zh})`;
+    zh[`config.profile.${profile.id}`] = profile.name.zh;
+  }
+  return { en, zh };
+}
+
+/** package.json with the registry-derived settings put in place (other keys and their order kept). */
+export function updatePackageJson(pkg: any): any {
+  const properties = pkg.contributes.configuration.properties;
+  properties['govreport.profile'] = buildProfileSetting();
+  properties['govreport.rules'] = buildRulesSetting();
+  return pkg;
+}
+
+/** An nls file with the registry-derived keys replaced, and those of rules or profiles no longer there removed. */
+export function updateNls(nls: Record<string, string>, derived: Record<string, string>): Record<string, string> {
+  const builtinProfileKeys = new Set(BUILTIN_PROFILES.map((p) => `config.profile.${p.id}`));
+  const isDerivedFamily = (key: string) => key.startsWith('config.rules.') || (key.startsWith('config.profile.') && !['config.profile.auto', 'config.profile.none'].includes(key));
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(nls)) {
+    if (isDerivedFamily(key) && !(key in derived) && !builtinProfileKeys.has(key)) continue;
+    out[key] = key in derived ? derived[key] : value;
+  }
+  for (const [key, value] of Object.entries(derived)) if (!(key in out)) out[key] = value;
+  return out;
+}
+
+export function toJsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}

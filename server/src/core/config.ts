@@ -1,0 +1,275 @@
+// GovReport's configuration as plain data: what the editor settings and the project file `.govreport.json`
+// say, how the two combine, how a config is checked, and how a silenced finding is recognised again.
+// Reading files and settings belongs to the adapters; this module only sees parsed JSON.
+
+import { checkModel, type CheckOptions } from './check';
+import { textInRange, lineStarts } from './fixes';
+import type { Finding, Locale, Message, SeveritySetting } from './findings';
+import { parseReport } from './model/parse';
+import { BUILTIN_PROFILES } from './profiles/index';
+import { RULES } from './rules/index';
+
+export const CONFIG_FILE_NAME = '.govreport.json';
+
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** A finding the user chose to silence. It is recognised by what it covers, not where, so that it stays
+ * silenced while the lines around it move. */
+export interface IgnoredFinding {
+  rule: string;
+  /** The report, relative to the folder of the config file, '/'-separated. */
+  file: string;
+  /** The text the finding covers (line breaks as \n; long stretches shortened, see `ignoreText`). */
+  text: string;
+  /** 1-based line where the finding was when it was silenced: only picks among equal candidates. */
+  line?: number;
+}
+
+export interface GovReportConfig {
+  /** 'auto' detects the kind of report from its title; 'none' checks numbering and leftovers only. */
+  profile?: 'auto' | 'none' | string;
+  rules?: Record<string, SeveritySetting>;
+  locale?: Locale;
+  ignore?: IgnoredFinding[];
+}
+
+export interface ConfigProblem {
+  /** Where in the JSON, e.g. `rules.numbering-dup` or `ignore[2].rule`; '' for the whole document. */
+  path: string;
+  message: Message;
+}
+
+/** Settings and project file combined, key by key; the project file wins, and rule severities combine
+ * rule by rule. The ignore list is the project file's alone: its paths are relative to that file's
+ * folder, which settings do not have. */
+export function mergeConfig(settings: GovReportConfig | undefined, projectFile: GovReportConfig | undefined): GovReportConfig {
+  const s = settings ?? {};
+  const f = projectFile ?? {};
+  const merged: GovReportConfig = {};
+  const profile = f.profile ?? s.profile;
+  if (profile !== undefined) merged.profile = profile;
+  if (s.rules || f.rules) merged.rules = { ...s.rules, ...f.rules };
+  const locale = f.locale ?? s.locale;
+  if (locale !== undefined) merged.locale = locale;
+  if (f.ignore !== undefined) merged.ignore = f.ignore;
+  return merged;
+}
+
+export interface ValidateOptions {
+  /** Rule ids to accept; the registry's by default. */
+  ruleIds?: readonly string[];
+  /** Profile ids to accept besides 'auto' and 'none'; the built-in ones by default. */
+  profileIds?: readonly string[];
+  /** Keys allowed besides the config's own (a JSON file may name its `$schema`). */
+  extraKeys?: readonly string[];
+}
+
+const KNOWN_KEYS = ['profile', 'rules', 'locale', 'ignore'];
+
+/**
+ * Checks parsed JSON against the config's shape. Whatever is valid is kept, whatever is not is left out
+ * and described, so that one typo never throws away the rest of a user's settings.
+ */
+export function validateConfig(json: unknown, options: ValidateOptions = {}): { config: GovReportConfig; problems: ConfigProblem[] } {
+  const ruleIds = options.ruleIds ?? RULES.map((r) => r.id);
+  const profileIds = ['auto', 'none', ...(options.profileIds ?? BUILTIN_PROFILES.map((p) => p.id))];
+  const allowed = [...KNOWN_KEYS, ...(options.extraKeys ?? ['$schema'])];
+  const problems: ConfigProblem[] = [];
+  const config: GovReportConfig = {};
+  const problem = (path: string, zh: string, en: string) => problems.push({ path, message: { zh, en } });
+
+  if (json === null || json === undefined) return { config, problems };
+  if (!isObject(json)) {
+    problem('', `配置应为 JSON 对象，实际为${typeNameZh(json)}`, `the configuration must be a JSON object, not ${typeNameEn(json)}`);
+    return { config, problems };
+  }
+  for (const key of Object.keys(json)) {
+    if (!allowed.includes(key)) problem(key, `未知的配置项“${key}”（可用：${KNOWN_KEYS.join('、')}）`, `unknown setting "${key}" (known: ${KNOWN_KEYS.join(', ')})`);
+  }
+
+  if (json.profile !== undefined) {
+    if (typeof json.profile !== 'string') {
+      problem('profile', `profile 应为字符串，实际为${typeNameZh(json.profile)}`, `profile must be a string, not ${typeNameEn(json.profile)}`);
+    } else if (!profileIds.includes(json.profile)) {
+      problem('profile', `未知的报告类型“${json.profile}”（可用：${profileIds.join('、')}）`, `unknown profile "${json.profile}" (known: ${profileIds.join(', ')})`);
+    } else {
+      config.profile = json.profile;
+    }
+  }
+
+  if (json.rules !== undefined) {
+    if (!isObject(json.rules)) {
+      problem('rules', `rules 应为对象（规则编号 → 级别），实际为${typeNameZh(json.rules)}`, `rules must be an object (rule id → severity), not ${typeNameEn(json.rules)}`);
+    } else {
+      const rules: Record<string, SeveritySetting> = {};
+      for (const [id, severity] of Object.entries(json.rules)) {
+        if (!ruleIds.includes(id)) {
+          problem(`rules.${id}`, `未知的规则“${id}”`, `unknown rule "${id}"`);
+        } else if (typeof severity !== 'string' || !(SEVERITY_SETTINGS as readonly string[]).includes(severity)) {
+          problem(`rules.${id}`, `规则“${id}”的级别应为 ${SEVERITY_SETTINGS.join('、')} 之一，实际为 ${JSON.stringify(severity)}`,
+            `the severity of rule "${id}" must be one of ${SEVERITY_SETTINGS.join(', ')}, not ${JSON.stringify(severity)}`);
+        } else {
+          rules[id] = severity as SeveritySetting;
+        }
+      }
+      config.rules = rules;
+    }
+  }
+
+  if (json.locale !== undefined) {
+    if (json.locale === 'zh' || json.locale === 'en') config.locale = json.locale;
+    else problem('locale', `locale 应为 "zh" 或 "en"，实际为 ${JSON.stringify(json.locale)}`, `locale must be "zh" or "en", not ${JSON.stringify(json.locale)}`);
+  }
+
+  if (json.ignore !== undefined) {
+    if (!Array.isArray(json.ignore)) {
+      problem('ignore', `ignore 应为数组，实际为${typeNameZh(json.ignore)}`, `ignore must be an array, not ${typeNameEn(json.ignore)}`);
+    } else {
+      const ignore: IgnoredFinding[] = [];
+      json.ignore.forEach((entry, i) => {
+        const at = `ignore[${i}]`;
+        if (!isObject(entry)) {
+          problem(at, `${at} 应为对象（rule、file、text），实际为${typeNameZh(entry)}`, `${at} must be an object (rule, file, text), not ${typeNameEn(entry)}`);
+          return;
+        }
+        let ok = true;
+        for (const key of ['rule', 'file', 'text'] as const) {
+          if (typeof entry[key] !== 'string') {
+            problem(`${at}.${key}`, `${at} 缺少字符串字段“${key}”`, `${at} needs a string "${key}"`);
+            ok = false;
+          }
+        }
+        if (ok && !ruleIds.includes(entry.rule as string)) {
+          problem(`${at}.rule`, `${at} 指向未知的规则“${String(entry.rule)}”`, `${at} names an unknown rule "${String(entry.rule)}"`);
+          ok = false;
+        }
+        if (entry.line !== undefined && !(Number.isInteger(entry.line) && (entry.line as number) >= 1)) {
+          problem(`${at}.line`, `${at}.line 应为正整数（行号）`, `${at}.line must be a positive integer (a line number)`);
+          ok = false;
+        }
+        for (const key of Object.keys(entry)) {
+          if (!['rule', 'file', 'text', 'line'].includes(key)) problem(`${at}.${key}`, `${at} 含未知字段“${key}”`, `${at} has an unknown field "${key}"`);
+        }
+        if (ok) {
+          const item: IgnoredFinding = { rule: entry.rule as string, file: normaliseRelativePath(entry.file as string), text: entry.text as string };
+          if (entry.line !== undefined) item.line = entry.line as number;
+          ignore.push(item);
+        }
+      });
+      config.ignore = ignore;
+    }
+  }
+  return { config, problems };
+}
+
+/** A problem as one line for logs and the CLI: `where: message`. */
+export function formatProblem(problem: ConfigProblem, locale: Locale): string {
+  const message = locale === 'en' ? problem.message.en : problem.message.zh;
+  return problem.path ? `${problem.path}: ${message}` : message;
+}
+
+/** The options the checker runs with under this config. */
+export function toCheckOptions(config: GovReportConfig): CheckOptions {
+  const options: CheckOptions = { profile: config.profile ?? 'auto' };
+  if (config.rules && Object.keys(config.rules).length > 0) options.severities = { ...config.rules };
+  return options;
+}
+
+/** A key equal for two configs exactly when they check alike: adapters keep one CheckOptions object per
+ * key, since the service caches findings by the identity of the options. */
+export function checkOptionsKey(config: GovReportConfig): string {
+  const rules = Object.entries(config.rules ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([config.profile ?? 'auto', rules]);
+}
+
+// Ranges that span pages (web text around a report) would bloat the config file; their two ends identify
+// them well enough.
+const IGNORE_TEXT_MAX = 200;
+const IGNORE_TEXT_END = 90;
+
+/** How the text a finding covers is written into an ignore entry: line breaks as \n, and a long
+ * stretch as its beginning and end joined by 「…」. */
+export function ignoreText(rangeText: string): string {
+  const text = rangeText.replace(/\r\n?/g, '\n');
+  if (text.length <= IGNORE_TEXT_MAX) return text;
+  return `${text.slice(0, IGNORE_TEXT_END)}…${text.slice(-IGNORE_TEXT_END)}`;
+}
+
+/** Paths in ignore entries compare '/'-separated, without a leading './'. */
+export function normaliseRelativePath(file: string): string {
+  return file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+}
+
+/** Whether an ignore entry names this finding: same rule, same file, same covered text. */
+export function isIgnored(finding: Finding, rangeText: string, relativeFile: string, config: GovReportConfig): boolean {
+  const file = normaliseRelativePath(relativeFile);
+  const text = ignoreText(rangeText);
+  return (config.ignore ?? []).some((e) => entryMatches(e, finding, text, file));
+}
+
+function entryMatches(entry: IgnoredFinding, finding: Finding, text: string, file: string): boolean {
+  return entry.rule === finding.rule && normaliseRelativePath(entry.file) === file && entry.text === text;
+}
+
+/**
+ * The findings left once the ignore list is applied. An entry silences every finding it names, except
+ * that where several findings of one rule cover the same text (two 「三、」 both out of place), an entry
+ * with a line silences only the one nearest that line: the user silenced one finding, not all its twins.
+ */
+export function filterIgnored(findings: readonly Finding[], text: string, relativeFile: string | undefined, config: GovReportConfig): Finding[] {
+  const entries = config.ignore ?? [];
+  if (entries.length === 0 || relativeFile === undefined) return [...findings];
+  const file = normaliseRelativePath(relativeFile);
+  const starts = lineStarts(text);
+  const texts = findings.map((f) => ignoreText(textInRange(text, f.range, starts)));
+  const silenced = new Set<number>();
+  for (const entry of entries) {
+    if (normaliseRelativePath(entry.file) !== file) continue;
+    const candidates = findings.map((_, i) => i).filter((i) => entryMatches(entry, findings[i], texts[i], file));
+    if (candidates.length === 0) continue;
+    if (entry.line === undefined || candidates.length === 1) {
+      for (const i of candidates) silenced.add(i);
+      continue;
+    }
+    // Twins already silenced by another entry are not picked again.
+    const open = candidates.filter((i) => !silenced.has(i));
+    if (open.length === 0) continue;
+    const distance = (i: number) => Math.abs(findings[i].range.start.line + 1 - entry.line!);
+    silenced.add(open.reduce((best, i) => (distance(i) < distance(best) ? i : best)));
+  }
+  return findings.filter((_, i) => !silenced.has(i));
+}
+
+/** The ignore entry that silences this finding of `text`. */
+export function ignoreEntryFor(finding: Finding, text: string, relativeFile: string): IgnoredFinding {
+  return {
+    rule: finding.rule,
+    file: normaliseRelativePath(relativeFile),
+    text: ignoreText(textInRange(text, finding.range)),
+    line: finding.range.start.line + 1,
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function typeNameZh(value: unknown): string {
+  if (value === null) return ' null';
+  if (Array.isArray(value)) return '数组';
+  return { string: '字符串', number: '数字', boolean: '布尔值', object: '对象' }[typeof value as string] ?? typeof value;
+}
+
+function typeNameEn(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return { string: 'a string', number: 'a number', boolean: 'a boolean', object: 'an object' }[typeof value as string] ?? typeof value;
+}
+
+/** The findings a user is shown for a text under a config: none on text that is not a report, and none
+ * that the ignore list silences. The CLI and fix-all re-check with this. */
+export function checkReportText(text: string, options: CheckOptions, config: GovReportConfig, relativeFile: string | undefined): Finding[] {
+  const model = parseReport(text);
+  if (!model.isReport) return [];
+  return filterIgnored(checkModel(model, options), text, relativeFile, config);
+}

@@ -1,0 +1,139 @@
+// Which configuration a document is checked under: the editor's `govreport.*` settings (asked for with
+// `workspace/configuration`, or pushed with `didChangeConfiguration` by clients that cannot be asked),
+// combined with the nearest `.govreport.json` for documents on disk, the file taking precedence.
+
+import { fileURLToPath } from 'url';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
+import {
+  checkOptionsKey, formatProblem, mergeConfig, toCheckOptions, validateConfig,
+  type ConfigProblem, type GovReportConfig,
+} from '../core/config';
+import type { CheckOptions, Locale } from '../core/index';
+import { projectConfigFor, relativeReportPath } from '../node/config';
+
+export const SETTINGS_SECTION = 'govreport';
+
+export interface DocumentConfig {
+  /** Settings and project file combined. */
+  config: GovReportConfig;
+  /** One object per distinct configuration, since the service caches findings by options identity. */
+  options: CheckOptions;
+  locale: Locale;
+  /** The project file that applies and the document's path relative to it (what ignore entries name). */
+  project: { path: string; relativeFile: string } | undefined;
+  /** The document's path on disk, for `file:` URIs. */
+  filePath: string | undefined;
+}
+
+export interface ConfigResolverOptions {
+  connection: Connection;
+  /** Whether the client answers `workspace/configuration`. */
+  canAskForSettings: boolean;
+  /** The locale the client started with, used while settings say 'auto'. */
+  clientLocale: Locale;
+}
+
+export class ConfigResolver {
+  private readonly settingsByUri = new Map<string, Promise<GovReportConfig>>();
+  private pushedSettings: GovReportConfig = {};
+  private readonly optionsByKey = new Map<string, CheckOptions>();
+  /** Problems already reported, so that each is logged once and not on every keystroke. */
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly host: ConfigResolverOptions) {}
+
+  /** Settings changed: forget what was asked, and take what was pushed (clients that cannot be asked). */
+  settingsChanged(pushed: unknown): void {
+    this.settingsByUri.clear();
+    if (!this.host.canAskForSettings) {
+      const section = typeof pushed === 'object' && pushed !== null ? (pushed as Record<string, unknown>)[SETTINGS_SECTION] : undefined;
+      this.pushedSettings = this.validateSettings(section);
+    }
+  }
+
+  forget(uri: string): void {
+    this.settingsByUri.delete(uri);
+  }
+
+  async resolve(uri: string): Promise<DocumentConfig> {
+    const settings = await this.settingsFor(uri);
+    const filePath = toFilePath(uri);
+    const loaded = filePath ? projectConfigFor(filePath) : undefined;
+    if (loaded) this.report(loaded.problems, loaded.path, true);
+    const config = mergeConfig(settings, loaded?.config);
+    return {
+      config,
+      options: this.optionsFor(config),
+      locale: config.locale ?? this.host.clientLocale,
+      project: loaded && filePath ? { path: loaded.path, relativeFile: relativeReportPath(loaded.path, filePath) } : undefined,
+      filePath,
+    };
+  }
+
+  private optionsFor(config: GovReportConfig): CheckOptions {
+    const key = checkOptionsKey(config);
+    let options = this.optionsByKey.get(key);
+    if (!options) {
+      options = {
+        ...toCheckOptions(config),
+        onRuleError: (ruleId, error) => this.host.connection.console.error(`rule ${ruleId} failed: ${(error as Error)?.stack ?? String(error)}`),
+      };
+      this.optionsByKey.set(key, options);
+    }
+    return options;
+  }
+
+  private settingsFor(uri: string): Promise<GovReportConfig> {
+    if (!this.host.canAskForSettings) return Promise.resolve(this.pushedSettings);
+    let settings = this.settingsByUri.get(uri);
+    if (!settings) {
+      settings = this.host.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
+        (raw: unknown) => this.validateSettings(raw),
+        (error: unknown) => {
+          this.host.connection.console.warn(`workspace/configuration failed: ${(error as Error)?.message ?? String(error)}`);
+          return {};
+        },
+      );
+      this.settingsByUri.set(uri, settings);
+    }
+    return settings;
+  }
+
+  private validateSettings(raw: unknown): GovReportConfig {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+    const { locale, ...rest } = raw as Record<string, unknown>;
+    // 'auto' follows the editor's language; the project file has no such value.
+    const settings = locale === 'auto' || locale === undefined || locale === null ? rest : { ...rest, locale };
+    // `trace` belongs to the language client; `ignore` lives in project files only.
+    const { config, problems } = validateConfig(settings, { extraKeys: ['trace'] });
+    this.report(problems, 'settings: govreport');
+    delete config.ignore;
+    return config;
+  }
+
+  /** Logs each problem once; a broken project file is also shown, since the user would otherwise wonder
+   * why it has no effect (settings are validated by the editor itself). */
+  private report(problems: ConfigProblem[], where: string, show = false): void {
+    const fresh = problems.map((p) => `${where}: ${formatProblem(p, this.host.clientLocale)}`).filter((line) => !this.reported.has(line));
+    if (fresh.length === 0) return;
+    for (const line of fresh) {
+      this.reported.add(line);
+      this.host.connection.console.warn(line);
+    }
+    if (show) {
+      const head = this.host.clientLocale === 'en' ? 'GovReport: problems in the configuration file, which were skipped' : 'GovReport：配置文件中有以下问题，相关设置未生效';
+      // A notification, not `window.showWarningMessage` (a request): a client that cannot show message
+      // requests must not make the server fail.
+      void this.host.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `${head}\n${fresh.join('\n')}` });
+    }
+  }
+}
+
+export function toFilePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,172 @@
+// The project file `.govreport.json` on disk: found by walking up from a report, read and validated once
+// per change, and updated atomically when the user silences a finding. Shared by the server and the CLI.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  CONFIG_FILE_NAME, normaliseRelativePath, validateConfig,
+  type ConfigProblem, type GovReportConfig, type IgnoredFinding,
+} from '../core/config';
+
+export interface ProjectConfig {
+  path: string;
+  config: GovReportConfig;
+  problems: ConfigProblem[];
+}
+
+/** The nearest `.govreport.json` in the report's folder or above it, up to the file-system root. */
+export function findProjectConfig(reportPath: string): string | undefined {
+  let dir = path.dirname(path.resolve(reportPath));
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    if (isFile(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+const cache = new Map<string, { stamp: string; loaded: ProjectConfig }>();
+
+/** Reads and validates a project file; re-read only when its modification time or size changed. A file
+ * that cannot be read or parsed yields an empty config and a problem saying why. */
+export function loadProjectConfig(configPath: string): ProjectConfig {
+  const file = path.resolve(configPath);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (e) {
+    cache.delete(file);
+    return { path: file, config: {}, problems: [readProblem(e)] };
+  }
+  const stamp = `${stat.mtimeMs}:${stat.size}`;
+  const cached = cache.get(file);
+  if (cached && cached.stamp === stamp) return cached.loaded;
+  let loaded: ProjectConfig;
+  try {
+    const raw = stripBom(fs.readFileSync(file, 'utf8'));
+    const { config, problems } = raw.trim() === '' ? { config: {}, problems: [] } : validateConfig(JSON.parse(raw));
+    loaded = { path: file, config, problems };
+  } catch (e) {
+    loaded = { path: file, config: {}, problems: [e instanceof SyntaxError ? syntaxProblem(e) : readProblem(e)] };
+  }
+  cache.set(file, { stamp, loaded });
+  return loaded;
+}
+
+/** The project config that applies to a report, if there is one. */
+export function projectConfigFor(reportPath: string): ProjectConfig | undefined {
+  const found = findProjectConfig(reportPath);
+  return found ? loadProjectConfig(found) : undefined;
+}
+
+/** Forgets what was read, e.g. when the editor reports the file changed within the same millisecond. */
+export function forgetProjectConfig(configPath?: string): void {
+  if (configPath === undefined) cache.clear();
+  else cache.delete(path.resolve(configPath));
+}
+
+/** The report's path as an ignore entry names it: relative to the config file's folder, '/'-separated. */
+export function relativeReportPath(configPath: string, reportPath: string): string {
+  return normaliseRelativePath(path.relative(path.dirname(path.resolve(configPath)), path.resolve(reportPath)));
+}
+
+export interface IgnoreRequest {
+  rule: string;
+  /** Absolute path of the report. */
+  reportPath: string;
+  text: string;
+  line?: number;
+}
+
+/**
+ * Records a silenced finding. `target` is either a config file (created if missing) or a report, whose
+ * nearest config file is used, or created beside it. Other keys and their order are kept; an entry
+ * already present is not added twice. A file that is not valid JSON is left alone and an error thrown,
+ * so that a user's half-edited file is never overwritten.
+ */
+export function addIgnoredFinding(target: string, request: IgnoreRequest): { configPath: string; added: boolean } {
+  const configPath = path.basename(target) === CONFIG_FILE_NAME
+    ? path.resolve(target)
+    : findProjectConfig(target) ?? path.join(path.dirname(path.resolve(target)), CONFIG_FILE_NAME);
+  let raw = '';
+  try {
+    raw = stripBom(fs.readFileSync(configPath, 'utf8'));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  let json: Record<string, unknown> = {};
+  if (raw.trim() !== '') {
+    const parsed: unknown = JSON.parse(raw);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new Error(`${configPath}: 不是 JSON 对象，未写入 / not a JSON object; left unchanged`);
+    }
+    json = parsed as Record<string, unknown>;
+  }
+  const entry: IgnoredFinding = { rule: request.rule, file: relativeReportPath(configPath, request.reportPath), text: request.text };
+  if (request.line !== undefined) entry.line = request.line;
+  const list = Array.isArray(json.ignore) ? (json.ignore as unknown[]) : [];
+  const present = list.some((e) => isSameEntry(e, entry));
+  if (!present) {
+    list.push(entry);
+    json.ignore = list;
+    const eol = /\r\n/.test(raw) ? '\r\n' : '\n';
+    writeFileAtomic(configPath, (JSON.stringify(json, null, 2) + '\n').replace(/\n/g, eol));
+  }
+  forgetProjectConfig(configPath);
+  return { configPath, added: !present };
+}
+
+function isSameEntry(existing: unknown, entry: IgnoredFinding): boolean {
+  if (typeof existing !== 'object' || existing === null) return false;
+  const e = existing as Partial<IgnoredFinding>;
+  return e.rule === entry.rule && typeof e.file === 'string' && normaliseRelativePath(e.file) === entry.file && e.text === entry.text &&
+    (e.line === undefined || entry.line === undefined || e.line === entry.line);
+}
+
+/** Writes through a temporary file in the same folder and renames it over the target, so that a reader
+ * (the editor, a second process) sees the old file or the new one, never half of one. The target's
+ * permissions are kept. */
+export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  let mode: number | undefined;
+  try {
+    mode = fs.statSync(target).mode & 0o7777;
+  } catch {
+    mode = undefined;
+  }
+  try {
+    fs.writeFileSync(temp, data);
+    if (mode !== undefined) fs.chmodSync(temp, mode);
+    fs.renameSync(temp, target);
+  } catch (e) {
+    try {
+      fs.unlinkSync(temp);
+    } catch {
+      // The temporary file was never created.
+    }
+    throw e;
+  }
+}
+
+function stripBom(s: string): string {
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+function readProblem(e: unknown): ConfigProblem {
+  const message = (e as Error).message;
+  return { path: '', message: { zh: `无法读取配置文件：${message}`, en: `cannot read the configuration file: ${message}` } };
+}
+
+function syntaxProblem(e: SyntaxError): ConfigProblem {
+  return { path: '', message: { zh: `配置文件不是有效的 JSON：${e.message}`, en: `the configuration file is not valid JSON: ${e.message}` } };
+}

@@ -1,0 +1,119 @@
+// The project file on disk: discovery upwards from a report, reading with a cache that notices changes,
+// and recording an ignored finding without disturbing the rest of the file.
+import * as assert from 'assert/strict';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import {
+  addIgnoredFinding, findProjectConfig, loadProjectConfig, projectConfigFor, relativeReportPath, writeFileAtomic,
+} from '../../server/src/node/config';
+
+describe('project file .govreport.json', () => {
+  let root: string;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-config-'));
+    fs.mkdirSync(path.join(root, 'county', 'town'), { recursive: true });
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  const write = (rel: string, text: string) => fs.writeFileSync(path.join(root, rel), text);
+
+  it('is found in the report\'s folder or the nearest folder above it', () => {
+    const report = path.join(root, 'county', 'town', 'report.txt');
+    assert.equal(findProjectConfig(report), undefined);
+    write('.govreport.json', '{}');
+    assert.equal(findProjectConfig(report), path.join(root, '.govreport.json'));
+    write('county/.govreport.json', '{}');
+    assert.equal(findProjectConfig(report), path.join(root, 'county', '.govreport.json'));
+    fs.mkdirSync(path.join(root, 'county', 'town', '.govreport.json'));
+    assert.equal(findProjectConfig(report), path.join(root, 'county', '.govreport.json'), 'a folder of that name is not a config file');
+  });
+
+  it('is read, validated, and read again only when it changes', () => {
+    const file = path.join(root, '.govreport.json');
+    write('.govreport.json', JSON.stringify({ rules: { title: 'off', bogus: 'off' } }));
+    const first = loadProjectConfig(file);
+    assert.deepEqual(first.config, { rules: { title: 'off' } });
+    assert.equal(first.problems.length, 1);
+    assert.match(first.problems[0].message.zh, /未知的规则“bogus”/);
+    assert.equal(loadProjectConfig(file), first, 'unchanged file: the cached result');
+    write('.govreport.json', JSON.stringify({ rules: { title: 'error', signature: 'off' } }));
+    const time = new Date(Date.now() + 5000);
+    fs.utimesSync(file, time, time);
+    assert.deepEqual(loadProjectConfig(file).config, { rules: { title: 'error', signature: 'off' } });
+  });
+
+  it('reports a file that is not JSON instead of failing, and accepts a BOM and an empty file', () => {
+    write('.govreport.json', '{ "rules": ');
+    const broken = loadProjectConfig(path.join(root, '.govreport.json'));
+    assert.deepEqual(broken.config, {});
+    assert.match(broken.problems[0].message.zh, /配置文件不是有效的 JSON/);
+    write('county/.govreport.json', '\ufeff{"profile":"none"}');
+    assert.deepEqual(projectConfigFor(path.join(root, 'county', 'town', 'r.txt'))!.config, { profile: 'none' });
+    write('county/town/.govreport.json', '');
+    assert.deepEqual(projectConfigFor(path.join(root, 'county', 'town', 'r.txt'))!.problems, []);
+  });
+
+  it('names reports relative to its folder with /', () => {
+    assert.equal(relativeReportPath(path.join(root, '.govreport.json'), path.join(root, 'county', 'town', 'r.txt')), 'county/town/r.txt');
+  });
+
+  describe('addIgnoredFinding', () => {
+    const report = () => path.join(root, 'county', 'town', '2023年法治政府建设年度报告.txt');
+
+    it('creates the file beside the report when there is none, and names the report relative to it', () => {
+      const result = addIgnoredFinding(report(), { rule: 'numbering-duplicate', reportPath: report(), text: '三、', line: 37 });
+      assert.deepEqual(result, { configPath: path.join(root, 'county', 'town', '.govreport.json'), added: true });
+      const text = fs.readFileSync(result.configPath, 'utf8');
+      assert.equal(text, JSON.stringify({ ignore: [{ rule: 'numbering-duplicate', file: '2023年法治政府建设年度报告.txt', text: '三、', line: 37 }] }, null, 2) + '\n');
+      assert.deepEqual(loadProjectConfig(result.configPath).config.ignore, [{ rule: 'numbering-duplicate', file: '2023年法治政府建设年度报告.txt', text: '三、', line: 37 }]);
+    });
+
+    it('adds to the nearest existing file, keeping its other keys, their order and its line ends', () => {
+      write('.govreport.json', '{\r\n  "$schema": "./schemas/govreport.schema.json",\r\n  "rules": { "title": "off" },\r\n  "ignore": [ { "rule": "artifact", "file": "a.txt", "text": "x" } ],\r\n  "profile": "fazhi-annual"\r\n}\r\n');
+      const result = addIgnoredFinding(report(), { rule: 'title', reportPath: report(), text: '关于2023年的报告' });
+      assert.equal(result.configPath, path.join(root, '.govreport.json'));
+      const text = fs.readFileSync(result.configPath, 'utf8');
+      assert.ok(!/[^\r]\n/.test(text), 'CRLF kept');
+      const json = JSON.parse(text);
+      assert.deepEqual(Object.keys(json), ['$schema', 'rules', 'ignore', 'profile']);
+      assert.deepEqual(json.rules, { title: 'off' });
+      assert.deepEqual(json.ignore, [
+        { rule: 'artifact', file: 'a.txt', text: 'x' },
+        { rule: 'title', file: 'county/town/2023年法治政府建设年度报告.txt', text: '关于2023年的报告' },
+      ]);
+    });
+
+    it('does not add the same entry twice', () => {
+      const request = { rule: 'numbering-duplicate', reportPath: report(), text: '三、', line: 37 };
+      addIgnoredFinding(report(), request);
+      assert.equal(addIgnoredFinding(report(), request).added, false);
+      assert.equal(JSON.parse(fs.readFileSync(path.join(root, 'county', 'town', '.govreport.json'), 'utf8')).ignore.length, 1);
+    });
+
+    it('writes to a config path given directly', () => {
+      const configPath = path.join(root, 'county', '.govreport.json');
+      assert.equal(addIgnoredFinding(configPath, { rule: 'title', reportPath: report(), text: 't' }).configPath, configPath);
+      assert.equal(JSON.parse(fs.readFileSync(configPath, 'utf8')).ignore[0].file, 'town/2023年法治政府建设年度报告.txt');
+    });
+
+    it('leaves a file that is not valid JSON untouched and says so', () => {
+      write('.govreport.json', '{ "rules": { "title": "off" }, ');
+      assert.throws(() => addIgnoredFinding(report(), { rule: 'title', reportPath: report(), text: 't' }), SyntaxError);
+      assert.equal(fs.readFileSync(path.join(root, '.govreport.json'), 'utf8'), '{ "rules": { "title": "off" }, ');
+      write('.govreport.json', '[1]');
+      assert.throws(() => addIgnoredFinding(report(), { rule: 'title', reportPath: report(), text: 't' }), /不是 JSON 对象/);
+    });
+  });
+
+  it('writeFileAtomic replaces the file whole, keeps its permissions and leaves no temporary file', function () {
+    if (process.platform === 'win32') this.skip();
+    const file = path.join(root, 'out.txt');
+    fs.writeFileSync(file, 'old');
+    fs.chmodSync(file, 0o640);
+    writeFileAtomic(file, 'new');
+    assert.equal(fs.readFileSync(file, 'utf8'), 'new');
+    assert.equal(fs.statSync(file).mode & 0o777, 0o640);
+    assert.deepEqual(fs.readdirSync(root).filter((f) => f.endsWith('.tmp')), []);
+  });
+});
