@@ -2,6 +2,7 @@
 //
 //   govreport check   [--fix] [--format text|json] [--locale zh|en] [--profile auto|none|ID] [--config FILE] PATH...
 //   govreport outline [--diagnostics] [--locale zh|en] [--profile auto|none|ID] [--config FILE] PATH...
+//   govreport figures [--format text|csv|json] PATH...
 //
 // Each report is checked under the nearest .govreport.json above it (or the one given with --config):
 // its severities, profile and ignore list apply, as in the editor.
@@ -15,7 +16,7 @@ import {
 } from './core/config';
 import { fixAll, type ChosenFix } from './core/fixes';
 import {
-  BUILTIN_PROFILES, buildOutline, checkModel, localize, parseReport, resolveProfile,
+  BUILTIN_PROFILES, buildOutline, checkModel, figureRows, figuresCsv, localize, parseReport, resolveProfile,
   type CheckOptions, type Finding, type Locale, type OutlineNode, type ReportModel,
 } from './core/index';
 import { loadProjectConfig, projectConfigFor, relativeReportPath, writeFileAtomic, type ProjectConfig } from './node/config';
@@ -26,8 +27,8 @@ const EXIT_FINDINGS = 1;
 const EXIT_USAGE = 2;
 
 interface Options {
-  command: 'check' | 'outline';
-  format: 'text' | 'json';
+  command: 'check' | 'outline' | 'figures';
+  format: 'text' | 'json' | 'csv';
   locale: Locale;
   /** Whether --locale was given: it then wins over a project file's locale. */
   localeGiven: boolean;
@@ -44,10 +45,11 @@ const USAGE = {
   zh: `用法：
   govreport check   [选项] 路径...                  检查报告，列出问题
   govreport outline [--diagnostics] [选项] 路径...  打印标题、年度和大纲
+  govreport figures [--format text|csv|json] 路径... 列出报告中的全部数据（数值、单位、统计对象）
 选项：
   --fix                       自动修正可修正的问题（标题序号重排、括号改全角等），直接改写 .txt .md .govreport
                               文件，保留原编码和换行符；随后列出余下的问题
-  --format text|json          输出格式（仅 check）
+  --format text|json          输出格式（check）；figures 另可用 csv
   --locale zh|en              提示语言，默认中文
   --profile auto|none|类型    按哪类报告检查：auto 按标题自动识别（默认），none 不区分类型，
                               或 ${BUILTIN_PROFILES.map((p) => p.id).join('、')}
@@ -58,10 +60,11 @@ const USAGE = {
   en: `Usage:
   govreport check   [options] PATH...                  check reports and list findings
   govreport outline [--diagnostics] [options] PATH...  print title, year and outline
+  govreport figures [--format text|csv|json] PATH...   list every figure (value, unit, what it counts)
 Options:
   --fix                       fix what can be fixed (renumbering, full-width brackets, ...) in place in
                               .txt .md .govreport files, keeping their encoding and line ends; then list the rest
-  --format text|json          output format (check only)
+  --format text|json          output format (check); figures also takes csv
   --locale zh|en              language of the messages (default Chinese)
   --profile auto|none|ID      kind of report: auto recognises it from the title (default), none checks no
                               kind, or ${BUILTIN_PROFILES.map((p) => p.id).join(', ')}
@@ -74,7 +77,7 @@ Exit codes: 0 no error; 1 error-severity findings (check); 2 usage or I/O errors
 function parseArgs(argv: string[]): Options | { error: string } | 'help' {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help' || command === undefined) return 'help';
-  if (command !== 'check' && command !== 'outline') return { error: `未知命令 / unknown command: ${command}` };
+  if (command !== 'check' && command !== 'outline' && command !== 'figures') return { error: `未知命令 / unknown command: ${command}` };
   const options: Options = {
     command, format: 'text', locale: defaultLocale(), localeGiven: false, diagnostics: false, fix: false,
     profile: undefined, configPath: undefined, paths: [],
@@ -89,8 +92,9 @@ function parseArgs(argv: string[]): Options | { error: string } | 'help' {
     try {
       if (arg === '--format' || arg.startsWith('--format=')) {
         const v = value();
-        if (v !== 'text' && v !== 'json') return { error: `--format 只能是 text 或 json / must be text or json: ${v}` };
-        options.format = v;
+        const allowed = command === 'figures' ? ['text', 'csv', 'json'] : ['text', 'json'];
+        if (!allowed.includes(v)) return { error: `--format 只能是 ${allowed.join('、')} / must be ${allowed.join(' or ')}: ${v}` };
+        options.format = v as Options['format'];
       } else if (arg === '--locale' || arg.startsWith('--locale=')) {
         options.locale = value().toLowerCase().startsWith('en') ? 'en' : 'zh';
         options.localeGiven = true;
@@ -185,6 +189,7 @@ function main(argv: string[]): number {
     if (fixError) process.stderr.write(`govreport: ${f}: ${localize(fixError, locale)}\n`);
   }
   const out = parsed.command === 'outline' ? renderOutlines(checked, parsed) :
+    parsed.command === 'figures' ? renderFigures(checked, parsed) :
     parsed.format === 'json' ? renderJson(checked) : renderText(checked, parsed.locale);
   if (parsed.format === 'json') {
     // The JSON contract on stdout stays as it is; what --fix did goes to stderr.
@@ -342,5 +347,42 @@ function renderOutlines(checked: Checked[], options: Options): string {
   }
   return out;
 }
+
+function renderFigures(checked: Checked[], options: Options): string {
+  const en = options.locale === 'en';
+  if (options.format === 'json') {
+    return JSON.stringify({ files: checked.map((c) => ({ path: c.file.path, figures: figureRows(c.model) })) }, null, 2) + '\n';
+  }
+  if (options.format === 'csv') {
+    const many = checked.length > 1;
+    return checked.map((c, i) => figuresCsv(c.model.isReport ? figureRows(c.model) : [], options.locale, {
+      file: many ? displayPath(c.file.path) : undefined, header: i === 0,
+    })).join('');
+  }
+  let out = '';
+  for (const c of checked) {
+    out += paint('1', `== ${displayPath(c.file.path)}`) + '\n';
+    const rows = c.model.isReport ? figureRows(c.model) : [];
+    if (rows.length === 0) out += `  ${en ? 'no figures' : '没有数据'}\n`;
+    let section: string | undefined;
+    for (const r of rows) {
+      if (r.section !== section) {
+        section = r.section;
+        out += `  ${section || (en ? '(opening)' : '（导语）')}\n`;
+      }
+      const value = r.upper !== null ? `${r.value}～${r.upper}` : String(r.value);
+      const approx = r.approximate ? (en ? ' ≈' : ' 约数') : '';
+      out += `    ${paint('2', `L${r.range.start.line + 1}`)}  ${r.subject || '—'}  ${r.text}  → ${value} ${r.unit}${approx}\n`;
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+// A reader that stops early (`govreport figures … | head`) is no error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 process.exitCode = main(process.argv.slice(2));

@@ -27,7 +27,9 @@ import {
 } from './features/codeActions';
 import { ConfigResolver, toFilePath, type DocumentConfig } from './features/config';
 import { toDiagnostic } from './features/diagnostics';
+import { FIGURES_REQUEST, figuresResult, type FiguresParams } from './features/figures';
 import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import { addIgnoredFinding, findProjectConfig, forgetProjectConfig } from './node/config';
 
@@ -66,6 +68,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       documentSymbolProvider: { label: 'GovReport' },
       foldingRangeProvider: true,
+      hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       executeCommandProvider: { commands: [IGNORE_FINDING_COMMAND] },
     },
@@ -218,6 +221,21 @@ connection.onDocumentSymbol((params) => {
 connection.onFoldingRanges((params) => {
   const document = documents.get(params.textDocument.uri);
   return document ? foldingRanges(service.model(document)) : null;
+});
+
+connection.onHover(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const config = await configs.resolve(document.uri);
+  const current = documents.get(document.uri);
+  return current ? hover(service.model(current), params.position, config.locale, config.options.profile) : null;
+});
+
+connection.onRequest(FIGURES_REQUEST, async (params: FiguresParams) => {
+  const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+  if (!document) return null;
+  const config = await configs.resolve(document.uri);
+  return figuresResult(service.model(document), config.locale);
 });
 
 documents.listen(connection);

@@ -11,4 +11,4 @@ export { BUILTIN_PROFILES, detectProfile, profileById, resolveProfile, type Prof
 export { matchSections, type SectionMatch } from './profiles/match';
 export { hoverAt, type HoverContent, type HoverOptions } from './features/hover';
 export { figuresOf, figureAt, type Figure, type FigureKind } from './model/figures';
-export { figureRows, figuresCsv, type FigureRow } from './features/figures-table';
+export { figureRows, figuresCsv, type CsvOptions, type FigureRow } from './features/figures-table';

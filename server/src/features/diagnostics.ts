@@ -1,9 +1,12 @@
 // Findings → LSP diagnostics. The message is in the user's language; the code links to the rule's page.
+import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
 import { localize, type Finding, type Locale, type Severity } from '../core/index';
 
 export const DIAGNOSTIC_SOURCE = 'govreport';
-const DOCS_BASE = 'https://github.com/govreport/govreport/blob/main/docs/rules/';
+/** The rule pages ship beside the bundle (dist/server.js → docs/rules/), so the link works offline. */
+const DOCS_BASE = pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href + '/';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -37,16 +37,27 @@ const HEADERS: Record<Locale, string[]> = {
   en: ['line', 'section', 'counts', 'as written', 'value', 'upper', 'unit', 'kind', 'exact/approximate', 'sentence'],
 };
 
+export interface CsvOptions {
+  /** A leading 文件 column with this value, for tables of many reports. */
+  file?: string;
+  /** Whether to start with the BOM and the header line (default true). */
+  header?: boolean;
+}
+
 /** RFC 4180 CSV with a UTF-8 BOM, so that Excel on a Chinese Windows opens it without mojibake. */
-export function figuresCsv(rows: FigureRow[], locale: Locale): string {
+export function figuresCsv(rows: FigureRow[], locale: Locale, options: CsvOptions = {}): string {
   const cell = (v: string | number | null) => {
     const s = v === null ? '' : String(v);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const exact = locale === 'en' ? ['exact', 'approximate'] : ['确数', '约数'];
-  const lines = [HEADERS[locale].join(',')];
+  const withFile = options.file !== undefined;
+  const header = options.header ?? true;
+  const lines = header ? [[...(withFile ? [locale === 'en' ? 'file' : '文件'] : []), ...HEADERS[locale]].join(',')] : [];
   for (const r of rows) {
-    lines.push([r.range.start.line + 1, r.section, r.subject, r.text, r.value, r.upper, r.unit, r.kind, exact[r.approximate ? 1 : 0], r.sentence].map(cell).join(','));
+    const cells = [r.range.start.line + 1, r.section, r.subject, r.text, r.value, r.upper, r.unit, r.kind, exact[r.approximate ? 1 : 0], r.sentence];
+    lines.push((withFile ? [options.file!, ...cells] : cells).map(cell).join(','));
   }
-  return '\ufeff' + lines.join('\r\n') + '\r\n';
+  if (lines.length === 0) return '';
+  return (header ? '\ufeff' : '') + lines.join('\r\n') + '\r\n';
 }

@@ -140,7 +140,7 @@ function breakdownAfter(total: Figure, siblings: Figure[]): Figure[] {
 
 // --- a heading: its section's figures ---
 
-const TABLE_LIMIT = 20;
+const TABLE_LIMIT = 40;
 
 function sectionHover(model: ReportModel, h: Heading, locale: Locale): string {
   const en = locale === 'en';

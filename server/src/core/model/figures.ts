@@ -384,6 +384,7 @@ function firstVerb(s: string): number {
   return m ? m.index : -1;
 }
 
+/** Long phrases keep their end, where the noun is, and show that they were cut. */
 function limit(s: string): string {
-  return s.length > 16 ? s.slice(s.length - 16) : s;
+  return s.length > 18 ? `…${s.slice(s.length - 17)}` : s;
 }
