@@ -8,6 +8,7 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { exportFigures, showFigures } from './commands/figures';
 
 /** Languages whose documents the server checks: our own, plus reports kept as plain text or Markdown. */
 export const REPORT_LANGUAGES = ['govreport', 'plaintext', 'markdown'] as const;
@@ -23,6 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
   context.subscriptions.push(
     vscode.commands.registerCommand('govreport.restartServer', () => restartServer()),
     vscode.commands.registerCommand('govreport.showOutput', () => outputChannel?.show(true)),
+    vscode.commands.registerCommand('govreport.showFigures', (uri?: vscode.Uri) => (client ? showFigures(client, context.extensionUri, uri) : undefined)),
+    vscode.commands.registerCommand('govreport.exportFigures', (uri?: vscode.Uri, target?: vscode.Uri) => (client ? exportFigures(client, uri, target) : undefined)),
   );
   await client.start();
   return { get client() { return client; } };
