@@ -2,25 +2,9 @@
 // 「导出报告数据 (CSV)」. The rows come from the server's govreport/figures request, like everything else.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-interface FigureRow {
-  section: string;
-  subject: string;
-  text: string;
-  value: number;
-  upper: number | null;
-  unit: string;
-  kind: string;
-  approximate: boolean;
-  sentence: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
-
-interface FiguresResult {
-  title: string | null;
-  rows: FigureRow[];
-  csv: string;
-}
+// Types only: the rows travel over LSP; nothing of the server is bundled into the client.
+import type { FigureRow } from '../../../server/src/core/features/figures-table';
+import type { FiguresResult } from '../../../server/src/features/figures';
 
 /** What the show command hands back, so that tests and other extensions can see what was shown. */
 export interface ShownFigures {

@@ -1,7 +1,7 @@
 // Numerals of heading numbers (一 … 九十九, 1 … 999) and the recognition of a heading marker at the
 // start of a line. Pure functions over one line: they know nothing of the document around it.
 
-import type { HeadingLevel, NumeralKind } from './types';
+import type { HeadingLevel, HeadingNumber, NumeralKind } from './types';
 
 const CHINESE_DIGITS: Record<string, number> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
@@ -71,14 +71,7 @@ export function parseArabicNumeral(s: string): number {
 }
 
 /** A heading marker found at the start of a line, with offsets relative to that line. */
-export interface MarkerMatch {
-  level: HeadingLevel;
-  value: number;
-  numeral: NumeralKind;
-  digits: string;
-  open: string;
-  close: string;
-  suffix: string;
+export interface MarkerMatch extends Omit<HeadingNumber, 'raw' | 'range'> {
   start: number;
   end: number;
 }
