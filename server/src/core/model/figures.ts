@@ -57,16 +57,21 @@ const DURATION_UNITS = new Set(['学时', '课时', '小时', '分钟', '个月'
 
 const APPROX_BEFORE = '约|近|超过|逾|不少于|不低于|不超过|多达|将近|大约|接近|超';
 const NUMBER = '[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+';
+// The patterns start with the number itself, so the engine can skip ahead to digits; the approximation word
+// before a number is looked up behind the match instead (approximationBefore).
+const APPROX_BEFORE_AT_END = new RegExp(`(?:${APPROX_BEFORE})$`);
 const ARABIC_FIGURE = new RegExp(
-  `(?<pre>${APPROX_BEFORE})?(?<num>${NUMBER})(?:[.．](?<frac>[0-9０-９]+))?` +
+  `(?<num>${NUMBER})(?:[.．](?<frac>[0-9０-９]+))?` +
   `(?<mult>万|亿|千)?(?<approx1>余|多)?(?<unit>${UNIT_ALTERNATION})?(?<approx2>左右|以上|上下|之多|有余)?`,
   'g',
 );
 // Chinese numerals only with a count word after them: 两次, 十余次, 百余人, 一百二十三人. A lone 一 is left out:
 // 一次性, 一站式, 一个中心 are idioms far more often than counts.
 const CHINESE_UNITS = '人次|场次|个|次|项|名|人|件|场|批|家|期|轮|份|条|起|宗|所|处|支';
+// Not after 第/统/唯/之/每 (「第二次」「统一」「唯一」): checked behind the match, like the approximation word.
+const NOT_AFTER_CHINESE = /[第统唯之每]/;
 const CHINESE_FIGURE = new RegExp(
-  `(?<![第统唯之每])(?<pre>${APPROX_BEFORE})?(?<cn>[零〇两二三四五六七八九十百千][零〇一二两三四五六七八九十百千]*|一[十百千][零〇一二三四五六七八九十百千]*)(?<approx1>余|多)?(?<unit>${CHINESE_UNITS})(?![性体化式])`,
+  `(?<cn>[零〇两二三四五六七八九十百千][零〇一二两三四五六七八九十百千]*|一[十百千][零〇一二三四五六七八九十百千]*)(?<approx1>余|多)?(?<unit>${CHINESE_UNITS})(?![性体化式])`,
   'g',
 );
 const RANGE_MARK = /^\s*[～~〜—–\-－至到]\s*$/;
@@ -154,24 +159,28 @@ export function figuresInParagraph(p: Paragraph): Omit<Figure, 'index'>[] {
   ARABIC_FIGURE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ARABIC_FIGURE.exec(text)) !== null) {
-    const g = m.groups!;
-    const numberStart = m.index + (g.pre?.length ?? 0);
+    const numberStart = m.index;
     // A number glued to letters or to a decimal point before it is a code or a version, not a figure.
     const before = text.charCodeAt(numberStart - 1);
     if (numberStart > 0 && (isLatinOrDigit(before) || before === 0x2e || before === 0xff0e)) continue;
     if (inZone(zones, numberStart)) continue;
-    const raw = arabicFigure(g, m.index, m[0].length);
+    const pre = approximationBefore(text, numberStart);
+    const start = numberStart - (pre?.length ?? 0);
+    const raw = arabicFigure({ ...m.groups!, pre }, start, m[0].length + numberStart - start);
     if (raw) raws.push(raw);
   }
   CHINESE_FIGURE.lastIndex = 0;
   while ((m = CHINESE_FIGURE.exec(text)) !== null) {
     const g = m.groups!;
+    if (m.index > 0 && NOT_AFTER_CHINESE.test(text[m.index - 1])) continue;
     if (inZone(zones, m.index)) continue;
     const value = parseChineseNumeral(g.cn);
     if (value === undefined || value < 2) continue;
+    const pre = approximationBefore(text, m.index);
+    const start = m.index - (pre?.length ?? 0);
     raws.push({
-      start: m.index, end: m.index + m[0].length, kind: 'count', value, unit: g.unit, writtenUnit: g.unit,
-      approximation: [g.pre, g.approx1].filter((x): x is string => !!x), digitCount: 0, scale: 1,
+      start, end: m.index + m[0].length, kind: 'count', value, unit: g.unit, writtenUnit: g.unit,
+      approximation: [pre, g.approx1].filter((x): x is string => !!x), digitCount: 0, scale: 1,
     });
   }
   raws.sort((a, b) => a.start - b.start);
@@ -202,6 +211,12 @@ export function figuresInParagraph(p: Paragraph): Omit<Figure, 'index'>[] {
     }
     return fig;
   });
+}
+
+/** The approximation word right before `at` (「约」「不少于」…), the longest one. */
+function approximationBefore(text: string, at: number): string | undefined {
+  if (at === 0) return undefined;
+  return APPROX_BEFORE_AT_END.exec(text.slice(Math.max(0, at - 3), at))?.[0];
 }
 
 function isLatinOrDigit(c: number): boolean {
