@@ -4,6 +4,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { encodeReport } from '../../server/src/node/files';
 import { SEEDS_DIR } from '../helpers/seeds';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
@@ -53,17 +54,21 @@ describe('CLI', () => {
 
   it('reads GB18030 and UTF-16 files, refuses binary ones clearly and goes on with the rest', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-cli-'));
-    const text = 'XX镇2023年法治政府建设年度报告\n一、主要举措和成效\n二、存在的不足和原因\n';
-    fs.writeFileSync(path.join(dir, 'a-utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
-    // 「一、」 in GBK is A1 A2 after D2 BB; build the GBK bytes from a known table-free sample: ASCII + 报告 (B1 A8 B8 E6).
-    fs.writeFileSync(path.join(dir, 'b-gbk.txt'), Buffer.from([0x32, 0x30, 0x32, 0x33, 0xc4, 0xea, 0xb1, 0xa8, 0xb8, 0xe6]));
-    fs.writeFileSync(path.join(dir, 'c-binary.txt'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00]));
-    const r = run('outline', dir);
-    assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /一、主要举措和成效/);
-    assert.match(r.stdout, /b-gbk\.txt/);
-    assert.match(r.stderr, /c-binary\.txt: 不是文本文件/);
-    const onlyBinary = run('check', path.join(dir, 'c-binary.txt'));
-    assert.equal(onlyBinary.status, 2);
+    try {
+      const report = (town: string) => `${town}2023年法治政府建设年度报告\n一、主要举措和成效\n二、存在的不足和原因\n`;
+      fs.writeFileSync(path.join(dir, 'a-utf16.txt'), encodeReport(report('甲镇'), 'utf-16le'));
+      fs.writeFileSync(path.join(dir, 'b-gbk.txt'), encodeReport(report('乙镇'), 'gb18030'));
+      fs.writeFileSync(path.join(dir, 'c-binary.txt'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00]));
+      const r = run('outline', dir);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /标题: 甲镇2023年法治政府建设年度报告/);
+      assert.match(r.stdout, /标题: 乙镇2023年法治政府建设年度报告/);
+      assert.equal(r.stdout.match(/二、存在的不足和原因/g)?.length, 2);
+      assert.match(r.stderr, /c-binary\.txt: 不是文本文件/);
+      const onlyBinary = run('check', path.join(dir, 'c-binary.txt'));
+      assert.equal(onlyBinary.status, 2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
