@@ -61,8 +61,7 @@ const NUMBER = '[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])|[0-9
 // before a number is looked up behind the match instead (approximationBefore).
 const APPROX_BEFORE_AT_END = new RegExp(`(?:${APPROX_BEFORE})$`);
 const ARABIC_FIGURE = new RegExp(
-  `(?<num>${NUMBER})(?:[.．](?<frac>[0-9０-９]+))?` +
-  `(?<mult>万|亿|千)?(?<approx1>余|多)?(?<unit>${UNIT_ALTERNATION})?(?<approx2>左右|以上|上下|之多|有余)?`,
+  `(${NUMBER})(?:[.．]([0-9０-９]+))?(万|亿|千)?(余|多)?(${UNIT_ALTERNATION})?(左右|以上|上下|之多|有余)?`,
   'g',
 );
 // Chinese numerals only with a count word after them: 两次, 十余次, 百余人, 一百二十三人. A lone 一 is left out:
@@ -71,20 +70,26 @@ const CHINESE_UNITS = '人次|场次|个|次|项|名|人|件|场|批|家|期|轮
 // Not after 第/统/唯/之/每 (「第二次」「统一」「唯一」): checked behind the match, like the approximation word.
 const NOT_AFTER_CHINESE = /[第统唯之每]/;
 const CHINESE_FIGURE = new RegExp(
-  `(?<cn>[零〇两二三四五六七八九十百千][零〇一二两三四五六七八九十百千]*|一[十百千][零〇一二三四五六七八九十百千]*)(?<approx1>余|多)?(?<unit>${CHINESE_UNITS})(?![性体化式])`,
+  `([零〇两二三四五六七八九十百千][零〇一二两三四五六七八九十百千]*|一[十百千][零〇一二三四五六七八九十百千]*)(余|多)?(${CHINESE_UNITS})(?![性体化式])`,
   'g',
 );
 const RANGE_MARK = /^\s*[～~〜—–\-－至到]\s*$/;
 
 /** Text zones in a paragraph where digits are names, not figures. */
-const NOT_FIGURES: RegExp[] = [
-  /《[^》]*》/g, // titles of documents, with their years: 《2023年全县法治政府建设工作要点》
-  /“[^”]{1,12}”|"[^"]{1,12}"|‘[^’]{1,12}’/g, // short quoted names: “12.4”宪法宣传日, “141”基层治理体系, “2+4+5”
-  /[〔\[［﹝(（]\s*[0-9０-９]{4}\s*[〕\]］﹞)）]\s*[0-9０-９]+\s*号/g, // document numbers: 〔2023〕37号
-  /(?:电话|热线|手机|传真|联系方式|邮编|QQ|微信号)[:：]?\s*[0-9０-９\-－—() （）]{5,}/g, // phone numbers
-  /(?<![0-9])1[3-9][0-9]{9}(?![0-9])|(?<![0-9])0[0-9]{2,3}[-－][0-9]{7,8}(?![0-9])/g, // bare phone numbers
-  /(?<![0-9])[0-9]{5}(?=热线|便民|政务服务热线|服务热线)/g, // 12345热线
-  /https?:\/\/\S+|www\.\S+|[\w.-]+@[\w.-]+/g,
+// Each with a cheap test of whether the paragraph can hold such a zone at all: most hold none.
+const NOT_FIGURES: { trigger: RegExp; zone: RegExp }[] = [
+  // titles of documents, with their years: 《2023年全县法治政府建设工作要点》
+  { trigger: /《/, zone: /《[^》]*》/g },
+  // short quoted names: “12.4”宪法宣传日, “141”基层治理体系, “2+4+5”
+  { trigger: /[“"‘]/, zone: /“[^”]{1,12}”|"[^"]{1,12}"|‘[^’]{1,12}’/g },
+  // document numbers: 〔2023〕37号
+  { trigger: /号/, zone: /[〔\[［﹝(（]\s*[0-9０-９]{4}\s*[〕\]］﹞)）]\s*[0-9０-９]+\s*号/g },
+  // phone numbers, with their label or bare
+  { trigger: /电话|热线|手机|传真|联系方式|邮编|QQ|微信号/, zone: /(?:电话|热线|手机|传真|联系方式|邮编|QQ|微信号)[:：]?\s*[0-9０-９\-－—() （）]{5,}/g },
+  { trigger: /[0-9]{7}/, zone: /(?<![0-9])1[3-9][0-9]{9}(?![0-9])|(?<![0-9])0[0-9]{2,3}[-－][0-9]{7,8}(?![0-9])/g },
+  // 12345热线
+  { trigger: /热线|便民/, zone: /(?<![0-9])[0-9]{5}(?=热线|便民|政务服务热线|服务热线)/g },
+  { trigger: /https?:|www\.|@/, zone: /https?:\/\/\S+|www\.\S+|[\w.-]+@[\w.-]+/g },
 ];
 
 const figureCache = new WeakMap<ReportModel, Figure[]>();
@@ -94,7 +99,12 @@ export function figuresOf(model: ReportModel): Figure[] {
   let figures = figureCache.get(model);
   if (!figures) {
     figures = [];
-    for (const p of model.paragraphs) for (const f of figuresInParagraph(p)) figures.push({ ...f, index: figures.length });
+    for (const p of model.paragraphs) {
+      for (const f of figuresInParagraph(p)) {
+        f.index = figures.length;
+        figures.push(f);
+      }
+    }
     figureCache.set(model, figures);
   }
   return figures;
@@ -137,7 +147,8 @@ function toAscii(s: string): string {
 
 function excludedZones(text: string): [number, number][] {
   const zones: [number, number][] = [];
-  for (const re of NOT_FIGURES) {
+  for (const { trigger, zone: re } of NOT_FIGURES) {
+    if (!trigger.test(text)) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) zones.push([m.index, m.index + m[0].length]);
@@ -151,7 +162,7 @@ function inZone(zones: [number, number][], at: number): boolean {
 }
 
 /** Figures of one paragraph, before they get their document index. */
-export function figuresInParagraph(p: Paragraph): Omit<Figure, 'index'>[] {
+export function figuresInParagraph(p: Paragraph): ExtractedFigure[] {
   const text = p.text;
   if (!/[0-9０-９零〇两二三四五六七八九十百]/.test(text)) return [];
   const zones = excludedZones(text);
@@ -166,51 +177,98 @@ export function figuresInParagraph(p: Paragraph): Omit<Figure, 'index'>[] {
     if (inZone(zones, numberStart)) continue;
     const pre = approximationBefore(text, numberStart);
     const start = numberStart - (pre?.length ?? 0);
-    const raw = arabicFigure({ ...m.groups!, pre }, start, m[0].length + numberStart - start);
+    const raw = arabicFigure({ num: m[1], frac: m[2], mult: m[3], approx1: m[4], unit: m[5], approx2: m[6], pre }, start, m[0].length + numberStart - start);
     if (raw) raws.push(raw);
   }
   CHINESE_FIGURE.lastIndex = 0;
   while ((m = CHINESE_FIGURE.exec(text)) !== null) {
-    const g = m.groups!;
+    const [, numeral, approx1, unit] = m;
     if (m.index > 0 && NOT_AFTER_CHINESE.test(text[m.index - 1])) continue;
     if (inZone(zones, m.index)) continue;
-    const value = parseChineseNumeral(g.cn);
+    const value = parseChineseNumeral(numeral);
     if (value === undefined || value < 2) continue;
     const pre = approximationBefore(text, m.index);
     const start = m.index - (pre?.length ?? 0);
     raws.push({
-      start, end: m.index + m[0].length, kind: 'count', value, unit: g.unit, writtenUnit: g.unit,
-      approximation: [pre, g.approx1].filter((x): x is string => !!x), digitCount: 0, scale: 1,
+      start, end: m.index + m[0].length, kind: 'count', value, unit, writtenUnit: unit,
+      approximation: [pre, approx1].filter((x): x is string => !!x), digitCount: 0, scale: 1,
     });
   }
   raws.sort((a, b) => a.start - b.start);
-  const joined = joinDatesAndRanges(text, raws);
-  const sentences = sentenceBounds(text);
-  return joined.map((r) => {
-    const [ss, se] = sentences.find(([s, e]) => r.start >= s && r.start < e) ?? [0, text.length];
-    const base = p.range.start.character;
-    const approximation = r.approximation.join('');
-    const fig: Omit<Figure, 'index'> = {
-      text: text.slice(r.start, r.end),
-      range: { start: { line: p.line, character: base + r.start }, end: { line: p.line, character: base + r.end } },
-      line: p.line,
-      kind: r.kind,
-      value: r.value,
-      unit: r.unit,
-      approximate: approximation.length > 0,
-      sentence: { text: text.slice(ss, se), range: { start: { line: p.line, character: base + ss }, end: { line: p.line, character: base + se } } },
-      paragraph: p,
-      section: p.section,
-    };
-    if (approximation) fig.approximation = approximation;
-    if (r.upper !== undefined) fig.upper = r.upper;
-    if (r.date) fig.date = r.date;
-    if (r.kind === 'count' || r.kind === 'money' || r.kind === 'percent' || r.kind === 'points' || r.kind === 'measure' || r.kind === 'duration') {
-      const subject = subjectOf(text, r.start, r.end, ss, se);
-      if (subject) fig.subject = subject;
+  return joinDatesAndRanges(text, raws).map((r) => new ExtractedFigure(p, r));
+}
+
+/** The sentence bounds of a paragraph, computed once and only when a figure's sentence is asked for. */
+const sentenceCache = new WeakMap<Paragraph, [number, number][]>();
+
+/**
+ * A figure with its costly parts computed on first use: what it counts and its sentence are read by hovers
+ * and by a few rules, for few figures, so extraction does not pay for them.
+ */
+class ExtractedFigure implements Omit<Figure, 'index'> {
+  index = 0;
+  readonly text: string;
+  readonly range: Range;
+  readonly line: number;
+  readonly kind: FigureKind;
+  readonly value: number;
+  readonly upper?: number;
+  readonly unit: string;
+  readonly approximate: boolean;
+  readonly approximation?: string;
+  readonly date?: Figure['date'];
+  readonly section: Heading | undefined;
+  private subjectMemo: string | null | undefined;
+  private sentenceMemo: TextSpan | undefined;
+
+  constructor(readonly paragraph: Paragraph, private readonly raw: RawFigure) {
+    const base = paragraph.range.start.character;
+    this.text = paragraph.text.slice(raw.start, raw.end);
+    this.line = paragraph.line;
+    this.range = { start: { line: paragraph.line, character: base + raw.start }, end: { line: paragraph.line, character: base + raw.end } };
+    this.kind = raw.kind;
+    this.value = raw.value;
+    this.unit = raw.unit;
+    const approximation = raw.approximation.join('');
+    this.approximate = approximation.length > 0;
+    if (approximation) this.approximation = approximation;
+    if (raw.upper !== undefined) this.upper = raw.upper;
+    if (raw.date) this.date = raw.date;
+    this.section = paragraph.section;
+  }
+
+  private bounds(): [number, number] {
+    const text = this.paragraph.text;
+    let sentences = sentenceCache.get(this.paragraph);
+    if (!sentences) sentenceCache.set(this.paragraph, (sentences = sentenceBounds(text)));
+    return sentences.find(([s, e]) => this.raw.start >= s && this.raw.start < e) ?? [0, text.length];
+  }
+
+  get sentence(): TextSpan {
+    if (!this.sentenceMemo) {
+      const [ss, se] = this.bounds();
+      const { line } = this;
+      const base = this.paragraph.range.start.character;
+      this.sentenceMemo = { text: this.paragraph.text.slice(ss, se), range: { start: { line, character: base + ss }, end: { line, character: base + se } } };
     }
-    return fig;
-  });
+    return this.sentenceMemo;
+  }
+
+  get subject(): string | undefined {
+    if (this.subjectMemo === undefined) {
+      const k = this.kind;
+      const counted = k === 'count' || k === 'money' || k === 'percent' || k === 'points' || k === 'measure' || k === 'duration';
+      const [ss, se] = this.bounds();
+      this.subjectMemo = (counted ? subjectOf(this.paragraph.text, this.raw.start, this.raw.end, ss, se) : undefined) ?? null;
+    }
+    return this.subjectMemo ?? undefined;
+  }
+
+  /** What a figure is, as plain data (for JSON and tests). */
+  toJSON(): Omit<Figure, 'paragraph' | 'section'> & { section?: string } {
+    const { index, text, range, line, kind, value, upper, unit, approximate, approximation, date, subject, sentence } = this;
+    return { index, text, range, line, kind, value, upper, unit, approximate, approximation, date, subject, sentence, section: this.section?.title };
+  }
 }
 
 /** The approximation word right before `at` (「约」「不少于」…), the longest one. */
@@ -223,7 +281,17 @@ function isLatinOrDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xff10 && c <= 0xff19);
 }
 
-function arabicFigure(g: Record<string, string | undefined>, at: number, length: number): RawFigure | undefined {
+interface ArabicMatch {
+  num: string;
+  frac?: string;
+  mult?: string;
+  approx1?: string;
+  unit?: string;
+  approx2?: string;
+  pre?: string;
+}
+
+function arabicFigure(g: ArabicMatch, at: number, length: number): RawFigure | undefined {
   const digits = toAscii(g.num!);
   const whole = Number(digits);
   let value = g.frac ? Number(`${digits}.${toAscii(g.frac)}`) : whole;
