@@ -49,6 +49,7 @@ export const figureSum: Rule = {
 function check(total: Figure, parts: Figure[], exhaustive: boolean, report: Parameters<Rule['check']>[0]['report']): void {
   if (total.approximate || parts.some((p) => p.approximate)) return;
   const partsSum = sum(parts.map((p) => p.value));
+  if (partsSum === total.value || (partsSum < total.value && !exhaustive)) return;
   const listed = parts.map((p) => `${p.subject ?? ''}${p.text}`).join('、');
   const related = parts.map((p) => ({ range: p.range, message: { zh: `分项：${p.subject ?? ''}${p.text}`, en: `part: ${p.subject ?? ''}${p.text}` } }));
   if (partsSum > total.value) {
@@ -60,7 +61,7 @@ function check(total: Figure, parts: Figure[], exhaustive: boolean, report: Para
         en: `The parts add up to ${formatValue(total, partsSum)}, more than the total ${total.text} (${listed})`,
       },
     });
-  } else if (exhaustive && partsSum !== total.value) {
+  } else {
     report({
       range: total.range,
       related,
