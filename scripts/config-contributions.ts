@@ -80,6 +80,30 @@ export function buildSchema(): object {
         description: '问题提示使用的语言：zh 中文（默认），en 英文。',
         markdownDescription: '问题提示使用的语言：`zh` 中文（默认），`en` 英文。\n\n*Language of the messages.*',
       },
+      overrides: {
+        type: 'array',
+        description: '只对部分报告生效的报告类型和检查级别。files 为相对于本配置文件所在文件夹的文件模式；不含“/”的模式按文件名在任意层级匹配。后面的条目优先。',
+        markdownDescription: '只对部分报告生效的报告类型和检查级别。`files` 为相对于本配置文件所在文件夹的文件模式（如 `信息公开/**`）；不含 `/` 的模式按文件名在任意层级匹配（如 `*政务公开*.txt`）。后面的条目优先。\n\n' +
+          '*Profile and severities for some files only, by glob relative to this file’s folder; later entries win.*',
+        items: {
+          type: 'object',
+          required: ['files'],
+          additionalProperties: false,
+          properties: {
+            files: {
+              description: '文件模式，或文件模式的数组。',
+              anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }],
+            },
+            profile: { type: 'string', enum: PROFILE_CHOICES, enumDescriptions: PROFILE_CHOICES.map(profileDescriptionZh), description: '这些报告按哪一类报告检查。' },
+            rules: {
+              type: 'object',
+              description: '这些报告各项检查的级别，与顶层 rules 逐条合并。',
+              propertyNames: { enum: ruleIds },
+              additionalProperties: { type: 'string', enum: SEVERITY_SETTINGS },
+            },
+          },
+        },
+      },
       ignore: {
         type: 'array',
         description: '已忽略的问题。通常由快速修复“忽略此问题（记录在 .govreport.json）”自动写入，不必手工编辑；报告正文不会被改动。',

@@ -12,7 +12,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  checkOptionsKey, checkReportText, filterIgnored, formatProblem, mergeConfig, toCheckOptions, type GovReportConfig,
+  checkOptionsKey, checkReportText, configForFile, filterIgnored, formatProblem, mergeConfig, toCheckOptions, type GovReportConfig,
 } from './core/config';
 import { fixAll, type ChosenFix } from './core/fixes';
 import {
@@ -226,12 +226,13 @@ class ProjectConfigs {
       this.reported.add(project.path);
       for (const p of project.problems) process.stderr.write(`govreport: ${project.path}: ${formatProblem(p, this.cli.locale)}\n`);
     }
-    const config = mergeConfig({}, project?.config);
+    const relativeFile = project ? relativeReportPath(project.path, file) : undefined;
+    const config = configForFile(mergeConfig({}, project?.config), relativeFile);
     if (this.cli.profile) config.profile = this.cli.profile;
     const key = checkOptionsKey(config);
     let options = this.optionsByKey.get(key);
     if (!options) this.optionsByKey.set(key, (options = toCheckOptions(config)));
-    return { config, options, relativeFile: project ? relativeReportPath(project.path, file) : undefined };
+    return { config, options, relativeFile };
   }
 }
 

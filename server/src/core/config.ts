@@ -2,6 +2,7 @@
 // say, how the two combine, how a config is checked, and how a silenced finding is recognised again.
 // Reading files and settings belongs to the adapters; this module only sees parsed JSON.
 
+import { minimatch } from 'minimatch';
 import { checkModel, type CheckOptions } from './check';
 import { textInRange, lineStarts } from './fixes';
 import type { Finding, Locale, Message, SeveritySetting } from './findings';
@@ -31,6 +32,15 @@ export interface GovReportConfig {
   rules?: Record<string, SeveritySetting>;
   locale?: Locale;
   ignore?: IgnoredFinding[];
+  /** Profile and severities for some files only, matched by glob against their path relative to the
+   * project file's folder; later entries win. */
+  overrides?: ConfigOverride[];
+}
+
+export interface ConfigOverride {
+  files: string[];
+  profile?: 'auto' | 'none' | string;
+  rules?: Record<string, SeveritySetting>;
 }
 
 export interface ConfigProblem {
@@ -52,7 +62,26 @@ export function mergeConfig(settings: GovReportConfig | undefined, projectFile: 
   const locale = f.locale ?? s.locale;
   if (locale !== undefined) merged.locale = locale;
   if (f.ignore !== undefined) merged.ignore = f.ignore;
+  if (f.overrides !== undefined) merged.overrides = f.overrides;
   return merged;
+}
+
+/**
+ * The configuration for one report: the overrides whose patterns match its path (relative to the project
+ * file's folder, '/'-separated) folded in, in order. A pattern without '/' matches the file name at any
+ * depth, as in .gitignore (「*政务公开*.txt」).
+ */
+export function configForFile(config: GovReportConfig, relativeFile: string | undefined): GovReportConfig {
+  if (!config.overrides?.length || relativeFile === undefined) return config;
+  const file = normaliseRelativePath(relativeFile);
+  const result: GovReportConfig = { ...config, rules: config.rules ? { ...config.rules } : undefined };
+  for (const o of config.overrides) {
+    if (!o.files.some((pattern) => minimatch(file, pattern, { dot: true, matchBase: !pattern.includes('/') }))) continue;
+    if (o.profile !== undefined) result.profile = o.profile;
+    if (o.rules) result.rules = { ...result.rules, ...o.rules };
+  }
+  if (result.rules === undefined) delete result.rules;
+  return result;
 }
 
 export interface ValidateOptions {
@@ -64,7 +93,7 @@ export interface ValidateOptions {
   extraKeys?: readonly string[];
 }
 
-const KNOWN_KEYS = ['profile', 'rules', 'locale', 'ignore'];
+const KNOWN_KEYS = ['profile', 'rules', 'locale', 'ignore', 'overrides'];
 
 /**
  * Checks parsed JSON against the config's shape. Whatever is valid is kept, whatever is not is left out
@@ -157,6 +186,36 @@ export function validateConfig(json: unknown, options: ValidateOptions = {}): { 
         }
       });
       config.ignore = ignore;
+    }
+  }
+  if (json.overrides !== undefined) {
+    if (!Array.isArray(json.overrides)) {
+      problem('overrides', `overrides 应为数组，实际为${typeNameZh(json.overrides)}`, `overrides must be an array, not ${typeNameEn(json.overrides)}`);
+    } else {
+      const overrides: ConfigOverride[] = [];
+      json.overrides.forEach((entry, i) => {
+        const at = `overrides[${i}]`;
+        if (!isObject(entry)) {
+          problem(at, `${at} 应为对象（files、profile、rules），实际为${typeNameZh(entry)}`, `${at} must be an object (files, profile, rules), not ${typeNameEn(entry)}`);
+          return;
+        }
+        const files = typeof entry.files === 'string' ? [entry.files] : entry.files;
+        if (!Array.isArray(files) || files.length === 0 || files.some((f) => typeof f !== 'string' || f.length === 0)) {
+          problem(`${at}.files`, `${at}.files 应为文件模式（字符串）或其非空数组`, `${at}.files must be a glob pattern (string) or a non-empty array of them`);
+          return;
+        }
+        // The profile and rules of an override are checked exactly as at the top level.
+        const inner = validateConfig({ profile: entry.profile, rules: entry.rules }, options);
+        for (const p of inner.problems) problems.push({ path: `${at}.${p.path}`, message: p.message });
+        for (const key of Object.keys(entry)) {
+          if (!['files', 'profile', 'rules'].includes(key)) problem(`${at}.${key}`, `${at} 含未知字段“${key}”`, `${at} has an unknown field "${key}"`);
+        }
+        const override: ConfigOverride = { files: files.map((f) => normaliseRelativePath(f as string)) };
+        if (inner.config.profile !== undefined) override.profile = inner.config.profile;
+        if (inner.config.rules !== undefined) override.rules = inner.config.rules;
+        overrides.push(override);
+      });
+      config.overrides = overrides;
     }
   }
   return { config, problems };

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'url';
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import {
-  checkOptionsKey, formatProblem, mergeConfig, toCheckOptions, validateConfig,
+  checkOptionsKey, configForFile, formatProblem, mergeConfig, toCheckOptions, validateConfig,
   type ConfigProblem, type GovReportConfig,
 } from '../core/config';
 import type { CheckOptions, Locale } from '../core/index';
@@ -60,12 +60,13 @@ export class ConfigResolver {
     const filePath = toFilePath(uri);
     const loaded = filePath ? projectConfigFor(filePath) : undefined;
     if (loaded) this.report(loaded.problems, loaded.path, true);
-    const config = mergeConfig(settings, loaded?.config);
+    const relativeFile = loaded && filePath ? relativeReportPath(loaded.path, filePath) : undefined;
+    const config = configForFile(mergeConfig(settings, loaded?.config), relativeFile);
     return {
       config,
       options: this.optionsFor(config),
       locale: config.locale ?? this.host.clientLocale,
-      project: loaded && filePath ? { path: loaded.path, relativeFile: relativeReportPath(loaded.path, filePath) } : undefined,
+      project: loaded && relativeFile !== undefined ? { path: loaded.path, relativeFile } : undefined,
       filePath,
     };
   }
