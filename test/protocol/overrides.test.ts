@@ -28,8 +28,8 @@ describe('profile overrides per file', () => {
     const plain = files.find((f) => f.path.endsWith('plain.txt'))!;
     assert.equal(forced.profile, 'gov-info-annual');
     assert.equal(plain.profile, 'fazhi-annual');
-    assert.ok(forced.diagnostics.some((d) => d.rule === 'missing-section' && /主动公开政府信息情况/.test(d.message)));
-    assert.ok(!plain.diagnostics.some((d) => /主动公开政府信息情况/.test(d.message)));
+    assert.ok(forced.diagnostics.some((d) => d.rule === 'missing-section' && /主动公开政府信息情况/.test(String(d.message))));
+    assert.ok(!plain.diagnostics.some((d) => /主动公开政府信息情况/.test(String(d.message))));
   });
 
   it('the server does the same for open documents', async () => {
@@ -42,8 +42,8 @@ describe('profile overrides per file', () => {
       await client.open(plain, seedText('000'), 'plaintext');
       const a = await client.diagnostics(forced);
       const b = await client.diagnostics(plain);
-      assert.ok(a.diagnostics.some((d) => d.code === 'missing-section' && /主动公开政府信息情况/.test(d.message)));
-      assert.ok(!b.diagnostics.some((d) => /主动公开政府信息情况/.test(d.message)));
+      assert.ok(a.diagnostics.some((d) => d.code === 'missing-section' && /主动公开政府信息情况/.test(String(d.message))));
+      assert.ok(!b.diagnostics.some((d) => /主动公开政府信息情况/.test(String(d.message))));
     } finally {
       await client.shutdown();
     }
