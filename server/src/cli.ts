@@ -10,14 +10,16 @@
 // Exit codes of `check`: 0 no error-severity finding, 1 at least one, 2 usage or I/O errors (`outline`: 0 or 2).
 
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import {
   checkOptionsKey, checkReportText, configForFile, filterIgnored, formatProblem, mergeConfig, toCheckOptions, type GovReportConfig,
 } from './core/config';
 import { fixAll, type ChosenFix } from './core/fixes';
 import {
   BUILTIN_PROFILES, buildOutline, checkModel, figureRows, figuresCsv, localize, parseReport, resolveProfile,
-  type CheckOptions, type Finding, type Locale, type OutlineNode, type ReportModel,
+  type CheckOptions, type FigureRow, type Finding, type Locale, type OutlineNode, type ReportModel,
 } from './core/index';
 import { loadProjectConfig, projectConfigFor, relativeReportPath, writeFileAtomic, type ProjectConfig } from './node/config';
 import { collectPaths, encodeReport, readReport, REPORT_EXTENSIONS, type ReportFile, type UnreadableFile } from './node/files';
@@ -38,6 +40,8 @@ interface Options {
   profile: string | undefined;
   /** --config: this project file for every report, instead of the nearest one. */
   configPath: string | undefined;
+  /** --jobs: worker threads; 1 checks in this thread; undefined lets the batch size decide. */
+  jobs: number | undefined;
   paths: string[];
 }
 
@@ -54,6 +58,7 @@ const USAGE = {
   --profile auto|none|类型    按哪类报告检查：auto 按标题自动识别（默认），none 不区分类型，
                               或 ${BUILTIN_PROFILES.map((p) => p.id).join('、')}
   --config 文件               使用此配置文件，而不是报告所在文件夹及其上级中最近的 .govreport.json
+  --jobs N                    用 N 个工作线程并行检查（默认：文件较多时按处理器核数，1 表示不用工作线程）
 路径可以是文件或文件夹（递归查找 .txt .md .govreport）。
 配置文件 .govreport.json 中的检查级别、报告类型和已忽略的问题同样适用于命令行。
 退出码：0 无错误；1 有错误级别的问题（check）；2 用法或读写错误。`,
@@ -69,6 +74,7 @@ Options:
   --profile auto|none|ID      kind of report: auto recognises it from the title (default), none checks no
                               kind, or ${BUILTIN_PROFILES.map((p) => p.id).join(', ')}
   --config FILE               use this configuration file instead of the nearest .govreport.json above a report
+  --jobs N                    check in N worker threads (default: one per core for large batches; 1: none)
 PATH may be a file or a folder (searched recursively for .txt .md .govreport).
 Severities, profile and ignored findings in .govreport.json apply on the command line too.
 Exit codes: 0 no error; 1 error-severity findings (check); 2 usage or I/O errors.`,
@@ -80,7 +86,7 @@ function parseArgs(argv: string[]): Options | { error: string } | 'help' {
   if (command !== 'check' && command !== 'outline' && command !== 'figures') return { error: `未知命令 / unknown command: ${command}` };
   const options: Options = {
     command, format: 'text', locale: defaultLocale(), localeGiven: false, diagnostics: false, fix: false,
-    profile: undefined, configPath: undefined, paths: [],
+    profile: undefined, configPath: undefined, jobs: undefined, paths: [],
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -108,6 +114,11 @@ function parseArgs(argv: string[]): Options | { error: string } | 'help' {
         const known = ['auto', 'none', ...BUILTIN_PROFILES.map((p) => p.id)];
         if (!known.includes(v)) return { error: `--profile 只能是 ${known.join('、')} / must be one of ${known.join(', ')}: ${v}` };
         options.profile = v;
+      } else if (arg === '--jobs' || arg.startsWith('--jobs=')) {
+        const v = value();
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1 || n > 64) return { error: `--jobs 应为 1 到 64 的整数 / must be an integer from 1 to 64: ${v}` };
+        options.jobs = n;
       } else if (arg === '--config' || arg.startsWith('--config=')) {
         options.configPath = path.resolve(value());
       } else if (arg === '--help' || arg === '-h') {
@@ -130,18 +141,68 @@ function defaultLocale(): Locale {
   return env.toLowerCase().startsWith('en') ? 'en' : 'zh';
 }
 
+/** What became of one report: plain data, so that a worker thread can hand it back to the main thread. */
 interface Checked {
-  file: ReportFile;
-  model: ReportModel;
-  /** The options the report was checked with (its profile may be forced). */
-  options: CheckOptions;
+  file: { path: string };
+  isReport: boolean;
+  /** The profile the report was checked against, as resolved (it may be forced). */
+  profile: string | null;
+  title: string | null;
+  year: ReportModel['year'] | null;
+  outline: OutlineNode[];
+  figures: FigureRow[];
   findings: Finding[];
   /** What `--fix` changed, pass by pass, and whether it could write the file. */
   fixed: ChosenFix[];
   fixError?: { zh: string; en: string };
 }
 
-function main(argv: string[]): number {
+/** One file through the whole pipeline; `undefined` text means the file could not be read. */
+type Processed = { checked: Checked; notes: string[] } | { unreadable: UnreadableFile; notes: string[] };
+
+/** Reads, fixes (with --fix) and checks one report; everything the output needs is in the result. */
+function processReport(f: string, parsed: Options, configs: ProjectConfigs): Processed {
+  const notes: string[] = [];
+  const read = readReport(f);
+  if ('reason' in read) return { unreadable: read, notes: [`govreport: ${f}: ${localize(read.reason, parsed.locale)}\n`] };
+  const { config, options, relativeFile, problems } = configs.forReport(f);
+  notes.push(...problems);
+  const locale = parsed.localeGiven ? parsed.locale : config.locale ?? parsed.locale;
+  let text = read.text;
+  let fixed: ChosenFix[] = [];
+  let fixError: Checked['fixError'];
+  if (parsed.fix && REPORT_EXTENSIONS.includes(path.extname(f).toLowerCase())) {
+    const result = fixAll(text, (t) => checkReportText(t, options, config, relativeFile));
+    if (result.text !== text) {
+      fixError = writeBack(read, result.text);
+      if (!fixError) {
+        text = result.text;
+        fixed = result.applied;
+      }
+    }
+  }
+  const model = parseReport(text);
+  const wantFindings = parsed.command === 'check' || parsed.diagnostics;
+  const findings = model.isReport && wantFindings ? filterIgnored(checkModel(model, options), text, relativeFile, config) : [];
+  if (fixError) notes.push(`govreport: ${f}: ${localize(fixError, locale)}\n`);
+  return {
+    notes,
+    checked: {
+      file: { path: read.path },
+      isReport: model.isReport,
+      profile: resolveProfile(model, options.profile ?? 'auto', options.extraProfiles)?.id ?? null,
+      title: model.title?.text ?? null,
+      year: model.year ?? null,
+      outline: parsed.command === 'outline' && model.isReport ? buildOutline(model) : [],
+      figures: parsed.command === 'figures' && model.isReport ? figureRows(model) : [],
+      findings,
+      fixed,
+      fixError,
+    },
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);
   if (parsed === 'help') {
     process.stdout.write(USAGE[defaultLocale()] + '\n');
@@ -157,36 +218,15 @@ function main(argv: string[]): number {
   }
   const { files, missing } = collectPaths(parsed.paths);
   for (const m of missing) process.stderr.write(`govreport: ${parsed.locale === 'en' ? 'no such file or folder' : '找不到文件或文件夹'}: ${m}\n`);
+  const jobs = parsed.jobs ?? defaultJobs(files.length);
+  const processed = jobs > 1 && files.length > 1 ? await processInWorkers(files, parsed, jobs) : processHere(files, parsed);
   const checked: Checked[] = [];
   const unreadable: UnreadableFile[] = [];
-  const configs = new ProjectConfigs(parsed);
-  for (const f of files) {
-    const read = readReport(f);
-    if ('reason' in read) {
-      unreadable.push(read);
-      process.stderr.write(`govreport: ${f}: ${localize(read.reason, parsed.locale)}\n`);
-      continue;
-    }
-    const { config, options, relativeFile } = configs.forReport(f);
-    const locale = parsed.localeGiven ? parsed.locale : config.locale ?? parsed.locale;
-    let text = read.text;
-    let fixed: ChosenFix[] = [];
-    let fixError: Checked['fixError'];
-    if (parsed.fix && REPORT_EXTENSIONS.includes(path.extname(f).toLowerCase())) {
-      const result = fixAll(text, (t) => checkReportText(t, options, config, relativeFile));
-      if (result.text !== text) {
-        fixError = writeBack(read, result.text);
-        if (!fixError) {
-          text = result.text;
-          fixed = result.applied;
-        }
-      }
-    }
-    const model = parseReport(text);
-    const wantFindings = parsed.command === 'check' || parsed.diagnostics;
-    const findings = model.isReport && wantFindings ? filterIgnored(checkModel(model, options), text, relativeFile, config) : [];
-    checked.push({ file: { ...read, text }, model, options, findings, fixed, fixError });
-    if (fixError) process.stderr.write(`govreport: ${f}: ${localize(fixError, locale)}\n`);
+  // Notes come out in input order, whatever thread finished first.
+  for (const p of processed) {
+    for (const note of p.notes) process.stderr.write(note);
+    if ('unreadable' in p) unreadable.push(p.unreadable);
+    else checked.push(p.checked);
   }
   const out = parsed.command === 'outline' ? renderOutlines(checked, parsed) :
     parsed.command === 'figures' ? renderFigures(checked, parsed) :
@@ -220,11 +260,12 @@ class ProjectConfigs {
 
   constructor(private readonly cli: Options) {}
 
-  forReport(file: string): { config: GovReportConfig; options: CheckOptions; relativeFile: string | undefined } {
+  forReport(file: string): { config: GovReportConfig; options: CheckOptions; relativeFile: string | undefined; problems: string[] } {
     const project: ProjectConfig | undefined = this.cli.configPath ? loadProjectConfig(this.cli.configPath) : projectConfigFor(file);
+    const problems: string[] = [];
     if (project && !this.reported.has(project.path)) {
       this.reported.add(project.path);
-      for (const p of project.problems) process.stderr.write(`govreport: ${project.path}: ${formatProblem(p, this.cli.locale)}\n`);
+      for (const p of project.problems) problems.push(`govreport: ${project.path}: ${formatProblem(p, this.cli.locale)}\n`);
     }
     const relativeFile = project ? relativeReportPath(project.path, file) : undefined;
     const config = configForFile(mergeConfig({}, project?.config), relativeFile);
@@ -232,7 +273,7 @@ class ProjectConfigs {
     const key = checkOptionsKey(config);
     let options = this.optionsByKey.get(key);
     if (!options) this.optionsByKey.set(key, (options = toCheckOptions(config)));
-    return { config, options, relativeFile };
+    return { config, options, relativeFile, problems };
   }
 }
 
@@ -295,7 +336,7 @@ function renderText(checked: Checked[], locale: Locale): string {
   for (const c of checked) {
     out += paint('1', displayPath(c.file.path)) + '\n';
     if (c.fixed.length > 0) out += renderFixes(c.fixed, locale);
-    if (!c.model.isReport) out += `  ${locale === 'en' ? 'not recognised as a report; skipped' : '未识别为报告，已跳过'}\n`;
+    if (!c.isReport) out += `  ${locale === 'en' ? 'not recognised as a report; skipped' : '未识别为报告，已跳过'}\n`;
     else if (c.findings.length === 0) out += `  ${locale === 'en' ? 'no problems found' : '未发现问题'}\n`;
     else out += renderFindings(c.findings, locale);
     total += c.findings.length;
@@ -313,7 +354,7 @@ function renderText(checked: Checked[], locale: Locale): string {
 function renderJson(checked: Checked[]): string {
   const files = checked.map((c) => ({
     path: c.file.path,
-    profile: resolveProfile(c.model, c.options.profile ?? 'auto', c.options.extraProfiles)?.id ?? null,
+    profile: c.profile,
     diagnostics: c.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: localize(f.message, 'zh'), range: f.range })),
   }));
   return JSON.stringify({ files }, null, 2) + '\n';
@@ -323,14 +364,13 @@ function renderOutlines(checked: Checked[], options: Options): string {
   const en = options.locale === 'en';
   let out = '';
   for (const c of checked) {
-    const m = c.model;
     out += paint('1', `== ${displayPath(c.file.path)}`) + '\n';
-    if (!m.isReport) {
+    if (!c.isReport) {
       out += `  ${en ? 'not recognised as a report' : '未识别为报告'}\n\n`;
       continue;
     }
-    out += `${en ? 'Title' : '标题'}: ${m.title?.text ?? (en ? '(none)' : '（无标题）')}\n`;
-    const year = m.year ? `${m.year.value}${m.year.source === 'title' ? '' : en ? ' (from the headings)' : '（据标题层次推断）'}` : en ? '(unknown)' : '（未知）';
+    out += `${en ? 'Title' : '标题'}: ${c.title ?? (en ? '(none)' : '（无标题）')}\n`;
+    const year = c.year ? `${c.year.value}${c.year.source === 'title' ? '' : en ? ' (from the headings)' : '（据标题层次推断）'}` : en ? '(unknown)' : '（未知）';
     out += `${en ? 'Year' : '年度'}: ${year}\n`;
     out += `${en ? 'Outline' : '大纲'}:\n`;
     const walk = (nodes: OutlineNode[], depth: number) => {
@@ -339,7 +379,7 @@ function renderOutlines(checked: Checked[], options: Options): string {
         walk(n.children, depth + 1);
       }
     };
-    walk(buildOutline(m), 0);
+    walk(c.outline, 0);
     if (options.diagnostics) {
       out += `${en ? 'Findings' : '问题'}:${c.findings.length === 0 ? (en ? ' none' : ' 无') : ''}\n`;
       out += renderFindings(c.findings, options.locale);
@@ -352,18 +392,18 @@ function renderOutlines(checked: Checked[], options: Options): string {
 function renderFigures(checked: Checked[], options: Options): string {
   const en = options.locale === 'en';
   if (options.format === 'json') {
-    return JSON.stringify({ files: checked.map((c) => ({ path: c.file.path, figures: figureRows(c.model) })) }, null, 2) + '\n';
+    return JSON.stringify({ files: checked.map((c) => ({ path: c.file.path, figures: c.figures })) }, null, 2) + '\n';
   }
   if (options.format === 'csv') {
     const many = checked.length > 1;
-    return checked.map((c, i) => figuresCsv(c.model.isReport ? figureRows(c.model) : [], options.locale, {
+    return checked.map((c, i) => figuresCsv(c.figures, options.locale, {
       file: many ? displayPath(c.file.path) : undefined, header: i === 0,
     })).join('');
   }
   let out = '';
   for (const c of checked) {
     out += paint('1', `== ${displayPath(c.file.path)}`) + '\n';
-    const rows = c.model.isReport ? figureRows(c.model) : [];
+    const rows = c.figures;
     if (rows.length === 0) out += `  ${en ? 'no figures' : '没有数据'}\n`;
     let section: string | undefined;
     for (const r of rows) {
@@ -380,10 +420,81 @@ function renderFigures(checked: Checked[], options: Options): string {
   return out;
 }
 
-// A reader that stops early (`govreport figures … | head`) is no error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
+// --- worker threads ---
 
-process.exitCode = main(process.argv.slice(2));
+/** Batches smaller than this are checked in this thread: starting workers would cost more than it saves. */
+const WORKER_THRESHOLD = 64;
+const MAX_DEFAULT_JOBS = 8;
+
+/**
+ * Workers only where they pay: a large batch and at least three cores, one left for the main thread, which
+ * reads the results and renders them. On two cores, measured, two workers were slower than none: checking
+ * allocates much, and the garbage collectors' threads then compete for the same two cores.
+ */
+function defaultJobs(fileCount: number): number {
+  const cores = os.availableParallelism();
+  if (fileCount < WORKER_THRESHOLD || cores < 3) return 1;
+  return Math.min(MAX_DEFAULT_JOBS, cores - 1);
+}
+
+function processHere(files: string[], parsed: Options): Processed[] {
+  const configs = new ProjectConfigs(parsed);
+  return files.map((f) => processReport(f, parsed, configs));
+}
+
+/** Files go to a worker a few at a time: one by one, the messages cost more than small reports take. */
+const FILES_PER_TASK = 16;
+
+interface WorkerTask { start: number; files: string[] }
+interface WorkerReply { start: number; results: Processed[] }
+
+/** Hands files to `jobs` workers in small batches (so a slow file never holds back a whole share), and
+ * returns the results in input order. */
+async function processInWorkers(files: string[], parsed: Options, jobs: number): Promise<Processed[]> {
+  const results: Processed[] = new Array(files.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(jobs, Math.ceil(files.length / FILES_PER_TASK)) }, () => new Worker(__filename, { workerData: parsed }));
+  await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
+    const feed = () => {
+      if (next >= files.length) {
+        void worker.terminate().then(() => resolve());
+        return;
+      }
+      const task: WorkerTask = { start: next, files: files.slice(next, next + FILES_PER_TASK) };
+      next += task.files.length;
+      worker.postMessage(task);
+    };
+    worker.on('message', (reply: WorkerReply) => {
+      reply.results.forEach((r, i) => (results[reply.start + i] = r));
+      feed();
+    });
+    worker.on('error', reject);
+    feed();
+  })));
+  return results;
+}
+
+function runWorker(): void {
+  const parsed = workerData as Options;
+  const configs = new ProjectConfigs(parsed);
+  parentPort!.on('message', (task: WorkerTask) => {
+    const reply: WorkerReply = { start: task.start, results: task.files.map((f) => processReport(f, parsed, configs)) };
+    parentPort!.postMessage(reply);
+  });
+}
+
+if (isMainThread) {
+  // A reader that stops early (`govreport figures … | head`) is no error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  }, (error) => {
+    process.stderr.write(`govreport: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exitCode = EXIT_USAGE;
+  });
+} else {
+  runWorker();
+}

@@ -71,4 +71,20 @@ describe('CLI', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('gives the same output, in input order, with worker threads as without', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-jobs-'));
+    try {
+      const seeds = fs.readdirSync(SEEDS_DIR).map((f) => fs.readFileSync(path.join(SEEDS_DIR, f), 'utf8'));
+      for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(dir, `r${String(i).padStart(2, '0')}.txt`), seeds[i % seeds.length]);
+      const one = run('check', '--format', 'json', '--jobs', '1', dir);
+      const three = run('check', '--format', 'json', '--jobs', '3', dir);
+      assert.equal(three.status, one.status);
+      assert.equal(three.stdout, one.stdout);
+      assert.equal(JSON.parse(three.stdout).files.length, 40);
+      assert.equal(run('check', '--jobs', '0', dir).status, 2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

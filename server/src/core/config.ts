@@ -2,7 +2,7 @@
 // say, how the two combine, how a config is checked, and how a silenced finding is recognised again.
 // Reading files and settings belongs to the adapters; this module only sees parsed JSON.
 
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { checkModel, type CheckOptions } from './check';
 import { textInRange, lineStarts } from './fixes';
 import type { Finding, Locale, Message, SeveritySetting } from './findings';
@@ -68,20 +68,44 @@ export function mergeConfig(settings: GovReportConfig | undefined, projectFile: 
 
 /**
  * The configuration for one report: the overrides whose patterns match its path (relative to the project
- * file's folder, '/'-separated) folded in, in order. A pattern without '/' matches the file name at any
- * depth, as in .gitignore (「*政务公开*.txt」).
+ * file's folder, '/'-separated) folded in, in order, so that a later override wins over an earlier one and
+ * every override over the top level; rules combine rule by rule. A pattern without '/' matches the file
+ * name at any depth, as in .gitignore (「*政务公开*.txt」). The ignore list is not affected.
  */
 export function configForFile(config: GovReportConfig, relativeFile: string | undefined): GovReportConfig {
   if (!config.overrides?.length || relativeFile === undefined) return config;
   const file = normaliseRelativePath(relativeFile);
-  const result: GovReportConfig = { ...config, rules: config.rules ? { ...config.rules } : undefined };
+  let result = config;
   for (const o of config.overrides) {
-    if (!o.files.some((pattern) => minimatch(file, pattern, { dot: true, matchBase: !pattern.includes('/') }))) continue;
+    if (!overrideMatches(o, file)) continue;
+    if (result === config) result = { ...config };
     if (o.profile !== undefined) result.profile = o.profile;
     if (o.rules) result.rules = { ...result.rules, ...o.rules };
   }
-  if (result.rules === undefined) delete result.rules;
   return result;
+}
+
+/** Whether any of the override's patterns matches the file (relative, '/'-separated). */
+export function overrideMatches(override: ConfigOverride, relativeFile: string): boolean {
+  let matchers = compiledPatterns.get(override);
+  if (!matchers || matchers.length !== override.files.length) {
+    matchers = override.files.map(compilePattern);
+    compiledPatterns.set(override, matchers);
+  }
+  return matchers.some((m) => m.match(relativeFile));
+}
+
+// Patterns are compiled once per override object (configs are cached until their file changes).
+const compiledPatterns = new WeakMap<ConfigOverride, Minimatch[]>();
+
+function compilePattern(raw: string): Minimatch {
+  const normalised = normaliseRelativePath(raw);
+  // A pattern with no '/' names a file at any depth; one with a '/' is relative to the project file's
+  // folder, so a leading '/' (anchoring, in .gitignore) changes nothing, and a trailing '/' names a folder:
+  // everything below it.
+  const matchBase = !normalised.includes('/');
+  const pattern = normalised.replace(/^\/+/, '').replace(/\/$/, '/**');
+  return new Minimatch(pattern, { dot: true, nocase: false, matchBase });
 }
 
 export interface ValidateOptions {
