@@ -87,16 +87,17 @@ export function configForFile(config: GovReportConfig, relativeFile: string | un
 
 /** Whether any of the override's patterns matches the file (relative, '/'-separated). */
 export function overrideMatches(override: ConfigOverride, relativeFile: string): boolean {
-  let matchers = compiledPatterns.get(override);
-  if (!matchers || matchers.length !== override.files.length) {
-    matchers = override.files.map(compilePattern);
-    compiledPatterns.set(override, matchers);
-  }
-  return matchers.some((m) => m.match(relativeFile));
+  return override.files.some((pattern) => compiledPattern(pattern).match(relativeFile));
 }
 
-// Patterns are compiled once per override object (configs are cached until their file changes).
-const compiledPatterns = new WeakMap<ConfigOverride, Minimatch[]>();
+// Compiled once: a config is checked against every report, and re-read only when its file changes.
+const compiledPatterns = new Map<string, Minimatch>();
+
+function compiledPattern(raw: string): Minimatch {
+  let compiled = compiledPatterns.get(raw);
+  if (!compiled) compiledPatterns.set(raw, (compiled = compilePattern(raw)));
+  return compiled;
+}
 
 function compilePattern(raw: string): Minimatch {
   const normalised = normaliseRelativePath(raw);

@@ -27,6 +27,9 @@ export const sectionOrder: Rule = {
       return Math.min(...s.headings.map((h) => h.line));
     };
     const reported = new Set<string>();
+    // A heading that carries two items (「2023年工作总结和2024年工作计划」) sets no order between them and others.
+    const owners = new Map<unknown, number>();
+    for (const s of byId.values()) for (const h of s.headings) owners.set(h, (owners.get(h) ?? 0) + 1);
     for (const [earlierId, laterId] of USUAL_ORDER) {
       const earlier = byId.get(earlierId);
       const later = byId.get(laterId);
@@ -34,6 +37,7 @@ export const sectionOrder: Rule = {
       const l = firstLine(later);
       if (e === undefined || l === undefined || l >= e || reported.has(laterId)) continue;
       const heading = later!.headings.find((h) => h.line === l)!;
+      if ((owners.get(heading) ?? 0) > 1) continue;
       reported.add(laterId);
       report({
         range: heading.range,
