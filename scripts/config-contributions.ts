@@ -36,6 +36,19 @@ function profileDescriptionZh(id: string): string {
 
 export function buildSchema(): object {
   const ruleIds = RULES.map((r) => r.id);
+  // One property per rule, so that an editor completes and describes them: in `rules` and in `overrides`.
+  const ruleSeverities = {
+    propertyNames: { enum: ruleIds },
+    properties: Object.fromEntries(RULES.map((rule) => [rule.id, {
+      type: 'string',
+      enum: SEVERITY_SETTINGS,
+      enumDescriptions: SEVERITY_DESCRIPTIONS_ZH,
+      description: `${rule.description.zh}（依据：${cites(rule)}）。默认级别：${SEVERITY_ZH[rule.defaultSeverity]}。`,
+      markdownDescription: `${rule.description.zh}（依据：${cites(rule)}）。默认级别：**${SEVERITY_ZH[rule.defaultSeverity]}**。\n\n` +
+        `*${rule.description.en}. Default: ${rule.defaultSeverity}.*`,
+    }])),
+    additionalProperties: false,
+  };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://github.com/govreport/govreport/blob/main/schemas/govreport.schema.json',
@@ -62,16 +75,7 @@ export function buildSchema(): object {
         description: '逐条设置各项检查的级别：error（错误）、warning（警告）、information（信息）、hint（提示）或 off（不检查）。未列出的检查项按默认级别。',
         markdownDescription: '逐条设置各项检查的级别：`error`（错误）、`warning`（警告）、`information`（信息）、`hint`（提示）或 `off`（不检查）。未列出的检查项按默认级别。\n\n' +
           '例如：`{ "section-order": "off", "year-mismatch": "error" }`\n\n*Severity per rule id; `off` turns a rule off.*',
-        propertyNames: { enum: ruleIds },
-        properties: Object.fromEntries(RULES.map((rule) => [rule.id, {
-          type: 'string',
-          enum: SEVERITY_SETTINGS,
-          enumDescriptions: SEVERITY_DESCRIPTIONS_ZH,
-          description: `${rule.description.zh}（依据：${cites(rule)}）。默认级别：${SEVERITY_ZH[rule.defaultSeverity]}。`,
-          markdownDescription: `${rule.description.zh}（依据：${cites(rule)}）。默认级别：**${SEVERITY_ZH[rule.defaultSeverity]}**。\n\n` +
-            `*${rule.description.en}. Default: ${rule.defaultSeverity}.*`,
-        }])),
-        additionalProperties: false,
+        ...ruleSeverities,
       },
       locale: {
         type: 'string',
@@ -82,24 +86,35 @@ export function buildSchema(): object {
       },
       overrides: {
         type: 'array',
-        description: '只对部分报告生效的报告类型和检查级别。files 为相对于本配置文件所在文件夹的文件模式；不含“/”的模式按文件名在任意层级匹配。后面的条目优先。',
-        markdownDescription: '只对部分报告生效的报告类型和检查级别。`files` 为相对于本配置文件所在文件夹的文件模式（如 `信息公开/**`）；不含 `/` 的模式按文件名在任意层级匹配（如 `*政务公开*.txt`）。后面的条目优先。\n\n' +
-          '*Profile and severities for some files only, by glob relative to this file’s folder; later entries win.*',
+        description: '只对部分报告生效的报告类型和检查级别。files 为相对于本配置文件所在文件夹的文件模式；不含“/”的模式按文件名在任意层级匹配。' +
+          '匹配的条目优先于顶层设置，后面的条目优先于前面的，检查级别逐条合并。',
+        markdownDescription: '只对部分报告生效的报告类型和检查级别。`files` 为相对于本配置文件所在文件夹的文件模式（如 `信息公开/**`）；' +
+          '不含 `/` 的模式按文件名在任意层级匹配（如 `*政务公开*.txt`），以 `!` 开头的模式排除文件。' +
+          '匹配的条目优先于顶层设置，后面的条目优先于前面的，检查级别逐条合并。\n\n' +
+          '例如：`[{ "files": ["信息公开/**", "*政务公开*.txt"], "profile": "gov-info-annual" }]`\n\n' +
+          '*Profile and severities for some files only, by glob relative to this file’s folder (a pattern without `/` matches the file name at any depth); later entries win.*',
         items: {
           type: 'object',
           required: ['files'],
           additionalProperties: false,
+          defaultSnippets: [{ label: 'files / profile', body: { files: ['$1'], profile: '${2:gov-info-annual}' } }],
           properties: {
             files: {
-              description: '文件模式，或文件模式的数组。',
-              anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }],
+              description: '文件模式，或文件模式的数组，相对于本配置文件所在文件夹，以“/”分隔；不含“/”的模式按文件名在任意层级匹配，以“!”开头的模式排除文件。',
+              markdownDescription: '文件模式，或文件模式的数组，相对于本配置文件所在文件夹，以 `/` 分隔：`*` 匹配文件名中的任意字符，`**` 匹配任意层文件夹；' +
+                '不含 `/` 的模式按文件名在任意层级匹配，以 `!` 开头的模式排除文件。\n\n*Glob patterns relative to this file’s folder.*',
+              anyOf: [{ type: 'string', pattern: '\\S' }, { type: 'array', minItems: 1, items: { type: 'string', pattern: '\\S' } }],
             },
-            profile: { type: 'string', enum: PROFILE_CHOICES, enumDescriptions: PROFILE_CHOICES.map(profileDescriptionZh), description: '这些报告按哪一类报告检查。' },
+            profile: {
+              type: 'string',
+              enum: PROFILE_CHOICES,
+              enumDescriptions: PROFILE_CHOICES.map(profileDescriptionZh),
+              description: '这些报告按哪一类报告检查，优先于顶层的 profile。',
+            },
             rules: {
               type: 'object',
               description: '这些报告各项检查的级别，与顶层 rules 逐条合并。',
-              propertyNames: { enum: ruleIds },
-              additionalProperties: { type: 'string', enum: SEVERITY_SETTINGS },
+              ...ruleSeverities,
             },
           },
         },

@@ -5,46 +5,84 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TestClient } from '../helpers/lsp-client';
 import { seedText } from '../helpers/seeds';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
+/** Seed 000 is a well-formed 法治政府 report: checked as a 政府信息公开 report, it lacks that report's sections. */
+const REPORT = seedText('000');
+const GOV_INFO_SECTION = /主动公开政府信息情况/;
+
+interface JsonFile { path: string; profile: string | null; diagnostics: { rule: string; message: string }[] }
+
+function checkJson(args: string[]): JsonFile[] {
+  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', ...args], { encoding: 'utf8' });
+  assert.ok(r.status === 0 || r.status === 1, r.stderr);
+  return JSON.parse(r.stdout).files;
+}
+
+const hasGovInfoSection = (diagnostics: { code?: unknown; rule?: string; message: unknown }[]) =>
+  diagnostics.some((d) => (d.code ?? d.rule) === 'missing-section' && GOV_INFO_SECTION.test(String(d.message)));
 
 describe('profile overrides per file', () => {
   let dir: string;
+  const file = (rel: string) => path.join(dir, ...rel.split('/'));
+  const config = {
+    profile: 'auto',
+    overrides: [{ files: ['信息公开/**', '*政务公开*.txt'], profile: 'gov-info-annual', rules: { 'section-order': 'off' } }],
+  };
+
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-overrides-'));
-    fs.mkdirSync(path.join(dir, '信息公开'));
-    fs.writeFileSync(path.join(dir, '.govreport.json'), JSON.stringify({ overrides: [{ files: '信息公开/**', profile: 'gov-info-annual' }] }));
-    fs.writeFileSync(path.join(dir, '信息公开', 'forced.txt'), seedText('000'));
-    fs.writeFileSync(path.join(dir, 'plain.txt'), seedText('000'));
+    fs.mkdirSync(file('信息公开'));
+    fs.mkdirSync(file('区县/乡镇'), { recursive: true });
+    fs.writeFileSync(file('.govreport.json'), JSON.stringify(config));
+    fs.writeFileSync(file('信息公开/forced.txt'), REPORT);
+    fs.writeFileSync(file('区县/乡镇/2023年政务公开-by-name.txt'), REPORT);
+    fs.writeFileSync(file('plain.txt'), REPORT);
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('the CLI checks the matching file against the forced profile and the other as detected', () => {
-    const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', dir], { encoding: 'utf8' });
-    const files: { path: string; profile: string; diagnostics: { rule: string; message: string }[] }[] = JSON.parse(r.stdout).files;
-    const forced = files.find((f) => f.path.endsWith('forced.txt'))!;
-    const plain = files.find((f) => f.path.endsWith('plain.txt'))!;
-    assert.equal(forced.profile, 'gov-info-annual');
-    assert.equal(plain.profile, 'fazhi-annual');
-    assert.ok(forced.diagnostics.some((d) => d.rule === 'missing-section' && /主动公开政府信息情况/.test(String(d.message))));
-    assert.ok(!plain.diagnostics.some((d) => /主动公开政府信息情况/.test(String(d.message))));
+  it('the CLI checks the matching files against the forced profile and the other as detected', () => {
+    const files = checkJson([dir]);
+    assert.equal(files.length, 3);
+    const byName = (name: string) => files.find((f) => f.path.endsWith(name))!;
+    for (const name of ['forced.txt', '2023年政务公开-by-name.txt']) {
+      assert.equal(byName(name).profile, 'gov-info-annual', name);
+      assert.ok(hasGovInfoSection(byName(name).diagnostics), name);
+    }
+    assert.equal(byName('plain.txt').profile, 'fazhi-annual');
+    assert.ok(!hasGovInfoSection(byName('plain.txt').diagnostics));
   });
 
-  it('the server does the same for open documents', async () => {
+  it('the CLI takes the same file as its own argument, and --profile still wins over the project file', () => {
+    assert.equal(checkJson([file('信息公开/forced.txt')])[0].profile, 'gov-info-annual');
+    assert.deepEqual(checkJson(['--profile', 'fazhi-annual', dir]).map((f) => f.profile), ['fazhi-annual', 'fazhi-annual', 'fazhi-annual']);
+  });
+
+  it('the server does the same for open documents, and follows the project file when it changes', async () => {
     const client = new TestClient();
     try {
       await client.initialize('zh-cn', { workspaceFolder: dir });
-      const forced = pathToFileURL(path.join(dir, '信息公开', 'forced.txt')).href;
-      const plain = pathToFileURL(path.join(dir, 'plain.txt')).href;
-      await client.open(forced, seedText('000'), 'plaintext');
-      await client.open(plain, seedText('000'), 'plaintext');
+      // The settings say otherwise; the project file wins.
+      client.settings = { govreport: { profile: 'none' } };
+      const forced = pathToFileURL(file('信息公开/forced.txt')).href;
+      const plain = pathToFileURL(file('plain.txt')).href;
+      await client.open(forced, REPORT, 'plaintext');
+      await client.open(plain, REPORT, 'plaintext');
       const a = await client.diagnostics(forced);
       const b = await client.diagnostics(plain);
-      assert.ok(a.diagnostics.some((d) => d.code === 'missing-section' && /主动公开政府信息情况/.test(String(d.message))));
-      assert.ok(!b.diagnostics.some((d) => /主动公开政府信息情况/.test(String(d.message))));
+      assert.ok(hasGovInfoSection(a.diagnostics), 'the forced file is checked as a 政府信息公开 report');
+      assert.ok(!hasGovInfoSection(b.diagnostics), 'the other one is not');
+
+      const mark = client.mark();
+      const configFile = file('.govreport.json');
+      fs.writeFileSync(configFile, JSON.stringify({ profile: 'auto' }));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configFile).href, type: 2 }] });
+      await client.diagnostics(forced, (p: PublishDiagnosticsParams) => !hasGovInfoSection(p.diagnostics), 10_000, mark);
     } finally {
+      fs.writeFileSync(file('.govreport.json'), JSON.stringify(config));
       await client.shutdown();
     }
   });

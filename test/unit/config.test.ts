@@ -173,6 +173,11 @@ describe('schema and settings in step with the rule registry', () => {
     assert.deepEqual(schema.properties.rules.propertyNames.enum, ruleIds);
     assert.deepEqual(Object.keys(schema.properties.rules.properties), ruleIds);
     assert.deepEqual(schema.properties.ignore.items.properties.rule.enum, ruleIds);
+    const override = schema.properties.overrides.items.properties;
+    assert.deepEqual(override.rules.propertyNames.enum, ruleIds);
+    assert.deepEqual(Object.keys(override.rules.properties), ruleIds);
+    assert.deepEqual(override.profile.enum, schema.properties.profile.enum);
+    assert.match(schema.properties.overrides.description, /不含“\/”的模式按文件名在任意层级匹配/);
   });
 
   it('the schema on disk is the one generated from the registry (Chinese descriptions, every severity)', () => {

@@ -4,6 +4,7 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { configForFile } from '../../server/src/core/config';
 import {
   addIgnoredFinding, findProjectConfig, loadProjectConfig, projectConfigFor, relativeReportPath, writeFileAtomic,
 } from '../../server/src/node/config';
@@ -58,6 +59,25 @@ describe('project file .govreport.json', () => {
     assert.equal(relativeReportPath(path.join(root, '.govreport.json'), path.join(root, 'county', 'town', 'r.txt')), 'county/town/r.txt');
   });
 
+  it('applies its overrides to the reports they name, by their path relative to its folder', () => {
+    write('.govreport.json', JSON.stringify({
+      profile: 'fazhi-annual',
+      overrides: [{ files: ['county/town/**', '*政务公开*.txt'], profile: 'gov-info-annual', rules: { 'section-order': 'off' } }],
+    }));
+    const forReport = (rel: string) => {
+      const report = path.join(root, ...rel.split('/'));
+      const project = projectConfigFor(report)!;
+      return configForFile(project.config, relativeReportPath(project.path, report));
+    };
+    assert.deepEqual(forReport('county/town/r.txt').rules, { 'section-order': 'off' });
+    assert.equal(forReport('county/town/r.txt').profile, 'gov-info-annual');
+    assert.equal(forReport('county/2023年政务公开年报.txt').profile, 'gov-info-annual');
+    assert.equal(forReport('county/2023年法治政府年报.txt').profile, 'fazhi-annual');
+    // A project file nearer the report replaces this one whole, overrides included.
+    write('county/.govreport.json', '{}');
+    assert.equal(forReport('county/town/r.txt').profile, undefined);
+  });
+
   describe('addIgnoredFinding', () => {
     const report = () => path.join(root, 'county', 'town', '2023年法治政府建设年度报告.txt');
 
@@ -70,14 +90,15 @@ describe('project file .govreport.json', () => {
     });
 
     it('adds to the nearest existing file, keeping its other keys, their order and its line ends', () => {
-      write('.govreport.json', '{\r\n  "$schema": "./schemas/govreport.schema.json",\r\n  "rules": { "title": "off" },\r\n  "ignore": [ { "rule": "artifact", "file": "a.txt", "text": "x" } ],\r\n  "profile": "fazhi-annual"\r\n}\r\n');
+      write('.govreport.json', '{\r\n  "$schema": "./schemas/govreport.schema.json",\r\n  "rules": { "title": "off" },\r\n  "ignore": [ { "rule": "artifact", "file": "a.txt", "text": "x" } ],\r\n  "profile": "fazhi-annual",\r\n  "overrides": [ { "files": "*.md", "profile": "none" } ]\r\n}\r\n');
       const result = addIgnoredFinding(report(), { rule: 'title', reportPath: report(), text: '关于2023年的报告' });
       assert.equal(result.configPath, path.join(root, '.govreport.json'));
       const text = fs.readFileSync(result.configPath, 'utf8');
       assert.ok(!/[^\r]\n/.test(text), 'CRLF kept');
       const json = JSON.parse(text);
-      assert.deepEqual(Object.keys(json), ['$schema', 'rules', 'ignore', 'profile']);
+      assert.deepEqual(Object.keys(json), ['$schema', 'rules', 'ignore', 'profile', 'overrides']);
       assert.deepEqual(json.rules, { title: 'off' });
+      assert.deepEqual(json.overrides, [{ files: '*.md', profile: 'none' }]);
       assert.deepEqual(json.ignore, [
         { rule: 'artifact', file: 'a.txt', text: 'x' },
         { rule: 'title', file: 'county/town/2023年法治政府建设年度报告.txt', text: '关于2023年的报告' },

@@ -85,9 +85,13 @@ export function configForFile(config: GovReportConfig, relativeFile: string | un
   return result;
 }
 
-/** Whether any of the override's patterns matches the file (relative, '/'-separated). */
+/** Whether the override applies to the file (relative, '/'-separated): one of its patterns matches and
+ * none of its '!' patterns does (with '!' patterns alone: every file they do not match). */
 export function overrideMatches(override: ConfigOverride, relativeFile: string): boolean {
-  return override.files.some((pattern) => compiledPattern(pattern).match(relativeFile));
+  const include = override.files.filter((p) => !p.startsWith('!'));
+  const exclude = override.files.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+  return (include.length === 0 || include.some((p) => compiledPattern(p).match(relativeFile))) &&
+    !exclude.some((p) => compiledPattern(p).match(relativeFile));
 }
 
 // Compiled once: a config is checked against every report, and re-read only when its file changes.
@@ -100,13 +104,14 @@ function compiledPattern(raw: string): Minimatch {
 }
 
 function compilePattern(raw: string): Minimatch {
-  const normalised = normaliseRelativePath(raw);
+  const slashed = raw.replace(/\\/g, '/');
   // A pattern with no '/' names a file at any depth; one with a '/' is relative to the project file's
-  // folder, so a leading '/' (anchoring, in .gitignore) changes nothing, and a trailing '/' names a folder:
+  // folder, so that a leading '/' or './' (anchoring) changes nothing, and a trailing '/' names a folder:
   // everything below it.
-  const matchBase = !normalised.includes('/');
-  const pattern = normalised.replace(/^\/+/, '').replace(/\/$/, '/**');
-  return new Minimatch(pattern, { dot: true, nocase: false, matchBase });
+  const matchBase = !slashed.includes('/');
+  const pattern = slashed.replace(/^(\.?\/)+/, '').replace(/\/$/, '/**');
+  // '!' is handled above, and a '#' starts no comment here: both are plain characters to minimatch.
+  return new Minimatch(pattern, { dot: true, nocase: false, matchBase, nonegate: true, nocomment: true });
 }
 
 export interface ValidateOptions {
@@ -224,18 +229,16 @@ export function validateConfig(json: unknown, options: ValidateOptions = {}): { 
           problem(at, `${at} 应为对象（files、profile、rules），实际为${typeNameZh(entry)}`, `${at} must be an object (files, profile, rules), not ${typeNameEn(entry)}`);
           return;
         }
-        const files = typeof entry.files === 'string' ? [entry.files] : entry.files;
-        if (!Array.isArray(files) || files.length === 0 || files.some((f) => typeof f !== 'string' || f.length === 0)) {
-          problem(`${at}.files`, `${at}.files 应为文件模式（字符串）或其非空数组`, `${at}.files must be a glob pattern (string) or a non-empty array of them`);
-          return;
-        }
+        const files = overrideFiles(entry.files, `${at}.files`, problem);
         // The profile and rules of an override are checked exactly as at the top level.
         const inner = validateConfig({ profile: entry.profile, rules: entry.rules }, options);
         for (const p of inner.problems) problems.push({ path: `${at}.${p.path}`, message: p.message });
         for (const key of Object.keys(entry)) {
           if (!['files', 'profile', 'rules'].includes(key)) problem(`${at}.${key}`, `${at} 含未知字段“${key}”`, `${at} has an unknown field "${key}"`);
         }
-        const override: ConfigOverride = { files: files.map((f) => normaliseRelativePath(f as string)) };
+        // Without a pattern an override applies to nothing: it is left out (the problem says why).
+        if (files.length === 0) return;
+        const override: ConfigOverride = { files };
         if (inner.config.profile !== undefined) override.profile = inner.config.profile;
         if (inner.config.rules !== undefined) override.rules = inner.config.rules;
         overrides.push(override);
@@ -244,6 +247,36 @@ export function validateConfig(json: unknown, options: ValidateOptions = {}): { 
     }
   }
   return { config, problems };
+}
+
+/** The valid patterns of an override's `files` (a pattern or an array of them); each invalid one is
+ * described. */
+function overrideFiles(value: unknown, at: string, problem: (path: string, zh: string, en: string) => void): string[] {
+  if (value === undefined) {
+    problem(at, `${at.replace(/\.files$/, '')} 缺少 files（文件模式，或文件模式的数组）`, `${at.replace(/\.files$/, '')} needs "files" (a glob pattern or an array of them)`);
+    return [];
+  }
+  if (typeof value === 'string') {
+    if (value.trim() === '') {
+      problem(at, `${at} 不能为空字符串`, `${at} must not be an empty string`);
+      return [];
+    }
+    return [value];
+  }
+  if (!Array.isArray(value)) {
+    problem(at, `${at} 应为文件模式（字符串）或其数组，实际为${typeNameZh(value)}`, `${at} must be a glob pattern (string) or an array of them, not ${typeNameEn(value)}`);
+    return [];
+  }
+  if (value.length === 0) {
+    problem(at, `${at} 不能为空数组`, `${at} must not be an empty array`);
+    return [];
+  }
+  const files: string[] = [];
+  value.forEach((pattern, j) => {
+    if (typeof pattern === 'string' && pattern.trim() !== '') files.push(pattern);
+    else problem(`${at}[${j}]`, `${at}[${j}] 应为非空字符串（文件模式），实际为 ${JSON.stringify(pattern)}`, `${at}[${j}] must be a non-empty string (a glob pattern), not ${JSON.stringify(pattern)}`);
+  });
+  return files;
 }
 
 /** A problem as one line for logs and the CLI: `where: message`. */

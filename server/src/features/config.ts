@@ -1,6 +1,7 @@
 // Which configuration a document is checked under: the editor's `govreport.*` settings (asked for with
 // `workspace/configuration`, or pushed with `didChangeConfiguration` by clients that cannot be asked),
-// combined with the nearest `.govreport.json` for documents on disk, the file taking precedence.
+// combined with the nearest `.govreport.json` for documents on disk, the file taking precedence, and then
+// with the file's `overrides` that match the document's path.
 
 import { fileURLToPath } from 'url';
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
@@ -14,7 +15,7 @@ import { projectConfigFor, relativeReportPath } from '../node/config';
 export const SETTINGS_SECTION = 'govreport';
 
 export interface DocumentConfig {
-  /** Settings and project file combined. */
+  /** Settings and project file combined, the overrides that match this document folded in. */
   config: GovReportConfig;
   /** One object per distinct configuration, since the service caches findings by options identity. */
   options: CheckOptions;
@@ -105,10 +106,12 @@ export class ConfigResolver {
     const { locale, ...rest } = raw as Record<string, unknown>;
     // 'auto' follows the editor's language; the project file has no such value.
     const settings = locale === 'auto' || locale === undefined || locale === null ? rest : { ...rest, locale };
-    // `trace` belongs to the language client; `ignore` lives in project files only.
+    // `trace` belongs to the language client; `ignore` and `overrides` live in project files only (their
+    // paths are relative to the file's folder).
     const { config, problems } = validateConfig(settings, { extraKeys: ['trace'] });
     this.report(problems, 'settings: govreport');
     delete config.ignore;
+    delete config.overrides;
     return config;
   }
 
