@@ -12,3 +12,4 @@ export { matchSections, type SectionMatch } from './profiles/match';
 export { hoverAt, type HoverContent, type HoverOptions } from './features/hover';
 export { figuresOf, figureAt, type Figure, type FigureKind } from './model/figures';
 export { figureRows, figuresCsv, type CsvOptions, type FigureRow } from './features/figures-table';
+export { formatChineseNumeral, standardMarker } from './model/numbering';
