@@ -82,3 +82,14 @@ describe('numbering', () => {
     });
   });
 });
+
+describe('numbering of long compilations', () => {
+  it('reads level-1 numbers past 一百 (a county 汇编 numbers its sections on)', () => {
+    for (const n of [99, 100, 105, 120, 999, 1234]) {
+      const marker = `${formatChineseNumeral(n)}、`;
+      const m = matchHeadingMarker(`${marker}标题`, 0);
+      assert.equal(m?.value, n, marker);
+      assert.equal(m?.level, 1, marker);
+    }
+  });
+});

@@ -76,7 +76,7 @@ export interface MarkerMatch extends Omit<HeadingNumber, 'raw' | 'range'> {
   end: number;
 }
 
-const CN = '[一二三四五六七八九十百]{1,4}';
+const CN = '[一二三四五六七八九十百千][一二三四五六七八九十百千〇零]{0,6}';
 const AR = '[0-9０-９]{1,3}';
 const SP = '[ \\t\\u3000\\u00a0]*';
 // Bracketed numbers, with either bracket width (mixed widths too), and the punctuation some writers add.
@@ -148,9 +148,9 @@ export function matchHeadingMarker(line: string, from: number): MarkerMatch | un
 }
 
 function isChineseNumeralChar(c: number): boolean {
-  // 一 二 三 四 五 六 七 八 九 十 百
+  // 一 二 三 四 五 六 七 八 九 十 百 千
   return c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || c === 0x4e94 || c === 0x516d ||
-    c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341 || c === 0x767e;
+    c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341 || c === 0x767e || c === 0x5343;
 }
 
 /** The standard marker of GB/T 9704 for a level and value: 一、 （一） 1. （1）. */
