@@ -34,7 +34,19 @@ export function generate(root, core, cacheDir) {
           counter++;
           return m[1] + core.formatChineseNumeral(counter) + '、' + line.slice(m[0].length);
         });
-        const text = lines.join('\n') + '\n';
+        let text = lines.join('\n') + '\n';
+        // The last report is cut at a line end so that the input stays close to its nominal size.
+        if (bytes + Buffer.byteLength(text) > size.bytes * 1.1) {
+          const kept = [];
+          let used = bytes;
+          for (const line of lines) {
+            const b = Buffer.byteLength(line) + 1;
+            if (used + b > size.bytes && kept.length > 0) break;
+            kept.push(line);
+            used += b;
+          }
+          text = kept.join('\n') + '\n';
+        }
         parts.push(text);
         bytes += Buffer.byteLength(text);
       }
