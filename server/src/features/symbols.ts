@@ -9,9 +9,14 @@ const KIND_BY_LEVEL: Record<number, SymbolKind> = {
   4: SymbolKind.Field,
 };
 
+const symbolsByOutline = new WeakMap<OutlineNode[], DocumentSymbol[]>();
+
 export function documentSymbols(model: ReportModel): DocumentSymbol[] {
   if (!model.isReport) return [];
-  return buildOutline(model).map(toSymbol);
+  const outline = buildOutline(model);
+  let symbols = symbolsByOutline.get(outline);
+  if (!symbols) symbolsByOutline.set(outline, (symbols = outline.map(toSymbol)));
+  return symbols;
 }
 
 function toSymbol(node: OutlineNode): DocumentSymbol {

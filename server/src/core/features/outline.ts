@@ -19,8 +19,16 @@ export interface OutlineNode {
 /** Outline names longer than this are cut with an ellipsis: a run-in heading can run to a paragraph. */
 export const OUTLINE_NAME_LIMIT = 60;
 
+/** By heading list: a model derived after an edit that left every heading alone shares its predecessor's list. */
+const outlines = new WeakMap<readonly Heading[], OutlineNode[]>();
+
 export function buildOutline(model: ReportModel): OutlineNode[] {
-  return model.roots.map(toNode);
+  let outline = outlines.get(model.headings);
+  if (!outline) {
+    outline = model.roots.map(toNode);
+    outlines.set(model.headings, outline);
+  }
+  return outline;
 }
 
 function toNode(h: Heading): OutlineNode {

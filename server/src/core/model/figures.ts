@@ -93,6 +93,11 @@ const NOT_FIGURES: { trigger: RegExp; zone: RegExp }[] = [
 ];
 
 const figureCache = new WeakMap<ReportModel, Figure[]>();
+/**
+ * Figures by paragraph object. A model derived from the previous version after an edit shares every
+ * paragraph the edit did not touch, so their figures are taken over instead of extracted again.
+ */
+const paragraphFigures = new WeakMap<Paragraph, ExtractedFigure[]>();
 
 /** All figures of the report, in document order; computed on first use and cached with the model. */
 export function figuresOf(model: ReportModel): Figure[] {
@@ -100,10 +105,19 @@ export function figuresOf(model: ReportModel): Figure[] {
   if (!figures) {
     figures = [];
     for (const p of model.paragraphs) {
-      for (const f of figuresInParagraph(p)) {
-        f.index = figures.length;
-        figures.push(f);
+      let own = paragraphFigures.get(p);
+      if (own) {
+        // Document indexes shift when an earlier paragraph gained or lost a figure.
+        if (own.length > 0 && own[0].index !== figures.length) {
+          const base = figures.length;
+          own = own.map((f, k) => f.withIndex(base + k));
+          paragraphFigures.set(p, own);
+        }
+      } else {
+        own = figuresInParagraph(p, figures.length);
+        paragraphFigures.set(p, own);
       }
+      for (const f of own) figures.push(f);
     }
     figureCache.set(model, figures);
   }
@@ -161,8 +175,8 @@ function inZone(zones: [number, number][], at: number): boolean {
   return false;
 }
 
-/** Figures of one paragraph, before they get their document index. */
-export function figuresInParagraph(p: Paragraph): ExtractedFigure[] {
+/** Figures of one paragraph, numbered in document order from `firstIndex`. */
+export function figuresInParagraph(p: Paragraph, firstIndex = 0): ExtractedFigure[] {
   const text = p.text;
   if (!/[0-9０-９零〇两二三四五六七八九十百]/.test(text)) return [];
   const zones = excludedZones(text);
@@ -195,7 +209,7 @@ export function figuresInParagraph(p: Paragraph): ExtractedFigure[] {
     });
   }
   raws.sort((a, b) => a.start - b.start);
-  return joinDatesAndRanges(text, raws).map((r) => new ExtractedFigure(p, r));
+  return joinDatesAndRanges(text, raws).map((r, k) => new ExtractedFigure(p, r, firstIndex + k));
 }
 
 /** The sentence bounds of a paragraph, computed once and only when a figure's sentence is asked for. */
@@ -205,8 +219,7 @@ const sentenceCache = new WeakMap<Paragraph, [number, number][]>();
  * A figure with its costly parts computed on first use: what it counts and its sentence are read by hovers
  * and by a few rules, for few figures, so extraction does not pay for them.
  */
-class ExtractedFigure implements Omit<Figure, 'index'> {
-  index = 0;
+class ExtractedFigure implements Figure {
   readonly text: string;
   readonly range: Range;
   readonly line: number;
@@ -221,7 +234,7 @@ class ExtractedFigure implements Omit<Figure, 'index'> {
   private subjectMemo: string | null | undefined;
   private sentenceMemo: TextSpan | undefined;
 
-  constructor(readonly paragraph: Paragraph, private readonly raw: RawFigure) {
+  constructor(readonly paragraph: Paragraph, private readonly raw: RawFigure, readonly index: number) {
     const base = paragraph.range.start.character;
     this.text = paragraph.text.slice(raw.start, raw.end);
     this.line = paragraph.line;
@@ -235,6 +248,14 @@ class ExtractedFigure implements Omit<Figure, 'index'> {
     if (raw.upper !== undefined) this.upper = raw.upper;
     if (raw.date) this.date = raw.date;
     this.section = paragraph.section;
+  }
+
+  /** The same figure at another place in the document's order. */
+  withIndex(index: number): ExtractedFigure {
+    const copy = new ExtractedFigure(this.paragraph, this.raw, index);
+    copy.subjectMemo = this.subjectMemo;
+    copy.sentenceMemo = this.sentenceMemo;
+    return copy;
   }
 
   private bounds(): [number, number] {

@@ -11,7 +11,13 @@ import type {
 
 export interface ParseOptions {
   version?: number;
-  /** The model of an earlier version of the same document: its line shapes are reused. */
+  /**
+   * The model of the previous version of the same document. Its line shapes are reused, and an edit inside
+   * one body line is applied to it without re-assembling the rest. The previous model is consumed: a heading
+   * whose section ends on the edited line is updated in place, so it must not be read afterwards (the
+   * service keeps only the newest model). Passing an older or already consumed model is safe: it is parsed
+   * in full.
+   */
   previous?: ReportModel;
 }
 
@@ -22,12 +28,34 @@ const TAIL_SCAN_LINES = 40;
 /** Lines longer than this are not cached: hashing them would cost as much as shaping them again. */
 const CACHEABLE_LINE_LENGTH = 4096;
 
-const shapeCaches = new WeakMap<ReportModel, Map<string, LineShape>>();
+/** What a model keeps for the next version's parse, out of the public model. */
+interface ParseState {
+  /** Shapes by line text, for lines not longer than CACHEABLE_LINE_LENGTH. */
+  shapes: Map<string, LineShape>;
+  lineShapes: LineShape[];
+  /** Offset of each line's first character in the text. */
+  lineStarts: number[];
+  /** The lines read as body (headings and paragraphs): [bodyStart, bodyEnd). */
+  bodyStart: number;
+  bodyEnd: number;
+  /** The head and tail as found, to tell whether an edit changed them. */
+  edgesKey: string;
+  /** Set once a later version was derived from this model in place. */
+  consumed: boolean;
+}
+
+const parseStates = new WeakMap<ReportModel, ParseState>();
 
 export function parseReport(text: string, options: ParseOptions = {}): ReportModel {
-  const previousShapes = options.previous ? shapeCaches.get(options.previous) : undefined;
+  const previous = options.previous;
+  const previousState = previous ? parseStates.get(previous) : undefined;
+  if (previous && previousState && !previousState.consumed) {
+    const edited = reparseEditedLine(previous, previousState, text, options.version ?? 0);
+    if (edited) return edited;
+  }
+  const previousShapes = previousState?.shapes;
   const shapes = new Map<string, LineShape>();
-  const { lines, eol } = splitLines(text);
+  const { lines, lineStarts, eol } = splitLines(text);
   const lineShapes: LineShape[] = new Array(lines.length);
   let linesShaped = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -45,14 +73,174 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     shapes.set(line, shape);
     lineShapes[i] = shape;
   }
-  const model = new Assembler(text, lines, lineShapes, eol, options.version ?? 0).assemble();
+  const assembler = new Assembler(text, lines, lineShapes, eol, options.version ?? 0);
+  const model = assembler.assemble();
   model.parseStats = { linesShaped, linesReused: lines.length - linesShaped };
-  shapeCaches.set(model, shapes);
+  parseStates.set(model, {
+    shapes, lineShapes, lineStarts, bodyStart: assembler.bodyStart, bodyEnd: assembler.bodyEnd, edgesKey: assembler.edgesKey, consumed: false,
+  });
   return model;
 }
 
-function splitLines(text: string): { lines: string[]; eol: LineEnding } {
+/**
+ * The common case while typing: the edit lies inside one line, which is body text before and after it.
+ * Everything else of the previous model still holds, so the new model shares it and replaces that line's
+ * paragraph and enumerations (and the end of the sections that end on it). Undefined when the edit does more
+ * (a line break, a heading, the title or 落款 area): then the caller parses in full.
+ */
+function reparseEditedLine(previous: ReportModel, state: ParseState, text: string, version: number): ReportModel | undefined {
+  const old = previous.text;
+  if (text.length === 0 || old.length === 0) return undefined;
+  const prefix = commonPrefixLength(old, text);
+  if (prefix === old.length && prefix === text.length) {
+    return derive(previous, state, { version, text, lines: previous.lines as string[], lineShapes: state.lineShapes, lineStarts: state.lineStarts });
+  }
+  const suffix = commonSuffixLength(old, text, prefix);
+  const removedEnd = old.length - suffix;
+  const insertedEnd = text.length - suffix;
+  if (hasLineBreak(old, prefix, removedEnd) || hasLineBreak(text, prefix, insertedEnd)) return undefined;
+  // Between \r and \n an insertion would split a line ending.
+  if (prefix > 0 && old.charCodeAt(prefix - 1) === 13) return undefined;
+  const i = lineAt(state.lineStarts, prefix);
+  if (i < state.bodyStart || i >= state.bodyEnd) return undefined;
+  const delta = text.length - old.length;
+  const lineStart = state.lineStarts[i];
+  const oldLine = previous.lines[i];
+  const line = text.slice(lineStart, lineStart + oldLine.length + delta);
+  const oldShape = state.lineShapes[i];
+  const cacheable = line.length <= CACHEABLE_LINE_LENGTH;
+  const shape = (cacheable ? state.shapes.get(line) : undefined) ?? shapeLine(line);
+  const runIn = isSameRunInHeading(oldLine, oldShape, line, shape);
+  if (!runIn && !(isPlainBody(oldShape) && isPlainBody(shape))) return undefined;
+  const lines = previous.lines.slice();
+  lines[i] = line;
+  const lineShapes = state.lineShapes.slice();
+  lineShapes[i] = shape;
+  // The head (title, addressee) and tail (closing, 落款) are found by short scans: if they read the same on
+  // the new lines, the edit did not touch them.
+  const assembler = new Assembler(text, lines, lineShapes, previous.eol, version);
+  if (assembler.edgesOnly() !== state.edgesKey) return undefined;
+  const paragraphIndex = paragraphAt(previous.paragraphs, i);
+  const oldParagraph = previous.paragraphs[paragraphIndex];
+  if (!oldParagraph || oldParagraph.line !== i || oldParagraph.runIn !== runIn || !oldParagraph.section) return undefined;
+  if (cacheable) state.shapes.set(line, shape);
+  const lineStarts = delta === 0 ? state.lineStarts : state.lineStarts.map((s, k) => (k > i ? s + delta : s));
+  const model = derive(previous, state, { version, text, lines, lineShapes, lineStarts });
+  const paragraphs = previous.paragraphs.slice();
+  const textStart = runIn ? shape.bodyStart : shape.start;
+  paragraphs[paragraphIndex] = { ...oldParagraph, text: line.slice(textStart, shape.end), range: range(i, textStart, i, shape.end) };
+  model.paragraphs = paragraphs;
+  model.enumerations = replaceEnumerations(previous.enumerations, i, shape);
+  model.parseStats = { linesShaped: 1, linesReused: lines.length - 1 };
+  if (shape.end !== oldShape.end) {
+    let changed = false;
+    for (let h: Heading | undefined = oldParagraph.section; h; h = h.parent) {
+      if (h.sectionRange.end.line !== i) continue;
+      h.sectionRange = { start: h.sectionRange.start, end: { line: i, character: shape.end } };
+      changed = true;
+    }
+    // A new array, so that whatever is cached by the heading list (the outline) is computed afresh.
+    if (changed) model.headings = previous.headings.slice();
+  }
+  return model;
+}
+
+/** A new model sharing everything of `previous` but the given parts; `previous` is consumed. */
+function derive(
+  previous: ReportModel, state: ParseState,
+  parts: { version: number; text: string; lines: string[]; lineShapes: LineShape[]; lineStarts: number[] },
+): ReportModel {
+  state.consumed = true;
+  const model: ReportModel = {
+    ...previous, version: parts.version, text: parts.text, lines: parts.lines,
+    bom: parts.text.charCodeAt(0) === 0xfeff, parseStats: { linesShaped: 0, linesReused: parts.lines.length },
+  };
+  parseStates.set(model, { ...state, lineShapes: parts.lineShapes, lineStarts: parts.lineStarts, consumed: false });
+  return model;
+}
+
+/**
+ * A run-in heading (「（一）加强组织领导。区委……」) edited in its body text only: the line up to the body is
+ * unchanged, so the heading is the same and only the paragraph after it changed.
+ */
+function isSameRunInHeading(oldLine: string, oldShape: LineShape, line: string, shape: LineShape): boolean {
+  return !!oldShape.marker && !!shape.marker && !oldShape.artifacts && !shape.artifacts &&
+    oldShape.bodyStart >= 0 && shape.bodyStart === oldShape.bodyStart &&
+    oldLine.slice(0, oldShape.bodyStart) === line.slice(0, shape.bodyStart);
+}
+
+/** Body text: not blank, not a heading, no conversion leftovers. */
+function isPlainBody(s: LineShape): boolean {
+  return !s.blank && !s.marker && !s.artifacts;
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  // Whole chunks compared as strings (a memory comparison in V8), then characters.
+  let i = 0;
+  for (let chunk = 1 << 16; chunk >= 16; chunk >>= 4) {
+    while (i + chunk <= n && a.slice(i, i + chunk) === b.slice(i, i + chunk)) i += chunk;
+  }
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The common suffix, not reaching back into the common prefix. */
+function commonSuffixLength(a: string, b: string, prefix: number): number {
+  const n = Math.min(a.length, b.length) - prefix;
+  let i = 0;
+  for (let chunk = 1 << 16; chunk >= 16; chunk >>= 4) {
+    while (i + chunk <= n && a.slice(a.length - i - chunk, a.length - i) === b.slice(b.length - i - chunk, b.length - i)) i += chunk;
+  }
+  while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/** The line holding `offset` (binary search over line starts). */
+function lineAt(lineStarts: number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Index of the first paragraph on or after `line` (paragraphs are in line order). */
+function paragraphAt(paragraphs: readonly Paragraph[], line: number): number {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function replaceEnumerations(all: Enumeration[], line: number, shape: LineShape): Enumeration[] {
+  let from = 0;
+  while (from < all.length && all[from].line < line) from++;
+  let to = from;
+  while (to < all.length && all[to].line === line) to++;
+  if (to === from && shape.enumerations.length === 0) return all;
+  const fresh = shape.enumerations.map((e) => ({ marker: e.marker, value: e.value, style: e.style, range: range(line, e.start, line, e.end), line }));
+  return [...all.slice(0, from), ...fresh, ...all.slice(to)];
+}
+
+function splitLines(text: string): { lines: string[]; lineStarts: number[]; eol: LineEnding } {
   const lines: string[] = [];
+  const lineStarts: number[] = [];
   let lf = 0;
   let crlf = 0;
   let cr = 0;
@@ -62,10 +250,12 @@ function splitLines(text: string): { lines: string[]; eol: LineEnding } {
     const c = text.charCodeAt(i);
     if (c === 10) {
       lines.push(text.slice(start, i));
+      lineStarts.push(start);
       lf++;
       start = i + 1;
     } else if (c === 13) {
       lines.push(text.slice(start, i));
+      lineStarts.push(start);
       if (i + 1 < n && text.charCodeAt(i + 1) === 10) {
         crlf++;
         i++;
@@ -76,9 +266,10 @@ function splitLines(text: string): { lines: string[]; eol: LineEnding } {
     }
   }
   lines.push(text.slice(start));
+  lineStarts.push(start);
   const kinds = (lf > 0 ? 1 : 0) + (crlf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
   const eol: LineEnding = kinds === 0 ? 'none' : kinds > 1 ? 'mixed' : lf > 0 ? 'LF' : crlf > 0 ? 'CRLF' : 'CR';
-  return { lines, eol };
+  return { lines, lineStarts, eol };
 }
 
 // --- vocabulary --------------------------------------------------------------------------------------
@@ -94,6 +285,9 @@ const SENTENCE_PUNCTUATION = /[。，,；;！？!?]/;
 const YEAR_IN_TITLE = /((?:19|20)[0-9]{2}|[〇○零一二三四五六七八九]{4})\s*年/;
 const ADDRESSEE_END = /[:：]$/;
 const PLAN_WORDS = /安排|打算|计划|思路|下一步|下步|今后|展望/;
+/** Words that make a text with numbered sections a report, looked for in its first REPORT_WORDS_SCAN characters. */
+const REPORT_WORDS = /报告|汇报|法治|政府|工作/;
+const REPORT_WORDS_SCAN = 20000;
 const NOTE_LINE = /^[（(].*[）)]$|^(?:联系人|联系电话|附件)/;
 
 // --- assembly ----------------------------------------------------------------------------------------
@@ -115,11 +309,31 @@ class Assembler {
     private readonly version: number,
   ) {}
 
-  assemble(): ReportModel {
-    const { lines, shapes } = this;
+  /** Lines read as body: [bodyStart, bodyEnd). */
+  bodyStart = 0;
+  bodyEnd = 0;
+  /** Everything found outside the body, as a string: equal keys mean the same head and tail. */
+  edgesKey = '';
+
+  /** Reads the head and the tail only (bounded scans), and returns their key. */
+  edgesOnly(): string {
+    this.readEdges();
+    return this.edgesKey;
+  }
+
+  private readEdges() {
     const firstBodyLine = this.firstBodyLikeLine();
     const head = this.readHead(firstBodyLine);
     const tail = this.readTail(head.end);
+    this.bodyStart = head.end;
+    this.bodyEnd = tail.start;
+    this.edgesKey = JSON.stringify([head, tail, this.outside, REPORT_WORDS.test(this.text.slice(0, REPORT_WORDS_SCAN))]);
+    return { head, tail };
+  }
+
+  assemble(): ReportModel {
+    const { lines, shapes } = this;
+    const { head, tail } = this.readEdges();
     this.readBody(head.end, tail.start);
     for (let i = 0; i < lines.length; i++) {
       const a = shapes[i].artifacts;
@@ -127,7 +341,7 @@ class Assembler {
     }
     const level1 = this.headings.reduce((n, h) => n + (h.level === 1 ? 1 : 0), 0);
     const isReport = head.title !== undefined ||
-      (level1 >= 2 && /报告|汇报|法治|政府|工作/.test(this.text.slice(0, 20000)));
+      (level1 >= 2 && REPORT_WORDS.test(this.text.slice(0, REPORT_WORDS_SCAN)));
     if (tail.outsideAfter) this.outside.push(tail.outsideAfter);
     const title = head.title;
     return {
