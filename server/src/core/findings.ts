@@ -53,13 +53,16 @@ export interface RuleSource {
   title: string;
 }
 
+/** What a rule reports: the engine adds the rule id and the severity. */
+export type FindingInput = Omit<Finding, 'rule' | 'severity'> & { severity?: Severity };
+
 export interface RuleContext {
   model: ReportModel;
   /** The profile the report is checked against (detected or forced); undefined when none applies. */
   profile: Profile | undefined;
   /** Which of the profile's items the report covers and where; computed once, shared by the rules. */
   sections(): SectionMatch[];
-  report(finding: Omit<Finding, 'rule' | 'severity'> & { severity?: Severity }): void;
+  report(finding: FindingInput): void;
 }
 
 export interface Rule {

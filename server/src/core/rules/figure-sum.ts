@@ -2,9 +2,11 @@
 // never exceed the total, and must add up to it when they list every category (分别为, 其他/其余, or
 // complementary states such as 立案/未立案). 「A 5件、B 6件，合计11件」 likewise. Approximate values are
 // never checked. rules.md §6 F1/F4, C13; 条例 第二十条 (数字准确).
-import type { Rule } from '../findings';
+import type { FindingInput, Rule } from '../findings';
 import type { Figure } from '../model/figures';
+import type { Paragraph } from '../model/types';
 import { figuresByParagraph, formatValue, isQuantity, sum } from './shared/figures';
+import { paragraphMemo } from './shared/memo';
 import { GONGWEN_FIGURES } from './shared/sources';
 
 const SENTENCE_END = /[。；;！？]/;
@@ -17,34 +19,44 @@ export const figureSum: Rule = {
   reportsOnly: true,
   check({ model, report }) {
     for (const [paragraph, figures] of figuresByParagraph(model)) {
-      const text = paragraph.text;
-      const offset = paragraph.range.start.character;
-      const quantities = figures.filter(isQuantity);
-      if (quantities.length < 2) continue;
-      // 「……共N…，其中a、b、c」
-      for (const m of text.matchAll(/其中/g)) {
-        const at = m.index! + offset;
-        const total = [...quantities].reverse().find((f) => f.range.end.character <= at);
-        if (!total || at - total.range.end.character > 30) continue;
-        const end = nextBoundary(text, m.index!, offset);
-        const parts = quantities.filter((f) => f.range.start.character > at && f.range.start.character < end && f.unit === total.unit);
-        if (parts.length === 0) continue;
-        const between = text.slice(total.range.end.character - offset, end - offset);
-        check(total, parts, isExhaustive(between, parts), report);
-      }
-      // 「A 5件、B 6件，合计11件」
-      for (const m of text.matchAll(/合计|总计/g)) {
-        const at = m.index! + offset;
-        const total = quantities.find((f) => f.range.start.character >= at && f.range.start.character - (at + 2) <= 2);
-        if (!total) continue;
-        const start = previousBoundary(text, m.index!, offset);
-        const parts = quantities.filter((f) => f.range.start.character >= start && f.range.end.character <= at && f.unit === total.unit);
-        if (parts.length < 2) continue;
-        check(total, parts, true, report);
-      }
+      for (const finding of findingsByParagraph.get(paragraph, () => checkParagraph(paragraph, figures))) report(finding);
     }
   },
 };
+
+/** What one paragraph's own text and figures say: nothing else enters, so the result is kept per paragraph. */
+const findingsByParagraph = paragraphMemo<FindingInput[]>();
+
+function checkParagraph(paragraph: Paragraph, figures: Figure[]): FindingInput[] {
+  const out: FindingInput[] = [];
+  const report = (f: FindingInput) => out.push(f);
+  const text = paragraph.text;
+  const offset = paragraph.range.start.character;
+  const quantities = figures.filter(isQuantity);
+  if (quantities.length < 2) return out;
+  // 「……共N…，其中a、b、c」
+  for (const m of text.matchAll(/其中/g)) {
+    const at = m.index! + offset;
+    const total = [...quantities].reverse().find((f) => f.range.end.character <= at);
+    if (!total || at - total.range.end.character > 30) continue;
+    const end = nextBoundary(text, m.index!, offset);
+    const parts = quantities.filter((f) => f.range.start.character > at && f.range.start.character < end && f.unit === total.unit);
+    if (parts.length === 0) continue;
+    const between = text.slice(total.range.end.character - offset, end - offset);
+    check(total, parts, isExhaustive(between, parts), report);
+  }
+  // 「A 5件、B 6件，合计11件」
+  for (const m of text.matchAll(/合计|总计/g)) {
+    const at = m.index! + offset;
+    const total = quantities.find((f) => f.range.start.character >= at && f.range.start.character - (at + 2) <= 2);
+    if (!total) continue;
+    const start = previousBoundary(text, m.index!, offset);
+    const parts = quantities.filter((f) => f.range.start.character >= start && f.range.end.character <= at && f.unit === total.unit);
+    if (parts.length < 2) continue;
+    check(total, parts, true, report);
+  }
+  return out;
+}
 
 function check(total: Figure, parts: Figure[], exhaustive: boolean, report: Parameters<Rule['check']>[0]['report']): void {
   if (total.approximate || parts.some((p) => p.approximate)) return;

@@ -3,6 +3,7 @@
 // one takes a point. Brackets are full-width in Chinese text, and one level keeps one style.
 import type { Rule } from '../findings';
 import type { Heading, ReportModel } from '../model/types';
+import { paragraphMemo } from './shared/memo';
 import { GBT_15834_ORDINALS, GBT_9704_HEADINGS } from './shared/sources';
 
 const LEVEL_NAME = { 1: '一级', 2: '二级', 3: '三级', 4: '四级' } as const;
@@ -166,13 +167,25 @@ function usesHalfWidthPunctuation(model: ReportModel): boolean {
   let half = 0;
   let full = 0;
   for (const p of model.paragraphs) {
-    for (let i = 0; i < p.text.length; i++) {
-      const c = p.text.charCodeAt(i);
-      if (c === 0x2c) half++;
-      else if (c === 0xff0c) full++;
-    }
+    const [h, f] = commaCounts.get(p, () => countCommas(p.text));
+    half += h;
+    full += f;
   }
   cached = half > full;
   halfWidthCache.set(model, cached);
   return cached;
+}
+
+const commaCounts = paragraphMemo<[number, number]>();
+
+/** Half-width and full-width commas in a text. */
+function countCommas(text: string): [number, number] {
+  let half = 0;
+  let full = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2c) half++;
+    else if (c === 0xff0c) full++;
+  }
+  return [half, full];
 }

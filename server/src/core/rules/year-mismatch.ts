@@ -6,8 +6,12 @@ import type { Heading } from '../model/types';
 import { itemsNamedBy } from '../profiles/match';
 import { DUCHA_2019, GBT_9704_DATE } from './shared/sources';
 import { yearMentions } from './shared/text';
+import { paragraphMemo } from './shared/memo';
 
 const STATISTICS_PERIOD = /统计(?:期限|时间|区间|周期|范围|口径)/;
+
+/** Where a paragraph speaks of the statistics period (-1: nowhere). */
+const statisticsPeriodAt = paragraphMemo<number>();
 
 export const yearMismatch: Rule = {
   id: 'year-mismatch',
@@ -49,7 +53,7 @@ export const yearMismatch: Rule = {
     }
     // The statistics period.
     for (const p of model.paragraphs) {
-      const at = p.text.search(STATISTICS_PERIOD);
+      const at = statisticsPeriodAt.get(p, () => p.text.search(STATISTICS_PERIOD));
       if (at < 0) continue;
       const sentenceEnd = p.text.indexOf('。', at);
       const sentence = p.text.slice(at, sentenceEnd < 0 ? undefined : sentenceEnd);
