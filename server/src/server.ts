@@ -26,6 +26,7 @@ import {
   type DiagnosticData, type IgnoreFindingArgs, type PublishedFindings,
 } from './features/codeActions';
 import { ConfigResolver, toFilePath, type DocumentConfig } from './features/config';
+import { COMPLETION_TRIGGERS, completion } from './features/completion';
 import { toDiagnostic } from './features/diagnostics';
 import { FIGURES_REQUEST, figuresResult, type FiguresParams } from './features/figures';
 import { foldingRanges } from './features/folding';
@@ -69,6 +70,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: 'GovReport' },
       foldingRangeProvider: true,
       hoverProvider: true,
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       executeCommandProvider: { commands: [IGNORE_FINDING_COMMAND] },
     },
@@ -229,6 +231,14 @@ connection.onHover(async (params) => {
   const config = await configs.resolve(document.uri);
   const current = documents.get(document.uri);
   return current ? hover(service.model(current), params.position, config.locale, config.options.profile) : null;
+});
+
+connection.onCompletion(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const config = await configs.resolve(document.uri);
+  const current = documents.get(document.uri);
+  return current ? completion(service.model(current), params.position, config.locale, config.options) : null;
 });
 
 connection.onRequest(FIGURES_REQUEST, async (params: FiguresParams) => {

@@ -13,3 +13,4 @@ export { hoverAt, type HoverContent, type HoverOptions } from './features/hover'
 export { figuresOf, figureAt, type Figure, type FigureKind } from './model/figures';
 export { figureRows, figuresCsv, type CsvOptions, type FigureRow } from './features/figures-table';
 export { formatChineseNumeral, standardMarker } from './model/numbering';
+export { completionsAt, type CompletionOptions, type CompletionSuggestion } from './features/completion';
