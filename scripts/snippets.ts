@@ -68,15 +68,17 @@ const DOCUMENT_TEXT: Record<string, ProfileSnippetText> = {
 /** A whole report: title, addressee, opening, every item of the profile with its official wording, closing, 落款. */
 function skeleton(profile: Profile): Snippet {
   const doc = DOCUMENT_TEXT[profile.id];
-  // Tab stop 1 is the report year, 2 the organ: defined once (in the title), mirrored everywhere else.
+  // Tab stop 1 is the report year, 2 the organ (defined once, in the title, mirrored everywhere else), 3 the
+  // addressee, then each section's text.
   const fill = (text: string) => withYears(escapeSnippet(text).replace(/\{ORG\}/g, '$2'), 1);
   const title = fill(doc.title.replace('{ORG}', '\u0000ORG').replace('{Y}', '\u0000Y'))
     .replace('\u0000ORG', '${2:某某县人民政府}').replace('\u0000Y', reportYear(1));
   const body: string[] = [title, ''];
   if (doc.addressee) body.push(`\${3:${escapeSnippet(doc.addressee)}}`, '');
   body.push(fill(doc.opening), '');
+  // Each section's text is a tab stop (4, 5, …): the writer tabs from the year and the organ through them.
   profile.items.forEach((item, k) => {
-    body.push(`${CHINESE_ORDINALS[k]}、${fill(item.skeleton.heading)}`, fill(item.skeleton.paragraph), '');
+    body.push(`${CHINESE_ORDINALS[k]}、${fill(item.skeleton.heading)}`, `\${${4 + k}:${fill(item.skeleton.paragraph)}}`, '');
   });
   if (profile.id === 'fazhi-annual') body.push('特此报告。', '');
   body.push('$2', `${nextYear(1)}年${TODAY_MONTH_DAY}`, '$0');
