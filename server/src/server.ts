@@ -36,6 +36,9 @@ import { addIgnoredFinding, findProjectConfig, forgetProjectConfig } from './nod
 
 /** Diagnostics wait this long after the last keystroke, so that typing is never slowed by checking. */
 const DIAGNOSTICS_DEBOUNCE_MS = 150;
+// A newly opened document is checked almost at once, but after the requests the editor sends with the open
+// (outline, folding): they need only the model, and the user sees them first.
+const OPEN_DIAGNOSTICS_DELAY_MS = 15;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -130,7 +133,7 @@ function republishAll(): void {
 }
 
 // Fired on open as well as on every change: a newly opened document is checked at once, edits are debounced.
-documents.onDidChangeContent((e) => scheduleDiagnostics(e.document.uri, checkedOnce.has(e.document.uri) ? DIAGNOSTICS_DEBOUNCE_MS : 0));
+documents.onDidChangeContent((e) => scheduleDiagnostics(e.document.uri, checkedOnce.has(e.document.uri) ? DIAGNOSTICS_DEBOUNCE_MS : OPEN_DIAGNOSTICS_DELAY_MS));
 documents.onDidClose((e) => {
   const uri = e.document.uri;
   checkedOnce.delete(uri);
