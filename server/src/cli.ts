@@ -3,6 +3,9 @@
 //   govreport check   [--fix] [--format text|json] [--locale zh|en] [--profile auto|none|ID] [--config FILE] PATH...
 //   govreport outline [--diagnostics] [--locale zh|en] [--profile auto|none|ID] [--config FILE] PATH...
 //   govreport figures [--format text|csv|json] PATH...
+//   govreport matrix  [--format text|csv|json] PATH...
+//
+// PATH: files, folders (searched recursively) and quoted glob patterns; .txt .md .govreport and .docx.
 //
 // Each report is checked under the nearest .govreport.json above it (or the one given with --config):
 // its severities, profile and ignore list apply, as in the editor.
@@ -18,19 +21,23 @@ import {
 } from './core/config';
 import { fixAll, type ChosenFix } from './core/fixes';
 import {
-  BUILTIN_PROFILES, buildOutline, checkModel, figureRows, figuresCsv, localize, parseReport, resolveProfile,
+  BUILTIN_PROFILES, buildOutline, checkModel, figureRows, figuresCsv, localize, matchSections, parseReport, resolveProfile,
   type CheckOptions, type FigureRow, type Finding, type Locale, type OutlineNode, type ReportModel,
 } from './core/index';
 import { loadProjectConfig, projectConfigFor, relativeReportPath, writeFileAtomic, type ProjectConfig } from './node/config';
-import { collectPaths, encodeReport, readReport, REPORT_EXTENSIONS, type ReportFile, type UnreadableFile } from './node/files';
+import { collectPaths, DOCX_ENCODING, encodeReport, readReport, TEXT_EXTENSIONS, type ReportFile, type UnreadableFile } from './node/files';
+import { matrixCsv, matrixJson, matrixText } from './node/matrix';
+import { toSarif } from './node/sarif';
+import { GOVREPORT_VERSION } from './version';
+
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
 const EXIT_USAGE = 2;
 
 interface Options {
-  command: 'check' | 'outline' | 'figures';
-  format: 'text' | 'json' | 'csv';
+  command: 'check' | 'outline' | 'figures' | 'matrix';
+  format: 'text' | 'json' | 'csv' | 'sarif';
   locale: Locale;
   /** Whether --locale was given: it then wins over a project file's locale. */
   localeGiven: boolean;
@@ -50,32 +57,38 @@ const USAGE = {
   govreport check   [选项] 路径...                  检查报告，列出问题
   govreport outline [--diagnostics] [选项] 路径...  打印标题、年度和大纲
   govreport figures [--format text|csv|json] 路径... 列出报告中的全部数据（数值、单位、统计对象）
+  govreport matrix  [--format text|csv|json] 路径... 汇总表：每份报告一行，每项必备内容一列（有/缺），及年度、错误和警告数
 选项：
   --fix                       自动修正可修正的问题（标题序号重排、括号改全角等），直接改写 .txt .md .govreport
-                              文件，保留原编码和换行符；随后列出余下的问题
-  --format text|json          输出格式（check）；figures 另可用 csv
+                              文件，保留原编码和换行符；随后列出余下的问题（.docx 只检查，不改写）
+  --format text|json|sarif    输出格式（check；sarif 为 SARIF 2.1.0）；figures、matrix 可用 text|csv|json
   --locale zh|en              提示语言，默认中文
   --profile auto|none|类型    按哪类报告检查：auto 按标题自动识别（默认），none 不区分类型，
                               或 ${BUILTIN_PROFILES.map((p) => p.id).join('、')}
   --config 文件               使用此配置文件，而不是报告所在文件夹及其上级中最近的 .govreport.json
   --jobs N                    用 N 个工作线程并行检查（默认：文件较多时按处理器核数，1 表示不用工作线程）
-路径可以是文件或文件夹（递归查找 .txt .md .govreport）。
+路径可以是文件、文件夹（递归查找 .txt .md .govreport .docx）或加引号的通配模式（如 "报告/**/*.docx"）。
+文本文件可为 UTF-8（带或不带 BOM）、带 BOM 的 UTF-16 或 GB18030/GBK，自动识别。
 配置文件 .govreport.json 中的检查级别、报告类型和已忽略的问题同样适用于命令行。
 退出码：0 无错误；1 有错误级别的问题（check）；2 用法或读写错误。`,
   en: `Usage:
   govreport check   [options] PATH...                  check reports and list findings
   govreport outline [--diagnostics] [options] PATH...  print title, year and outline
   govreport figures [--format text|csv|json] PATH...   list every figure (value, unit, what it counts)
+  govreport matrix  [--format text|csv|json] PATH...   one row per report, one column per mandated item
+                                                       (present/missing), with year, errors and warnings
 Options:
   --fix                       fix what can be fixed (renumbering, full-width brackets, ...) in place in
                               .txt .md .govreport files, keeping their encoding and line ends; then list the rest
-  --format text|json          output format (check); figures also takes csv
+                              (.docx files are checked, never written)
+  --format text|json|sarif    output format of check (sarif: SARIF 2.1.0); figures and matrix: text|csv|json
   --locale zh|en              language of the messages (default Chinese)
   --profile auto|none|ID      kind of report: auto recognises it from the title (default), none checks no
                               kind, or ${BUILTIN_PROFILES.map((p) => p.id).join(', ')}
   --config FILE               use this configuration file instead of the nearest .govreport.json above a report
   --jobs N                    check in N worker threads (default: one per core for large batches; 1: none)
-PATH may be a file or a folder (searched recursively for .txt .md .govreport).
+PATH may be a file, a folder (searched recursively for .txt .md .govreport .docx) or a quoted glob pattern
+("reports/**/*.docx"). Text files may be UTF-8 (with or without BOM), UTF-16 with BOM or GB18030/GBK.
 Severities, profile and ignored findings in .govreport.json apply on the command line too.
 Exit codes: 0 no error; 1 error-severity findings (check); 2 usage or I/O errors.`,
 };
@@ -83,7 +96,7 @@ Exit codes: 0 no error; 1 error-severity findings (check); 2 usage or I/O errors
 function parseArgs(argv: string[]): Options | { error: string } | 'help' {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help' || command === undefined) return 'help';
-  if (command !== 'check' && command !== 'outline' && command !== 'figures') return { error: `未知命令 / unknown command: ${command}` };
+  if (command !== 'check' && command !== 'outline' && command !== 'figures' && command !== 'matrix') return { error: `未知命令 / unknown command: ${command}` };
   const options: Options = {
     command, format: 'text', locale: defaultLocale(), localeGiven: false, diagnostics: false, fix: false,
     profile: undefined, configPath: undefined, jobs: undefined, paths: [],
@@ -98,7 +111,7 @@ function parseArgs(argv: string[]): Options | { error: string } | 'help' {
     try {
       if (arg === '--format' || arg.startsWith('--format=')) {
         const v = value();
-        const allowed = command === 'figures' ? ['text', 'csv', 'json'] : ['text', 'json'];
+        const allowed = command === 'figures' || command === 'matrix' ? ['text', 'csv', 'json'] : command === 'check' ? ['text', 'json', 'sarif'] : ['text'];
         if (!allowed.includes(v)) return { error: `--format 只能是 ${allowed.join('、')} / must be ${allowed.join(' or ')}: ${v}` };
         options.format = v as Options['format'];
       } else if (arg === '--locale' || arg.startsWith('--locale=')) {
@@ -152,6 +165,8 @@ interface Checked {
   outline: OutlineNode[];
   figures: FigureRow[];
   findings: Finding[];
+  /** For `matrix`: each item of the profile, present or not. */
+  items: Record<string, boolean>;
   /** What `--fix` changed, pass by pass, and whether it could write the file. */
   fixed: ChosenFix[];
   fixError?: { zh: string; en: string };
@@ -171,7 +186,9 @@ function processReport(f: string, parsed: Options, configs: ProjectConfigs): Pro
   let text = read.text;
   let fixed: ChosenFix[] = [];
   let fixError: Checked['fixError'];
-  if (parsed.fix && REPORT_EXTENSIONS.includes(path.extname(f).toLowerCase())) {
+  if (parsed.fix && read.encoding === DOCX_ENCODING) {
+    notes.push(`govreport: ${f}: ${localize({ zh: 'Word 文档只检查、不改写，请在 Word 中按下列问题修改', en: 'Word documents are checked, never rewritten: fix the findings below in Word' }, locale)}\n`);
+  } else if (parsed.fix && TEXT_EXTENSIONS.includes(path.extname(f).toLowerCase())) {
     const result = fixAll(text, (t) => checkReportText(t, options, config, relativeFile));
     if (result.text !== text) {
       fixError = writeBack(read, result.text);
@@ -182,20 +199,26 @@ function processReport(f: string, parsed: Options, configs: ProjectConfigs): Pro
     }
   }
   const model = parseReport(text);
-  const wantFindings = parsed.command === 'check' || parsed.diagnostics;
+  const wantFindings = parsed.command === 'check' || parsed.command === 'matrix' || parsed.diagnostics;
   const findings = model.isReport && wantFindings ? filterIgnored(checkModel(model, options), text, relativeFile, config) : [];
+  const profile = resolveProfile(model, options.profile ?? 'auto', options.extraProfiles);
+  const items: Record<string, boolean> = {};
+  if (parsed.command === 'matrix' && profile && model.isReport) {
+    for (const s of matchSections(model, profile)) items[s.item.id] = s.present;
+  }
   if (fixError) notes.push(`govreport: ${f}: ${localize(fixError, locale)}\n`);
   return {
     notes,
     checked: {
       file: { path: read.path },
       isReport: model.isReport,
-      profile: resolveProfile(model, options.profile ?? 'auto', options.extraProfiles)?.id ?? null,
+      profile: profile?.id ?? null,
       title: model.title?.text ?? null,
       year: model.year ?? null,
       outline: parsed.command === 'outline' && model.isReport ? buildOutline(model) : [],
       figures: parsed.command === 'figures' && model.isReport ? figureRows(model) : [],
       findings,
+      items,
       fixed,
       fixError,
     },
@@ -219,7 +242,9 @@ async function main(argv: string[]): Promise<number> {
   const { files, missing } = collectPaths(parsed.paths);
   for (const m of missing) process.stderr.write(`govreport: ${parsed.locale === 'en' ? 'no such file or folder' : '找不到文件或文件夹'}: ${m}\n`);
   const jobs = parsed.jobs ?? defaultJobs(files.length);
-  const processed = jobs > 1 && files.length > 1 ? await processInWorkers(files, parsed, jobs) : processHere(files, parsed);
+  const progress = new Progress(files.length, parsed.locale);
+  const processed = jobs > 1 && files.length > 1 ? await processInWorkers(files, parsed, jobs, progress) : processHere(files, parsed, progress);
+  progress.done();
   const checked: Checked[] = [];
   const unreadable: UnreadableFile[] = [];
   // Notes come out in input order, whatever thread finished first.
@@ -230,8 +255,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const out = parsed.command === 'outline' ? renderOutlines(checked, parsed) :
     parsed.command === 'figures' ? renderFigures(checked, parsed) :
+    parsed.command === 'matrix' ? renderMatrix(checked, parsed) :
+    parsed.format === 'sarif' ? renderSarif(checked, unreadable, parsed) :
     parsed.format === 'json' ? renderJson(checked) : renderText(checked, parsed.locale);
-  if (parsed.format === 'json') {
+  if (parsed.format !== 'text') {
     // The JSON contract on stdout stays as it is; what --fix did goes to stderr.
     for (const c of checked.filter((x) => x.fixed.length > 0)) {
       process.stderr.write(`govreport: ${c.file.path}: ${parsed.locale === 'en' ? `fixed ${c.fixed.length}` : `已修正 ${c.fixed.length} 处`}\n`);
@@ -239,7 +266,7 @@ async function main(argv: string[]): Promise<number> {
   }
   process.stdout.write(out);
   if (missing.length > 0 || (checked.length === 0 && (unreadable.length > 0 || files.length === 0))) return EXIT_USAGE;
-  // Only `check` reports through its exit code; `outline` succeeds whenever it could read something.
+  // Only `check` reports through its exit code; the others succeed whenever they could read something.
   if (parsed.command !== 'check') return EXIT_OK;
   return checked.some((c) => c.findings.some((f) => f.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
 }
@@ -360,6 +387,33 @@ function renderJson(checked: Checked[]): string {
   return JSON.stringify({ files }, null, 2) + '\n';
 }
 
+function renderSarif(checked: Checked[], unreadable: UnreadableFile[], options: Options): string {
+  const log = toSarif({
+    files: checked.map((c) => ({ path: c.file.path, findings: c.findings })),
+    unreadable,
+    locale: options.locale,
+    baseDir: process.cwd(),
+    toolVersion: GOVREPORT_VERSION,
+  });
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+function renderMatrix(checked: Checked[], options: Options): string {
+  const rows = checked.map((c) => ({
+    path: c.file.path,
+    title: c.title,
+    year: c.year?.value ?? null,
+    profile: c.isReport ? c.profile : null,
+    items: c.items,
+    errors: c.findings.filter((f) => f.severity === 'error').length,
+    warnings: c.findings.filter((f) => f.severity === 'warning').length,
+    isReport: c.isReport,
+  }));
+  if (options.format === 'json') return matrixJson(rows);
+  if (options.format === 'csv') return matrixCsv(rows, options.locale, displayPath);
+  return matrixText(rows, options.locale, displayPath);
+}
+
 function renderOutlines(checked: Checked[], options: Options): string {
   const en = options.locale === 'en';
   let out = '';
@@ -437,10 +491,46 @@ function defaultJobs(fileCount: number): number {
   return Math.min(MAX_DEFAULT_JOBS, cores - 1);
 }
 
-function processHere(files: string[], parsed: Options): Processed[] {
+function processHere(files: string[], parsed: Options, progress: Progress): Processed[] {
   const configs = new ProjectConfigs(parsed);
-  return files.map((f) => processReport(f, parsed, configs));
+  return files.map((f) => {
+    const result = processReport(f, parsed, configs);
+    progress.advance(1);
+    return result;
+  });
 }
+
+/**
+ * A progress bar on stderr while a batch is checked, on a terminal only (never in a pipe or a log), and only
+ * for batches large enough to take a moment.
+ */
+class Progress {
+  private doneCount = 0;
+  private readonly shown: boolean;
+  private lastDraw = 0;
+
+  constructor(private readonly total: number, private readonly locale: Locale) {
+    this.shown = process.stderr.isTTY === true && total > PROGRESS_MIN_FILES;
+  }
+
+  advance(n: number): void {
+    this.doneCount += n;
+    if (!this.shown) return;
+    const now = Date.now();
+    if (now - this.lastDraw < 50 && this.doneCount < this.total) return;
+    this.lastDraw = now;
+    const width = 24;
+    const filled = Math.round((this.doneCount / this.total) * width);
+    const label = this.locale === 'en' ? 'checking' : '正在检查';
+    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.doneCount}/${this.total}`);
+  }
+
+  done(): void {
+    if (this.shown) process.stderr.write('\r\u001b[K');
+  }
+}
+
+const PROGRESS_MIN_FILES = 5;
 
 /** Files go to a worker a few at a time: one by one, the messages cost more than small reports take. */
 const FILES_PER_TASK = 16;
@@ -450,7 +540,7 @@ interface WorkerReply { start: number; results: Processed[] }
 
 /** Hands files to `jobs` workers in small batches (so a slow file never holds back a whole share), and
  * returns the results in input order. */
-async function processInWorkers(files: string[], parsed: Options, jobs: number): Promise<Processed[]> {
+async function processInWorkers(files: string[], parsed: Options, jobs: number, progress: Progress): Promise<Processed[]> {
   const results: Processed[] = new Array(files.length);
   let next = 0;
   const workers = Array.from({ length: Math.min(jobs, Math.ceil(files.length / FILES_PER_TASK)) }, () => new Worker(__filename, { workerData: parsed }));
@@ -466,6 +556,7 @@ async function processInWorkers(files: string[], parsed: Options, jobs: number):
     };
     worker.on('message', (reply: WorkerReply) => {
       reply.results.forEach((r, i) => (results[reply.start + i] = r));
+      progress.advance(reply.results.length);
       feed();
     });
     worker.on('error', reject);

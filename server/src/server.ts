@@ -32,6 +32,7 @@ import { FIGURES_REQUEST, figuresResult, type FiguresParams } from './features/f
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
+import { GOVREPORT_VERSION } from './version';
 import { addIgnoredFinding, findProjectConfig, forgetProjectConfig } from './node/config';
 
 /** Diagnostics wait this long after the last keystroke, so that typing is never slowed by checking. */
@@ -77,7 +78,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       executeCommandProvider: { commands: [IGNORE_FINDING_COMMAND] },
     },
-    serverInfo: { name: 'govreport-language-server', version: '0.1.0' },
+    serverInfo: { name: 'govreport-language-server', version: GOVREPORT_VERSION },
   };
 });
 

@@ -3,8 +3,15 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import { minimatch } from 'minimatch';
+import { DocxError, extractDocxText } from './docx';
 
-export const REPORT_EXTENSIONS = ['.txt', '.md', '.govreport'];
+/** Text files: read, checked and fixed in place. */
+export const TEXT_EXTENSIONS = ['.txt', '.md', '.govreport'];
+/** Every file a folder is searched for: the text files and Word documents (checked, never written). */
+export const REPORT_EXTENSIONS = [...TEXT_EXTENSIONS, '.docx'];
+/** The encoding name of text extracted from a Word document. */
+export const DOCX_ENCODING = 'docx';
 
 export interface ReportFile {
   path: string;
@@ -17,11 +24,21 @@ export interface UnreadableFile {
   reason: { zh: string; en: string };
 }
 
-/** Expands files and folders into report file paths, in a stable order. Missing paths are returned apart. */
+/**
+ * Expands files, folders (recursively) and glob patterns (「reports/**\/*.docx」, quoted so the shell leaves
+ * them alone) into report file paths, in a stable order. Paths and patterns that match nothing come back apart.
+ */
 export function collectPaths(inputs: string[]): { files: string[]; missing: string[] } {
   const files: string[] = [];
+  const seen = new Set<string>();
   const missing: string[] = [];
-  const visit = (p: string, explicit: boolean) => {
+  const add = (p: string) => {
+    if (!seen.has(p)) {
+      seen.add(p);
+      files.push(p);
+    }
+  };
+  const visit = (p: string, explicit: boolean, filter?: (file: string) => boolean) => {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
@@ -33,14 +50,35 @@ export function collectPaths(inputs: string[]): { files: string[]; missing: stri
       const entries = fs.readdirSync(p).sort();
       for (const e of entries) {
         if (e.startsWith('.') || e === 'node_modules') continue;
-        visit(path.join(p, e), false);
+        visit(path.join(p, e), false, filter);
       }
-    } else if (explicit || REPORT_EXTENSIONS.includes(path.extname(p).toLowerCase())) {
-      files.push(p);
+    } else if (filter ? filter(p) : explicit || REPORT_EXTENSIONS.includes(path.extname(p).toLowerCase())) {
+      add(p);
     }
   };
-  for (const input of inputs) visit(input, true);
+  for (const input of inputs) {
+    if (!fs.existsSync(input) && /[*?[\]{}]/.test(input)) {
+      const before = files.length;
+      const pattern = input.split(path.sep).join('/');
+      visit(globBase(pattern), false, (file) => minimatch(file.split(path.sep).join('/'), pattern, { dot: false }));
+      if (files.length === before) missing.push(input);
+    } else {
+      visit(input, true);
+    }
+  }
   return { files, missing };
+}
+
+/** The folder a glob pattern starts from: its path up to the first segment with a wildcard. */
+function globBase(pattern: string): string {
+  const segments = pattern.split('/');
+  const fixed: string[] = [];
+  for (const s of segments) {
+    if (/[*?[\]{}]/.test(s)) break;
+    fixed.push(s);
+  }
+  if (fixed.length === 0) return '.';
+  return fixed.join('/') || '/';
 }
 
 /** Decodes a report file: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (which covers GBK). */
@@ -87,9 +125,19 @@ export function readReport(file: string): ReportFile | UnreadableFile {
     const message = (e as Error).message;
     return { path: file, reason: { zh: `无法读取：${message}`, en: `cannot read: ${message}` } };
   }
+  if (path.extname(file).toLowerCase() === '.docx') return readDocx(file, bytes);
   const decoded = decodeReport(bytes);
   if ('error' in decoded) return { path: file, reason: decoded.error };
   return { path: file, text: decoded.text, encoding: decoded.encoding };
+}
+
+function readDocx(file: string, bytes: Uint8Array): ReportFile | UnreadableFile {
+  try {
+    return { path: file, text: extractDocxText(bytes), encoding: DOCX_ENCODING };
+  } catch (e) {
+    const detail = e instanceof DocxError ? e.message : String((e as Error)?.message ?? e);
+    return { path: file, reason: { zh: `无法读取 Word 文档（${detail}）`, en: `not a readable Word document (${detail})` } };
+  }
 }
 
 /** The bytes of `text` in one of the encodings `decodeReport` names, BOM included, so that a file written

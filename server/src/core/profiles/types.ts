@@ -8,6 +8,8 @@ export interface ProfileItem {
   id: string;
   /** The item in the regulation's wording, and in English. */
   name: Message;
+  /** A few words for a column header (the CLI's section matrix). */
+  short?: Message;
   /** A required item missing is an error; an optional one at most a hint. */
   required: boolean;
   /** Which year the item speaks of: 0 the report year, 1 the year after (the plan). */
