@@ -14,13 +14,14 @@ import {
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, checkReportText, filterIgnored } from './core/config';
 import { fixAll, replacementEdit } from './core/fixes';
-import { createReportService, type Finding, type Locale, type TextEdit } from './core/index';
+import { checkModel, createReportService, localize, parseReport, type Finding, type Locale, type TextEdit } from './core/index';
 import {
   codeActions, FIX_ALL_KIND, IGNORE_FINDING_COMMAND,
   type DiagnosticData, type IgnoreFindingArgs, type PublishedFindings,
@@ -32,6 +33,10 @@ import { FIGURES_REQUEST, figuresResult, type FiguresParams } from './features/f
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
+import {
+  CHECK_FILES_REQUEST, DOCX_TEXT_REQUEST, publishedUriOf, readReportText,
+  type CheckFilesParams, type CheckFilesResult, type DocxTextParams,
+} from './features/workspace';
 import { GOVREPORT_VERSION } from './version';
 import { addIgnoredFinding, findProjectConfig, forgetProjectConfig } from './node/config';
 
@@ -243,6 +248,42 @@ connection.onCompletion(async (params) => {
   const config = await configs.resolve(document.uri);
   const current = documents.get(document.uri);
   return current ? completion(service.model(current), params.position, config.locale, config.options) : null;
+});
+
+connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token: CancellationToken): Promise<CheckFilesResult> => {
+  const result: CheckFilesResult = { checked: 0, withProblems: 0, unreadable: [] };
+  for (const uri of Array.isArray(params?.uris) ? params.uris : []) {
+    if (token.isCancellationRequested) break;
+    if (typeof uri !== 'string') continue;
+    const target = publishedUriOf(uri);
+    // An open report has live diagnostics already.
+    if (documents.get(uri) || documents.get(target)) {
+      result.checked++;
+      continue;
+    }
+    const config = await configs.resolve(uri);
+    const read = readReportText(uri);
+    if ('error' in read) {
+      result.unreadable.push({ uri, reason: localize(read.error, config.locale) });
+      continue;
+    }
+    const model = parseReport(read.text);
+    const findings = model.isReport ? filterIgnored(checkModel(model, config.options), read.text, config.project?.relativeFile, config.config) : [];
+    void connection.sendDiagnostics({ uri: target, diagnostics: findings.map((f) => toDiagnostic(f, config.locale, target)) });
+    result.checked++;
+    if (findings.some((f) => f.severity === 'error' || f.severity === 'warning')) result.withProblems++;
+    // Between files, let the editor's own requests through.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return result;
+});
+
+connection.onRequest(DOCX_TEXT_REQUEST, async (params: DocxTextParams): Promise<{ text: string } | { error: string }> => {
+  const uri = typeof params?.uri === 'string' ? params.uri : '';
+  const read = readReportText(uri);
+  if (!('error' in read)) return { text: read.text };
+  const config = await configs.resolve(uri);
+  return { error: localize(read.error, config.locale) };
 });
 
 connection.onRequest(FIGURES_REQUEST, async (params: FiguresParams) => {

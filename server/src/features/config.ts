@@ -11,6 +11,7 @@ import {
 } from '../core/config';
 import type { CheckOptions, Locale } from '../core/index';
 import { projectConfigFor, relativeReportPath } from '../node/config';
+import { fileUriOf } from './workspace';
 
 export const SETTINGS_SECTION = 'govreport';
 
@@ -58,7 +59,8 @@ export class ConfigResolver {
 
   async resolve(uri: string): Promise<DocumentConfig> {
     const settings = await this.settingsFor(uri);
-    const filePath = toFilePath(uri);
+    // A .docx's text view is configured as the .docx file itself.
+    const filePath = toFilePath(fileUriOf(uri) ?? uri);
     const loaded = filePath ? projectConfigFor(filePath) : undefined;
     if (loaded) this.report(loaded.problems, loaded.path, true);
     const relativeFile = loaded && filePath ? relativeReportPath(loaded.path, filePath) : undefined;

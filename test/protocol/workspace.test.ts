@@ -1,0 +1,77 @@
+// Reports that are not open: the server checks them from disk for 「检查工作区中的所有报告」, and gives a
+// .docx's text for its read-only view.
+import * as assert from 'assert/strict';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { encodeReport } from '../../server/src/node/files';
+import { TestClient } from '../helpers/lsp-client';
+import { seedPath, seedText } from '../helpers/seeds';
+
+/** A minimal .docx (stored, not deflated): one paragraph per line of `text`. */
+function tinyDocx(text: string): Buffer {
+  const body = text.split('\n').map((l) => `<w:p><w:r><w:t xml:space="preserve">${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`).join('');
+  const xml = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
+  const name = Buffer.from('word/document.xml');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt32LE(xml.length, 18);
+  local.writeUInt32LE(xml.length, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt32LE(xml.length, 20);
+  central.writeUInt32LE(xml.length, 24);
+  central.writeUInt16LE(name.length, 28);
+  central.writeUInt32LE(0, 42);
+  const cdOffset = local.length + name.length + xml.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(cdOffset, 16);
+  return Buffer.concat([local, name, xml, central, name, end]);
+}
+
+describe('workspace checking over the protocol', () => {
+  let client: TestClient;
+  let dir: string;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-ws-'));
+    fs.copyFileSync(seedPath('003'), path.join(dir, '003.txt'));
+    fs.writeFileSync(path.join(dir, '000-gbk.txt'), encodeReport(seedText('000'), 'gb18030'));
+    fs.writeFileSync(path.join(dir, '004.docx'), tinyDocx(seedText('004')));
+    fs.writeFileSync(path.join(dir, 'scan.txt'), Buffer.from([1, 2, 0, 4]));
+    client = new TestClient();
+    await client.initialize('zh-cn', { workspaceFolder: dir });
+  });
+  after(async () => {
+    await client.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const uri = (name: string) => pathToFileURL(path.join(dir, name)).href;
+
+  it('checks files that are not open and publishes their diagnostics (a .docx under its text view)', async () => {
+    const result = await client.connection.sendRequest('govreport/checkFiles', { uris: ['003.txt', '000-gbk.txt', '004.docx', 'scan.txt'].map(uri) }) as
+      { checked: number; withProblems: number; unreadable: { uri: string; reason: string }[] };
+    assert.equal(result.checked, 3);
+    assert.equal(result.withProblems, 2);
+    assert.deepEqual(result.unreadable.map((u) => path.basename(u.uri)), ['scan.txt']);
+    assert.match(result.unreadable[0].reason, /不是文本文件/);
+    const published = (u: string) => client.published.filter((p) => p.uri === u).at(-1);
+    assert.ok(published(uri('003.txt'))!.diagnostics.some((d) => d.code === 'numbering-duplicate'));
+    assert.ok(!published(uri('000-gbk.txt'))!.diagnostics.some((d) => d.severity === 1 || d.severity === 2));
+    const docxView = uri('004.docx').replace(/^file:/, 'govreport-docx:');
+    assert.ok(published(docxView)!.diagnostics.some((d) => d.code === 'figure-sum'));
+  });
+
+  it('gives the text of a .docx for its read-only view, and a reason for what it cannot read', async () => {
+    const text = await client.connection.sendRequest('govreport/docxText', { uri: uri('004.docx').replace(/^file:/, 'govreport-docx:') }) as { text: string };
+    assert.equal(text.text, seedText('004').replace(/\r\n/g, '\n'));
+    const broken = await client.connection.sendRequest('govreport/docxText', { uri: uri('scan.txt') }) as { error: string };
+    assert.match(broken.error, /不是文本文件/);
+  });
+});
