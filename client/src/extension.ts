@@ -9,6 +9,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { exportFigures, showFigures } from './commands/figures';
+import { checkWorkspace, DOCX_SCHEME, DocxEditorProvider, DocxTextProvider, openDocxAsText } from './commands/workspace';
 
 /** Languages whose documents the server checks: our own, plus reports kept as plain text or Markdown. */
 export const REPORT_LANGUAGES = ['govreport', 'plaintext', 'markdown'] as const;
@@ -27,6 +28,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     vscode.commands.registerCommand('govreport.showOutput', () => outputChannel?.show(true)),
     vscode.commands.registerCommand('govreport.showFigures', (uri?: vscode.Uri) => (client ? showFigures(client, context.extensionUri, uri) : undefined)),
     vscode.commands.registerCommand('govreport.exportFigures', (uri?: vscode.Uri, target?: vscode.Uri) => (client ? exportFigures(client, uri, target) : undefined)),
+    vscode.commands.registerCommand('govreport.checkWorkspace', () => (client ? checkWorkspace(client) : undefined)),
+    vscode.commands.registerCommand('govreport.openDocxAsText', (uri?: vscode.Uri) => openDocxAsText(uri)),
+    vscode.workspace.registerTextDocumentContentProvider(DOCX_SCHEME, new DocxTextProvider(client)),
+    vscode.window.registerCustomEditorProvider(DocxEditorProvider.viewType, new DocxEditorProvider()),
   );
   // The server starts in the background: activation returns at once, and the editor stays responsive while
   // the server process boots. Diagnostics and outline simply arrive when it is up.
@@ -59,10 +64,14 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: REPORT_LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    documentSelector: [
+      ...REPORT_LANGUAGES.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      // The read-only text of .docx reports.
+      { scheme: DOCX_SCHEME },
+    ],
     outputChannel: channel,
     synchronize: { configurationSection: 'govreport' },
     initializationOptions: { locale: vscode.env.language },

@@ -1,0 +1,101 @@
+// 「检查工作区中的所有报告」: every report file of the workspace, open or not, checked into the Problems view, with
+// a progress notification that can be cancelled. And .docx reports: opened as a read-only text view whose
+// text the server extracts, so that diagnostics, outline and hovers work on it as on any report.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { CheckFilesResult } from '../../../server/src/features/workspace';
+
+/** The scheme of a .docx's text view (the same path as the file): see server/src/features/workspace.ts. */
+export const DOCX_SCHEME = 'govreport-docx';
+const REPORT_GLOB = '**/*.{txt,md,govreport,docx}';
+const EXCLUDE_GLOB = '**/{node_modules,.git,dist,out}/**';
+/** Files per request: small enough for prompt progress and cancellation, large enough to keep requests few. */
+const BATCH = 20;
+
+export interface WorkspaceCheckSummary extends CheckFilesResult {
+  files: number;
+  cancelled: boolean;
+}
+
+export async function checkWorkspace(client: LanguageClient): Promise<WorkspaceCheckSummary | undefined> {
+  if (!vscode.workspace.workspaceFolders?.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: there is no workspace to check.'));
+    return undefined;
+  }
+  const summary = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('GovReport: checking the reports in the workspace'), cancellable: true },
+    async (progress, token) => {
+      const uris = await vscode.workspace.findFiles(REPORT_GLOB, EXCLUDE_GLOB, undefined, token);
+      const total: WorkspaceCheckSummary = { files: uris.length, checked: 0, withProblems: 0, unreadable: [], cancelled: false };
+      for (let k = 0; k < uris.length && !token.isCancellationRequested; k += BATCH) {
+        const batch = uris.slice(k, k + BATCH).map((u) => u.toString());
+        const result = await client.sendRequest<CheckFilesResult>('govreport/checkFiles', { uris: batch }, token);
+        total.checked += result.checked;
+        total.withProblems += result.withProblems;
+        total.unreadable.push(...result.unreadable);
+        progress.report({ increment: (batch.length / uris.length) * 100, message: `${Math.min(k + BATCH, uris.length)}/${uris.length}` });
+      }
+      total.cancelled = token.isCancellationRequested;
+      return total;
+    },
+  );
+  for (const u of summary.unreadable) client.outputChannel.appendLine(`${u.uri}: ${u.reason}`);
+  const message = summary.cancelled
+    ? vscode.l10n.t('Stopped after {0} of {1} files.', summary.checked, summary.files)
+    : vscode.l10n.t('Checked {0} files: {1} with problems, {2} unreadable.', summary.checked, summary.withProblems, summary.unreadable.length);
+  const showProblems = vscode.l10n.t('Show Problems');
+  void vscode.window.showInformationMessage(message, showProblems).then((choice) => {
+    if (choice === showProblems) void vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
+  return summary;
+}
+
+/** The text of a .docx, from the server; read-only by construction (a content provider cannot be saved). */
+export class DocxTextProvider implements vscode.TextDocumentContentProvider {
+  constructor(private readonly client: LanguageClient) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const result = await this.client.sendRequest<{ text: string } | { error: string }>('govreport/docxText', { uri: uri.toString() });
+    if ('error' in result) throw new Error(result.error);
+    return result.text;
+  }
+}
+
+/** The text view of a .docx file. */
+export function docxTextUri(file: vscode.Uri): vscode.Uri {
+  return file.with({ scheme: DOCX_SCHEME });
+}
+
+export async function openDocxAsText(file: vscode.Uri | undefined, column?: vscode.ViewColumn): Promise<vscode.TextEditor | undefined> {
+  const target = file ?? vscode.window.activeTextEditor?.document.uri;
+  if (!target || !/\.docx$/i.test(target.path)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Choose a .docx report to open.'));
+    return undefined;
+  }
+  const document = await vscode.workspace.openTextDocument(docxTextUri(target.with({ scheme: 'file' })));
+  await vscode.languages.setTextDocumentLanguage(document, 'govreport');
+  return vscode.window.showTextDocument(document, { viewColumn: column, preview: false });
+}
+
+/**
+ * Opening a .docx in the editor: VS Code cannot show a Word document, so this editor hands it over to the text
+ * view at once and closes itself.
+ */
+export class DocxEditorProvider implements vscode.CustomReadonlyEditorProvider {
+  static readonly viewType = 'govreport.docxText';
+
+  openCustomDocument(uri: vscode.Uri): vscode.CustomDocument {
+    return { uri, dispose: () => undefined };
+  }
+
+  async resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel): Promise<void> {
+    panel.webview.html = `<!DOCTYPE html><html><body><p>${escapeHtml(vscode.l10n.t('Opening the text of {0}…', document.uri.path.split('/').pop() ?? ''))}</p></body></html>`;
+    const column = panel.viewColumn;
+    await openDocxAsText(document.uri, column);
+    panel.dispose();
+  }
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
