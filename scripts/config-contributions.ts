@@ -77,6 +77,14 @@ export function buildSchema(): object {
           '例如：`{ "section-order": "off", "year-mismatch": "error" }`\n\n*Severity per rule id; `off` turns a rule off.*',
         ...ruleSeverities,
       },
+      largeDocumentThreshold: {
+        type: 'integer',
+        minimum: 10000,
+        default: 2000000,
+        description: '大文档阈值（字符数）：超过此长度的文档只做结构检查（大纲、标题序号、必备内容），跳过数据核对等耗时检查。默认 2000000（约百份乡镇报告的汇编）。',
+        markdownDescription: '大文档阈值（字符数）：超过此长度的文档只做结构检查（大纲、标题序号、必备内容），跳过数据核对等耗时检查。默认 `2000000`（约百份乡镇报告的汇编）。\n\n' +
+          '*Documents longer than this (in characters) get structure checks only; the figure checks are skipped.*',
+      },
       locale: {
         type: 'string',
         enum: ['zh', 'en'],

@@ -19,9 +19,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME, checkReportText, filterIgnored } from './core/config';
+import { CONFIG_FILE_NAME, checkReportText, DEFAULT_LARGE_DOCUMENT_THRESHOLD, filterIgnored } from './core/config';
 import { fixAll, replacementEdit } from './core/fixes';
-import { checkModel, createReportService, localize, parseReport, type Finding, type Locale, type TextEdit } from './core/index';
+import { checkModel, createReportService, localize, parseReport, type CheckOptions, type Finding, type Locale, type TextEdit } from './core/index';
 import {
   codeActions, FIX_ALL_KIND, IGNORE_FINDING_COMMAND,
   type DiagnosticData, type IgnoreFindingArgs, type PublishedFindings,
@@ -102,7 +102,30 @@ function pickLocale(params: InitializeParams): Locale {
 /** The findings the user sees for this version: none on text that is not a report, none silenced. */
 function visibleFindings(document: TextDocument, config: DocumentConfig): Finding[] {
   if (!service.model(document).isReport) return [];
-  return filterIgnored(service.check(document, config.options), document.getText(), config.project?.relativeFile, config.config);
+  const large = document.getText().length > (config.config.largeDocumentThreshold ?? DEFAULT_LARGE_DOCUMENT_THRESHOLD);
+  if (large) notifyLargeDocument(document, config);
+  return filterIgnored(service.check(document, large ? structureOnly(config.options) : config.options), document.getText(), config.project?.relativeFile, config.config);
+}
+
+/** The same options without the figure rules; one object per options object, as the service caches by identity. */
+const structureOnlyOptions = new WeakMap<CheckOptions, CheckOptions>();
+function structureOnly(options: CheckOptions): CheckOptions {
+  let reduced = structureOnlyOptions.get(options);
+  if (!reduced) structureOnlyOptions.set(options, (reduced = { ...options, skipFigureRules: true }));
+  return reduced;
+}
+
+/** Once per document: why its figures are not checked, and where to change that. */
+const largeDocumentsNotified = new Set<string>();
+function notifyLargeDocument(document: TextDocument, config: DocumentConfig): void {
+  if (largeDocumentsNotified.has(document.uri)) return;
+  largeDocumentsNotified.add(document.uri);
+  const tenThousands = Math.round(document.getText().length / 10_000);
+  const name = decodeURIComponent(document.uri.split('/').pop() ?? document.uri);
+  const message = config.locale === 'en'
+    ? `GovReport: ${name} is a large document (about ${tenThousands * 10},000 characters): its structure is checked, the figure checks are skipped. Setting: govreport.largeDocumentThreshold.`
+    : `GovReport：${name} 文档较大（约 ${tenThousands} 万字），只检查结构（大纲、标题序号、必备内容），已跳过数据核对等耗时检查。可在设置 govreport.largeDocumentThreshold 中调整。`;
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
 }
 
 async function publishDiagnostics(uri: string): Promise<void> {
@@ -143,6 +166,7 @@ documents.onDidChangeContent((e) => scheduleDiagnostics(e.document.uri, checkedO
 documents.onDidClose((e) => {
   const uri = e.document.uri;
   checkedOnce.delete(uri);
+  largeDocumentsNotified.delete(uri);
   const timer = pending.get(uri);
   if (timer) clearTimeout(timer);
   pending.delete(uri);

@@ -31,6 +31,8 @@ export interface GovReportConfig {
   profile?: 'auto' | 'none' | string;
   rules?: Record<string, SeveritySetting>;
   locale?: Locale;
+  /** Above this many characters a document is checked for its structure only: no figures, no figure rules. */
+  largeDocumentThreshold?: number;
   ignore?: IgnoredFinding[];
   /** Profile and severities for some files only, matched by glob against their path relative to the
    * project file's folder; later entries win. */
@@ -61,6 +63,8 @@ export function mergeConfig(settings: GovReportConfig | undefined, projectFile: 
   if (s.rules || f.rules) merged.rules = { ...s.rules, ...f.rules };
   const locale = f.locale ?? s.locale;
   if (locale !== undefined) merged.locale = locale;
+  const threshold = f.largeDocumentThreshold ?? s.largeDocumentThreshold;
+  if (threshold !== undefined) merged.largeDocumentThreshold = threshold;
   if (f.ignore !== undefined) merged.ignore = f.ignore;
   if (f.overrides !== undefined) merged.overrides = f.overrides;
   return merged;
@@ -123,7 +127,9 @@ export interface ValidateOptions {
   extraKeys?: readonly string[];
 }
 
-const KNOWN_KEYS = ['profile', 'rules', 'locale', 'ignore', 'overrides'];
+const KNOWN_KEYS = ['profile', 'rules', 'locale', 'largeDocumentThreshold', 'ignore', 'overrides'];
+/** Documents above this many characters (about 100 township reports in one 汇编) are checked for structure only. */
+export const DEFAULT_LARGE_DOCUMENT_THRESHOLD = 2_000_000;
 
 /**
  * Checks parsed JSON against the config's shape. Whatever is valid is kept, whatever is not is left out
@@ -175,6 +181,11 @@ export function validateConfig(json: unknown, options: ValidateOptions = {}): { 
     }
   }
 
+  if (json.largeDocumentThreshold !== undefined) {
+    const v = json.largeDocumentThreshold;
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 10_000) config.largeDocumentThreshold = v;
+    else problem('largeDocumentThreshold', `largeDocumentThreshold 应为不小于 10000 的整数（字符数），实际为 ${JSON.stringify(v)}`, `largeDocumentThreshold must be an integer of at least 10000 (characters), not ${JSON.stringify(v)}`);
+  }
   if (json.locale !== undefined) {
     if (json.locale === 'zh' || json.locale === 'en') config.locale = json.locale;
     else problem('locale', `locale 应为 "zh" 或 "en"，实际为 ${JSON.stringify(json.locale)}`, `locale must be "zh" or "en", not ${JSON.stringify(json.locale)}`);

@@ -73,5 +73,7 @@ export interface Rule {
   sources: RuleSource[];
   /** Whether the rule only makes sense on a document recognised as a report. */
   reportsOnly: boolean;
+  /** Reads every figure of the report: skipped on documents above the large-document threshold. */
+  readsFigures?: boolean;
   check(context: RuleContext): void;
 }

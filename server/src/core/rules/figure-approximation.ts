@@ -11,6 +11,7 @@ export const figureApproximation: Rule = {
   description: { zh: '精确数字带约数词（如“8294多份”）或约数词重复', en: 'A precise number with an approximation word, or two such words' },
   sources: [GBT_15835_NUMBERS],
   reportsOnly: true,
+  readsFigures: true,
   check({ model, report }) {
     for (const f of figuresOf(model)) {
       if (!f.approximate || !f.approximation) continue;

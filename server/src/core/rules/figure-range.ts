@@ -14,6 +14,7 @@ export const figureRange: Rule = {
   description: { zh: '不可能的数值（比率超过100%、负数件数）', en: 'An impossible value (a rate above 100 %, a negative count)' },
   sources: [GONGWEN_FIGURES],
   reportsOnly: true,
+  readsFigures: true,
   check({ model, report }) {
     for (const f of figuresOf(model)) {
       if (f.kind === 'percent') {

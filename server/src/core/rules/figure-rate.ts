@@ -29,6 +29,7 @@ export const figureRate: Rule = {
   description: { zh: '比率与其所据数字算出的结果不符', en: 'A rate does not match the counts it is computed from' },
   sources: [GONGWEN_FIGURES],
   reportsOnly: true,
+  readsFigures: true,
   check({ model, report }) {
     for (const figures of figuresByParagraph(model).values()) {
       figures.forEach((rate, i) => {

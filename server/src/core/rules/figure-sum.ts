@@ -17,6 +17,7 @@ export const figureSum: Rule = {
   description: { zh: '分项数字与总数不符', en: 'A breakdown does not add up to its total' },
   sources: [GONGWEN_FIGURES],
   reportsOnly: true,
+  readsFigures: true,
   check({ model, report }) {
     for (const [paragraph, figures] of figuresByParagraph(model)) {
       for (const finding of findingsByParagraph.get(paragraph, () => checkParagraph(paragraph, figures))) report(finding);
