@@ -3,7 +3,8 @@
 // combined with the nearest `.govreport.json` for documents on disk, the file taking precedence, and then
 // with the file's `overrides` that match the document's path.
 
-import { fileURLToPath } from 'url';
+import * as fs from 'fs';
+import { fileURLToPath, pathToFileURL } from 'url';
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
 import {
   checkOptionsKey, configForFile, formatProblem, mergeConfig, toCheckOptions, validateConfig,
@@ -11,6 +12,7 @@ import {
 } from '../core/config';
 import type { CheckOptions, Locale } from '../core/index';
 import { projectConfigFor, relativeReportPath } from '../node/config';
+import { configDiagnostics } from './configDiagnostics';
 import { fileUriOf } from './workspace';
 
 export const SETTINGS_SECTION = 'govreport';
@@ -62,7 +64,10 @@ export class ConfigResolver {
     // A .docx's text view is configured as the .docx file itself.
     const filePath = toFilePath(fileUriOf(uri) ?? uri);
     const loaded = filePath ? projectConfigFor(filePath) : undefined;
-    if (loaded) this.report(loaded.problems, loaded.path, true);
+    if (loaded) {
+      this.report(loaded.problems, loaded.path, true);
+      this.publishFileProblems(loaded.path, loaded.problems);
+    }
     const relativeFile = loaded && filePath ? relativeReportPath(loaded.path, filePath) : undefined;
     const config = configForFile(mergeConfig(settings, loaded?.config), relativeFile);
     return {
@@ -115,6 +120,24 @@ export class ConfigResolver {
     delete config.ignore;
     delete config.overrides;
     return config;
+  }
+
+  /** What was last published for each project file, so that it is sent again only when it changes. */
+  private readonly publishedFileProblems = new Map<string, string>();
+
+  /** The project file's problems as diagnostics on the file itself (none: the old ones are cleared). */
+  private publishFileProblems(file: string, problems: ConfigProblem[]): void {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8').replace(/^\ufeff/, '');
+    } catch {
+      return;
+    }
+    const diagnostics = configDiagnostics(text, problems, this.host.clientLocale);
+    const key = JSON.stringify(diagnostics);
+    if (this.publishedFileProblems.get(file) === key) return;
+    this.publishedFileProblems.set(file, key);
+    void this.host.connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
   }
 
   /** Logs each problem once; a broken project file is also shown, since the user would otherwise wonder
