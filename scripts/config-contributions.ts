@@ -58,6 +58,9 @@ export function buildSchema(): object {
       '*GovReport project configuration. Applies to every report in this folder and below; takes precedence over editor settings.*',
     type: 'object',
     additionalProperties: false,
+    definitions: {
+      message: { type: 'object', required: ['zh', 'en'], properties: { zh: { type: 'string' }, en: { type: 'string' } } },
+    },
     properties: {
       $schema: { type: 'string', description: '本文件所用 JSON 架构的地址。' },
       profile: {
@@ -76,6 +79,44 @@ export function buildSchema(): object {
         markdownDescription: '逐条设置各项检查的级别：`error`（错误）、`warning`（警告）、`information`（信息）、`hint`（提示）或 `off`（不检查）。未列出的检查项按默认级别。\n\n' +
           '例如：`{ "section-order": "off", "year-mismatch": "error" }`\n\n*Severity per rule id; `off` turns a rule off.*',
         ...ruleSeverities,
+      },
+      profiles: {
+        type: 'array',
+        description: '自定义的报告类型（在内置类型之前尝试）：每项含 id、name、detect.title（识别标题的正则）和 items（必备内容及其标题正则）。' +
+          '可能引起灾难性回溯的正则（如嵌套重复）会被拒绝；在不受信任的工作区中不使用。',
+        markdownDescription: '自定义的报告类型（在内置类型之前尝试）：每项含 `id`、`name`、`detect.title`（识别标题的正则）和 `items`（必备内容及其标题正则）。' +
+          '可能引起灾难性回溯的正则（如嵌套重复 `(a+)+`）会被拒绝；在不受信任的工作区中不使用。\n\n' +
+          '*Kinds of report of your own, tried before the built-in ones; patterns prone to catastrophic backtracking are refused; not used in untrusted workspaces.*',
+        items: {
+          type: 'object',
+          required: ['id', 'name', 'detect', 'items'],
+          properties: {
+            id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,40}$' },
+            name: { $ref: '#/definitions/message' },
+            detect: { type: 'object', required: ['title'], properties: { title: { type: 'array', items: { type: 'string', maxLength: 200 } } } },
+            items: {
+              type: 'array',
+              minItems: 1,
+              items: {
+                type: 'object',
+                required: ['id', 'name', 'required', 'headings', 'skeleton'],
+                properties: {
+                  id: { type: 'string' },
+                  name: { $ref: '#/definitions/message' },
+                  short: { $ref: '#/definitions/message' },
+                  required: { type: 'boolean' },
+                  yearOffset: { enum: [0, 1] },
+                  maxLevel: { enum: [1, 2, 3, 4] },
+                  headings: { type: 'array', items: { type: 'string', maxLength: 200 } },
+                  notHeadings: { type: 'array', items: { type: 'string', maxLength: 200 } },
+                  body: { type: 'array', items: { type: 'string', maxLength: 200 } },
+                  thematicRunBefore: { type: 'string' },
+                  skeleton: { type: 'object', required: ['heading', 'paragraph'], properties: { heading: { type: 'string' }, paragraph: { type: 'string' } } },
+                },
+              },
+            },
+          },
+        },
       },
       largeDocumentThreshold: {
         type: 'integer',

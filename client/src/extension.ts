@@ -35,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
   );
   // The server starts in the background: activation returns at once, and the editor stays responsive while
   // the server process boots. Diagnostics and outline simply arrive when it is up.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('govreport/workspaceTrusted')));
   const ready = client.start().catch((error: unknown) => {
     outputChannel?.error(`GovReport language server failed to start: ${(error as Error)?.stack ?? String(error)}`);
     throw error;
@@ -74,7 +75,8 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     ],
     outputChannel: channel,
     synchronize: { configurationSection: 'govreport' },
-    initializationOptions: { locale: vscode.env.language },
+    // In an untrusted workspace the server does not run the patterns of profiles a project file defines.
+    initializationOptions: { locale: vscode.env.language, workspaceTrusted: vscode.workspace.isTrusted },
   };
   return new LanguageClient('govreport', vscode.l10n.t('GovReport Language Server'), serverOptions, clientOptions);
 }

@@ -38,6 +38,9 @@ import {
   type CheckFilesParams, type CheckFilesResult, type DocxTextParams,
 } from './features/workspace';
 import { GOVREPORT_VERSION } from './version';
+
+/** The client's word that the user trusted the workspace (VS Code's workspace trust). */
+const WORKSPACE_TRUSTED_NOTIFICATION = 'govreport/workspaceTrusted';
 import { addIgnoredFinding, findProjectConfig, forgetProjectConfig } from './node/config';
 
 /** Diagnostics wait this long after the last keystroke, so that typing is never slowed by checking. */
@@ -66,7 +69,9 @@ const publishGeneration = new Map<string, number>();
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientLocale = pickLocale(params);
   const workspace = params.capabilities.workspace;
-  configs = new ConfigResolver({ connection, canAskForSettings: workspace?.configuration === true, clientLocale });
+  // Trusted unless the client says otherwise (editors without workspace trust).
+  const workspaceTrusted = (params.initializationOptions as { workspaceTrusted?: boolean } | undefined)?.workspaceTrusted !== false;
+  configs = new ConfigResolver({ connection, canAskForSettings: workspace?.configuration === true, clientLocale, workspaceTrusted });
   supportsDocumentChanges = workspace?.workspaceEdit?.documentChanges === true;
   registerConfigurationChanges = workspace?.didChangeConfiguration?.dynamicRegistration === true;
   registerFileWatcher = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -272,6 +277,11 @@ connection.onCompletion(async (params) => {
   const config = await configs.resolve(document.uri);
   const current = documents.get(document.uri);
   return current ? completion(service.model(current), params.position, config.locale, config.options) : null;
+});
+
+connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
+  configs.trustGranted();
+  republishAll();
 });
 
 connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token: CancellationToken): Promise<CheckFilesResult> => {

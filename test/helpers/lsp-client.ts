@@ -53,13 +53,14 @@ export class TestClient {
 
   /** Initializes as VS Code would: settings asked for, watched files and configuration registered
    * dynamically, versioned workspace edits. */
-  async initialize(locale = 'zh-cn', options: { workspaceFolder?: string } = {}): Promise<any> {
+  async initialize(locale = 'zh-cn', options: { workspaceFolder?: string; initializationOptions?: unknown } = {}): Promise<any> {
     const folderUri = options.workspaceFolder ? pathToFileURL(options.workspaceFolder).href : null;
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: folderUri,
       workspaceFolders: folderUri ? [{ uri: folderUri, name: path.basename(options.workspaceFolder!) }] : null,
       locale,
+      ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
       capabilities: {
         workspace: {
           configuration: true,

@@ -8,6 +8,8 @@ import { textInRange, lineStarts } from './fixes';
 import type { Finding, Locale, Message, SeveritySetting } from './findings';
 import { parseReport } from './model/parse';
 import { BUILTIN_PROFILES } from './profiles/index';
+import type { Profile } from './profiles/types';
+import { validateProfile } from './profiles/validate';
 import { RULES } from './rules/index';
 
 export const CONFIG_FILE_NAME = '.govreport.json';
@@ -33,6 +35,8 @@ export interface GovReportConfig {
   locale?: Locale;
   /** Above this many characters a document is checked for its structure only: no figures, no figure rules. */
   largeDocumentThreshold?: number;
+  /** Kinds of report defined by the user (project files only), tried before the built-in ones. */
+  profiles?: Profile[];
   ignore?: IgnoredFinding[];
   /** Profile and severities for some files only, matched by glob against their path relative to the
    * project file's folder; later entries win. */
@@ -63,6 +67,8 @@ export function mergeConfig(settings: GovReportConfig | undefined, projectFile: 
   if (s.rules || f.rules) merged.rules = { ...s.rules, ...f.rules };
   const locale = f.locale ?? s.locale;
   if (locale !== undefined) merged.locale = locale;
+  const profiles = f.profiles ?? s.profiles;
+  if (profiles !== undefined) merged.profiles = profiles;
   const threshold = f.largeDocumentThreshold ?? s.largeDocumentThreshold;
   if (threshold !== undefined) merged.largeDocumentThreshold = threshold;
   if (f.ignore !== undefined) merged.ignore = f.ignore;
@@ -127,7 +133,7 @@ export interface ValidateOptions {
   extraKeys?: readonly string[];
 }
 
-const KNOWN_KEYS = ['profile', 'rules', 'locale', 'largeDocumentThreshold', 'ignore', 'overrides'];
+const KNOWN_KEYS = ['profile', 'profiles', 'rules', 'locale', 'largeDocumentThreshold', 'ignore', 'overrides'];
 /** Documents above this many characters (about 100 township reports in one 汇编) are checked for structure only. */
 export const DEFAULT_LARGE_DOCUMENT_THRESHOLD = 2_000_000;
 
@@ -137,7 +143,8 @@ export const DEFAULT_LARGE_DOCUMENT_THRESHOLD = 2_000_000;
  */
 export function validateConfig(json: unknown, options: ValidateOptions = {}): { config: GovReportConfig; problems: ConfigProblem[] } {
   const ruleIds = options.ruleIds ?? RULES.map((r) => r.id);
-  const profileIds = ['auto', 'none', ...(options.profileIds ?? BUILTIN_PROFILES.map((p) => p.id))];
+  const builtinIds = options.profileIds ?? BUILTIN_PROFILES.map((p) => p.id);
+  const profileIds = ['auto', 'none', ...builtinIds];
   const allowed = [...KNOWN_KEYS, ...(options.extraKeys ?? ['$schema'])];
   const problems: ConfigProblem[] = [];
   const config: GovReportConfig = {};
@@ -150,6 +157,23 @@ export function validateConfig(json: unknown, options: ValidateOptions = {}): { 
   }
   for (const key of Object.keys(json)) {
     if (!allowed.includes(key)) problem(key, `未知的配置项“${key}”（可用：${KNOWN_KEYS.join('、')}）`, `unknown setting "${key}" (known: ${KNOWN_KEYS.join(', ')})`);
+  }
+
+  if (json.profiles !== undefined) {
+    if (!Array.isArray(json.profiles)) {
+      problem('profiles', `profiles 应为数组，实际为${typeNameZh(json.profiles)}`, `profiles must be an array, not ${typeNameEn(json.profiles)}`);
+    } else {
+      const accepted: Profile[] = [];
+      json.profiles.forEach((entry, i) => {
+        const result = validateProfile(entry, `profiles[${i}]`, [...profileIds, ...accepted.map((p) => p.id)]);
+        problems.push(...result.problems);
+        if (result.profile) accepted.push(result.profile);
+      });
+      if (accepted.length > 0) {
+        config.profiles = accepted;
+        profileIds.push(...accepted.map((p) => p.id));
+      }
+    }
   }
 
   if (json.profile !== undefined) {
@@ -242,7 +266,8 @@ export function validateConfig(json: unknown, options: ValidateOptions = {}): { 
         }
         const files = overrideFiles(entry.files, `${at}.files`, problem);
         // The profile and rules of an override are checked exactly as at the top level.
-        const inner = validateConfig({ profile: entry.profile, rules: entry.rules }, options);
+        // The profiles defined above count as known there.
+        const inner = validateConfig({ profile: entry.profile, rules: entry.rules }, { ...options, profileIds: profileIds.filter((id) => id !== 'auto' && id !== 'none') });
         for (const p of inner.problems) problems.push({ path: `${at}.${p.path}`, message: p.message });
         for (const key of Object.keys(entry)) {
           if (!['files', 'profile', 'rules'].includes(key)) problem(`${at}.${key}`, `${at} 含未知字段“${key}”`, `${at} has an unknown field "${key}"`);
@@ -299,6 +324,7 @@ export function formatProblem(problem: ConfigProblem, locale: Locale): string {
 /** The options the checker runs with under this config. */
 export function toCheckOptions(config: GovReportConfig): CheckOptions {
   const options: CheckOptions = { profile: config.profile ?? 'auto' };
+  if (config.profiles?.length) options.extraProfiles = config.profiles;
   if (config.rules && Object.keys(config.rules).length > 0) options.severities = { ...config.rules };
   return options;
 }
@@ -307,7 +333,7 @@ export function toCheckOptions(config: GovReportConfig): CheckOptions {
  * key, since the service caches findings by the identity of the options. */
 export function checkOptionsKey(config: GovReportConfig): string {
   const rules = Object.entries(config.rules ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([config.profile ?? 'auto', rules]);
+  return JSON.stringify([config.profile ?? 'auto', rules, config.profiles ?? []]);
 }
 
 // Ranges that span pages (web text around a report) would bloat the config file; their two ends identify

@@ -35,6 +35,8 @@ export interface ConfigResolverOptions {
   canAskForSettings: boolean;
   /** The locale the client started with, used while settings say 'auto'. */
   clientLocale: Locale;
+  /** Whether the workspace is trusted: if not, the patterns of profiles a project file defines never run. */
+  workspaceTrusted: boolean;
 }
 
 export class ConfigResolver {
@@ -47,6 +49,11 @@ export class ConfigResolver {
   constructor(private readonly host: ConfigResolverOptions) {}
 
   /** Settings changed: forget what was asked, and take what was pushed (clients that cannot be asked). */
+  /** The user trusted the workspace: its project files' own profiles may run from now on. */
+  trustGranted(): void {
+    this.host.workspaceTrusted = true;
+  }
+
   settingsChanged(pushed: unknown): void {
     this.settingsByUri.clear();
     if (!this.host.canAskForSettings) {
@@ -69,7 +76,7 @@ export class ConfigResolver {
       this.publishFileProblems(loaded.path, loaded.problems);
     }
     const relativeFile = loaded && filePath ? relativeReportPath(loaded.path, filePath) : undefined;
-    const config = configForFile(mergeConfig(settings, loaded?.config), relativeFile);
+    const config = configForFile(mergeConfig(settings, loaded ? this.trustedPart(loaded.config, loaded.path) : undefined), relativeFile);
     return {
       config,
       options: this.optionsFor(config),
@@ -120,6 +127,24 @@ export class ConfigResolver {
     delete config.ignore;
     delete config.overrides;
     return config;
+  }
+
+  /**
+   * A project file in an untrusted workspace: everything but its own profiles, whose regular expressions are
+   * code from whoever wrote the file. Said once per file.
+   */
+  private trustedPart(config: GovReportConfig, file: string): GovReportConfig {
+    if (this.host.workspaceTrusted || !config.profiles) return config;
+    const line = `${file}: ${this.host.clientLocale === 'en' ? 'the workspace is not trusted: the profiles this file defines are not used' : '工作区不受信任：未使用此文件中自定义的报告类型'}`;
+    if (!this.reported.has(line)) {
+      this.reported.add(line);
+      this.host.connection.console.warn(line);
+    }
+    const { profiles: _untrusted, ...rest } = config;
+    // A profile chosen by id that is not used falls back to detection.
+    if (rest.profile && config.profiles.some((p) => p.id === rest.profile)) rest.profile = 'auto';
+    if (rest.overrides) rest.overrides = rest.overrides.map((o) => (o.profile && config.profiles!.some((p) => p.id === o.profile) ? { ...o, profile: 'auto' } : o));
+    return rest;
   }
 
   /** What was last published for each project file, so that it is sent again only when it changes. */

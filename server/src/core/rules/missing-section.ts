@@ -19,7 +19,8 @@ export const missingSection: Rule = {
     if (!profile) return;
     const matches = sections();
     const anchor = reportAnchor(model);
-    const cite = profile.sources[0].cite;
+    // A user's own profile cites no regulation: its name says what it requires.
+    const cite = profile.sources[0]?.cite ?? profile.name.zh;
     for (const s of matches) {
       if (s.present) continue;
       const name = s.item.name;

@@ -1,0 +1,90 @@
+// Profiles defined by users in a project file (`profiles` in .govreport.json): checked like the built-in ones
+// are by construction, and their regular expressions refused when they could hang the checker. JavaScript
+// cannot stop a running RegExp, so a pattern prone to catastrophic backtracking (nested quantifiers, star
+// height above one: 「(a+)+」) is rejected before it ever runs, and every pattern is kept short.
+import safeRegex from 'safe-regex2';
+import type { Message } from '../findings';
+import type { Profile, ProfileItem } from './types';
+
+export const MAX_PATTERN_LENGTH = 200;
+
+/** Why a user's pattern is refused, or undefined when it may run. */
+export function patternProblem(source: unknown): Message | undefined {
+  if (typeof source !== 'string' || source.length === 0) return { zh: '应为非空字符串（正则表达式）', en: 'must be a non-empty string (a regular expression)' };
+  if (source.length > MAX_PATTERN_LENGTH) return { zh: `过长（${source.length} 个字符，上限 ${MAX_PATTERN_LENGTH}）`, en: `too long (${source.length} characters, at most ${MAX_PATTERN_LENGTH})` };
+  try {
+    new RegExp(source);
+  } catch (e) {
+    return { zh: `不是有效的正则表达式（${(e as Error).message}）`, en: `not a valid regular expression (${(e as Error).message})` };
+  }
+  if (!safeRegex(source)) {
+    return { zh: '可能引起灾难性回溯（如嵌套的重复“(a+)+”），为免卡住检查，已拒绝', en: 'prone to catastrophic backtracking (nested repetition such as (a+)+); refused so that checking cannot hang' };
+  }
+  return undefined;
+}
+
+export interface ProfileProblem {
+  path: string;
+  message: Message;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isMessage = (v: unknown): v is Message => isObject(v) && typeof v.zh === 'string' && typeof v.en === 'string';
+
+/** A user profile as data, or the problems that keep it out. A profile with any problem is left out whole. */
+export function validateProfile(json: unknown, at: string, reservedIds: readonly string[]): { profile?: Profile; problems: ProfileProblem[] } {
+  const problems: ProfileProblem[] = [];
+  const problem = (path: string, zh: string, en: string) => problems.push({ path: `${at}${path}`, message: { zh, en } });
+  const patterns = (value: unknown, path: string): string[] => {
+    if (!Array.isArray(value)) {
+      problem(path, '应为正则表达式字符串的数组', 'must be an array of regular expressions');
+      return [];
+    }
+    value.forEach((p, k) => {
+      const why = patternProblem(p);
+      if (why) problem(`${path}[${k}]`, `模式${why.zh}`, `the pattern is ${why.en}`);
+    });
+    return value as string[];
+  };
+  if (!isObject(json)) {
+    problem('', '报告类型应为对象', 'a profile must be an object');
+    return { problems };
+  }
+  if (typeof json.id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,40}$/.test(json.id)) problem('.id', 'id 应为小写字母、数字和连字符', 'id must be lower-case letters, digits and hyphens');
+  else if (reservedIds.includes(json.id)) problem('.id', `id“${json.id}”已被占用`, `id "${json.id}" is taken`);
+  if (!isMessage(json.name)) problem('.name', 'name 应为 { "zh": …, "en": … }', 'name must be { "zh": …, "en": … }');
+  if (!isObject(json.detect)) problem('.detect', 'detect 应为 { "title": [正则…] }', 'detect must be { "title": [patterns…] }');
+  else patterns(json.detect.title, '.detect.title');
+  const items: ProfileItem[] = [];
+  if (!Array.isArray(json.items) || json.items.length === 0) {
+    problem('.items', 'items 应为非空数组', 'items must be a non-empty array');
+  } else {
+    json.items.forEach((item, k) => {
+      const ip = `.items[${k}]`;
+      if (!isObject(item)) {
+        problem(ip, '应为对象', 'must be an object');
+        return;
+      }
+      if (typeof item.id !== 'string' || item.id === '') problem(`${ip}.id`, 'id 应为非空字符串', 'id must be a non-empty string');
+      if (!isMessage(item.name)) problem(`${ip}.name`, 'name 应为 { "zh": …, "en": … }', 'name must be { "zh": …, "en": … }');
+      if (typeof item.required !== 'boolean') problem(`${ip}.required`, 'required 应为 true 或 false', 'required must be true or false');
+      patterns(item.headings, `${ip}.headings`);
+      if (item.notHeadings !== undefined) patterns(item.notHeadings, `${ip}.notHeadings`);
+      if (item.body !== undefined) patterns(item.body, `${ip}.body`);
+      if (item.yearOffset !== undefined && item.yearOffset !== 0 && item.yearOffset !== 1) problem(`${ip}.yearOffset`, 'yearOffset 应为 0 或 1', 'yearOffset must be 0 or 1');
+      if (item.maxLevel !== undefined && ![1, 2, 3, 4].includes(item.maxLevel as number)) problem(`${ip}.maxLevel`, 'maxLevel 应为 1 到 4', 'maxLevel must be 1 to 4');
+      const skeleton = item.skeleton;
+      if (!isObject(skeleton) || typeof skeleton.heading !== 'string' || typeof skeleton.paragraph !== 'string') {
+        problem(`${ip}.skeleton`, 'skeleton 应为 { "heading": …, "paragraph": … }', 'skeleton must be { "heading": …, "paragraph": … }');
+      }
+      items.push(item as unknown as ProfileItem);
+    });
+  }
+  if (problems.length > 0) return { problems };
+  return {
+    problems,
+    profile: {
+      id: json.id as string, name: json.name as Message, sources: [], detect: { title: (json.detect as { title: string[] }).title }, items,
+    },
+  };
+}
