@@ -70,6 +70,30 @@ for (const kind of kinds) {
   summary.kinds.push(entry);
   console.error(`${kind.name}: ${result.numRuns} cases in ${entry.seconds} s${result.failed ? ' — FAILED' : ''}`);
 }
+// Time grows linearly with size: generated report-like texts repeated to 50 KB and to 1 MB, best of three
+// each; the cost per KB of the large one must stay within three times that of the small one.
+summary.linear = [];
+for (const text of fc.sample(reportLikeText, { seed, numRuns: 12 }).filter((t) => t.length > 200).slice(0, 4)) {
+  const sized = (n) => text.repeat(Math.ceil(n / text.length)).slice(0, n);
+  const perKB = (t) => {
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const s = performance.now();
+      checkReportProperties.analyseOnly(t);
+      best = Math.min(best, performance.now() - s);
+    }
+    return best / (t.length / 1024);
+  };
+  const small = perKB(sized(50_000));
+  const large = perKB(sized(1_000_000));
+  const ratio = Math.round((large / small) * 100) / 100;
+  summary.linear.push(ratio);
+  if (ratio > 3) {
+    summary.failures++;
+    console.error(`FAILED (linear time): ${ratio}× the cost per KB at 1 MB than at 50 KB for ${JSON.stringify(text.slice(0, 120))}`);
+  }
+}
+console.error(`linear time: cost per KB at 1 MB ÷ at 50 KB = ${summary.linear.join(', ')}`);
 summary.seconds = Math.round((performance.now() - started) / 100) / 10;
 // One slow sample may be a garbage collection: the slowest case is timed again, best of five.
 let again = Infinity;
