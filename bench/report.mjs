@@ -77,7 +77,9 @@ export function targets(r) {
   }
   {
     const m = r.lsp?.memory10MB;
-    add('language server', 'server RSS after the 10 MB document', m ? `${m.rssMB} MB` : 'not measured', '< 150 MB', m ? m.rssMB < 150 : null);
+    const all = r.lsp?.memory10MBAllRules;
+    add('language server', 'server RSS after the 10 MB document (as shipped: above the large-document threshold, structure checks only)',
+      m ? `${m.rssMB} MB${all ? ` (every rule: ${all.rssMB} MB)` : ''}` : 'not measured', '< 150 MB', m ? m.rssMB < 150 : null);
   }
   // CLI
   {
@@ -216,7 +218,11 @@ export function render(r) {
       L.push(row([s, pp(x.diagnostics), pp(x.diagnosticsMinusDebounce), pp(x.documentSymbol), pp(x.hover), pp(x.completion), `${x.memoryAfter?.rssMB} MB`]));
     }
     if (l.memory10MB) L.push('', `10 MB document, fresh server: VmRSS **${l.memory10MB.rssMB} MB** after its first diagnostics (${l.memory10MB.diagnostics} findings, ` +
-      `${fmtMs(l.memory10MB.firstDiagnosticsMs)} after didOpen); peak VmHWM ${l.memory10MB.hwmMB} MB; ${l.memory10MB.idleRssMB} MB before the document.`);
+      `${fmtMs(l.memory10MB.firstDiagnosticsMs)} after didOpen); peak VmHWM ${l.memory10MB.hwmMB} MB; ${l.memory10MB.idleRssMB} MB before the document. ` +
+      'Its 3.4 million characters are above the default govreport.largeDocumentThreshold (2,000,000), so the server, as shipped, checks ' +
+      'its structure and skips the figure rules' +
+      (l.memory10MBAllRules ? `; with every rule (threshold raised in the settings): VmRSS **${l.memory10MBAllRules.rssMB} MB** ` +
+        `(${l.memory10MBAllRules.diagnostics} findings, ${fmtMs(l.memory10MBAllRules.firstDiagnosticsMs)}).` : '.'));
     L.push('');
   }
 
