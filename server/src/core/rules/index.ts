@@ -12,6 +12,7 @@ import { numberingGap } from './numbering-gap';
 import { numberingLevel } from './numbering-level';
 import { numberingOrder } from './numbering-order';
 import { numberingStyle } from './numbering-style';
+import { outdatedTemplate } from './outdated-template';
 import { reasonsMissing } from './reasons-missing';
 import { sectionOrder } from './section-order';
 import { signature } from './signature';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   figureRate,
   figureRange,
   figureApproximation,
+  outdatedTemplate,
 ];
 
 export function ruleById(id: string): Rule | undefined {

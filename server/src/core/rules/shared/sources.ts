@@ -10,3 +10,5 @@ export const GONGWEN_REGULATION: RuleSource = { cite: '中办发〔2012〕14号 
 export const GONGWEN_REVIEW: RuleSource = { cite: '中办发〔2012〕14号 第二十条', title: '《党政机关公文处理工作条例》' };
 export const GONGWEN_FIGURES: RuleSource = { cite: '中办发〔2012〕14号 第二十条', title: '《党政机关公文处理工作条例》（审核数字是否准确）' };
 export const GBT_15835_NUMBERS: RuleSource = { cite: 'GB/T 15835-2011', title: '《出版物上数字用法》' };
+export const GANGYAO_2021: RuleSource = { cite: '中发〔2021〕33号', title: '《法治政府建设实施纲要（2021—2025年）》' };
+export const GANGYAO_2015: RuleSource = { cite: '中发〔2015〕36号', title: '《法治政府建设实施纲要（2015—2020年）》' };
