@@ -2,6 +2,7 @@
 // section's figures; the title summarises the whole report. Markdown out, in the user's language.
 
 import type { Locale } from '../findings';
+import { gangyaoCoverage } from './coverage';
 import { figureAt, figuresOf, type Figure } from '../model/figures';
 import type { Heading, Position, Range, ReportModel } from '../model/types';
 import { resolveProfile, type Profile } from '../profiles/index';
@@ -189,6 +190,13 @@ function reportHover(model: ReportModel, options: HoverOptions): string {
     const missing = matches.filter((m) => !m.present).map((m) => `${en ? m.item.name.en : m.item.name.zh}${m.item.required ? '' : en ? ' (optional)' : '（可选）'}`);
     lines.push(`- ${en ? 'Mandated items present' : '已有必备内容'}：${present.length}/${matches.length}`);
     if (missing.length > 0) lines.push(`- ${en ? 'Missing' : '缺少'}：${missing.map(escape).join('；')}`);
+  }
+  const coverage = gangyaoCoverage(model);
+  if (coverage) {
+    const covered = coverage.filter((a) => a.via !== 'none');
+    const uncovered = coverage.filter((a) => a.via === 'none').map((a) => a.short);
+    lines.push(`- ${en ? 'Outline (2021—2025) areas spoken to' : '纲要（2021—2025年）任务覆盖'}：${covered.length}/${coverage.length}` +
+      (uncovered.length > 0 ? `（${en ? 'not' : '未涉及'}：${uncovered.map(escape).join('、')}）` : ''));
   }
   lines.push(`- ${en ? 'Figures' : '数据'}：${figures.length}${en ? '' : ' 个'}（${en ? 'approximate' : '约数'} ${figures.filter((f) => f.approximate).length}）`);
   const perSection = model.roots.filter((h) => h.level === 1).map((h) => ({
