@@ -6,6 +6,7 @@ import { figureApproximation } from './figure-approximation';
 import { figureRange } from './figure-range';
 import { figureRate } from './figure-rate';
 import { figureSum } from './figure-sum';
+import { lateReport } from './late-report';
 import { missingSection } from './missing-section';
 import { numberingDuplicate } from './numbering-duplicate';
 import { numberingGap } from './numbering-gap';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   figureRange,
   figureApproximation,
   outdatedTemplate,
+  lateReport,
 ];
 
 export function ruleById(id: string): Rule | undefined {
