@@ -14,6 +14,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   legalComments: 'none',
+  // Chinese messages as UTF-8, not \uXXXX escapes (half the bytes); Node reads sources as UTF-8.
+  charset: 'utf8',
   logLevel: 'warning',
 };
 
