@@ -81,7 +81,8 @@ function skeleton(profile: Profile): Snippet {
     body.push(`${CHINESE_ORDINALS[k]}、${fill(item.skeleton.heading)}`, `\${${4 + k}:${fill(item.skeleton.paragraph)}}`, '');
   });
   if (profile.id === 'fazhi-annual') body.push('特此报告。', '');
-  body.push('$2', `${nextYear(1)}年${TODAY_MONTH_DAY}`, '$0');
+  // The 成文日期 is the last tab stop: the year after the report year and today, until the writer sets it.
+  body.push('$2', `\${${4 + profile.items.length}:${nextYear(1)}年${TODAY_MONTH_DAY}}`, '$0');
   return {
     prefix: doc.prefixes,
     body,

@@ -19,13 +19,17 @@ export function dateVariables(date: Date): SnippetVariables {
 
 export function expandSnippet(body: string | string[], variables: SnippetVariables): string {
   const text = Array.isArray(body) ? body.join('\n') : body;
-  const defaults = new Map<number, string>();
-  // First pass: learn every tab stop's default (the first placeholder or choice that defines one).
+  // Learn every tab stop's default (the first placeholder or choice that defines one), twice: a default may
+  // hold another tab stop's value (the 成文日期 holds the report year + 1), known only after the first pass.
+  let defaults = new Map<number, string>();
   render(text, variables, defaults, true);
+  const relearned = new Map<number, string>();
+  render(text, variables, relearned, true, defaults);
+  defaults = relearned;
   return render(text, variables, defaults, false);
 }
 
-function render(text: string, variables: SnippetVariables, defaults: Map<number, string>, learning: boolean): string {
+function render(text: string, variables: SnippetVariables, defaults: Map<number, string>, learning: boolean, known?: Map<number, string>): string {
   let out = '';
   let i = 0;
   while (i < text.length) {
@@ -42,26 +46,26 @@ function render(text: string, variables: SnippetVariables, defaults: Map<number,
     }
     const simple = /^\$(\d+|[A-Z_]+)/.exec(text.slice(i));
     if (simple) {
-      out += value(simple[1], variables, defaults, learning);
+      out += value(simple[1], variables, defaults, learning, known);
       i += simple[0].length;
       continue;
     }
     if (text[i + 1] !== '{') throw new Error(`unsupported snippet syntax at ${i}: ${text.slice(i, i + 20)}`);
     const end = matchingBrace(text, i + 1);
     const inner = text.slice(i + 2, end);
-    out += element(inner, variables, defaults, learning);
+    out += element(inner, variables, defaults, learning, known);
     i = end + 1;
   }
   return out;
 }
 
-function element(inner: string, variables: SnippetVariables, defaults: Map<number, string>, learning: boolean): string {
+function element(inner: string, variables: SnippetVariables, defaults: Map<number, string>, learning: boolean, known?: Map<number, string>): string {
   const m = /^(\d+|[A-Z_]+)(.*)$/s.exec(inner);
   if (!m) throw new Error(`unsupported snippet element \${${inner}}`);
   const [, name, rest] = m;
-  if (rest === '') return value(name, variables, defaults, learning);
+  if (rest === '') return value(name, variables, defaults, learning, known);
   if (rest.startsWith(':')) {
-    const content = render(rest.slice(1), variables, defaults, learning);
+    const content = render(rest.slice(1), variables, defaults, learning, known);
     if (/^\d+$/.test(name)) {
       if (!defaults.has(Number(name))) defaults.set(Number(name), content);
       return learning ? content : defaults.get(Number(name))!;
@@ -75,13 +79,13 @@ function element(inner: string, variables: SnippetVariables, defaults: Map<numbe
   }
   if (rest.startsWith('/')) {
     const [pattern, format] = splitTransform(rest.slice(1));
-    return transform(value(name, variables, defaults, learning), pattern, format);
+    return transform(value(name, variables, defaults, learning, known), pattern, format);
   }
   throw new Error(`unsupported snippet element \${${inner}}`);
 }
 
-function value(name: string, variables: SnippetVariables, defaults: Map<number, string>, learning: boolean): string {
-  if (/^\d+$/.test(name)) return learning ? '' : defaults.get(Number(name)) ?? '';
+function value(name: string, variables: SnippetVariables, defaults: Map<number, string>, learning: boolean, known?: Map<number, string>): string {
+  if (/^\d+$/.test(name)) return learning ? known?.get(Number(name)) ?? '' : defaults.get(Number(name)) ?? '';
   if (!(name in variables)) throw new Error(`unknown snippet variable ${name}`);
   return variables[name];
 }

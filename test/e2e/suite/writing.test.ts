@@ -97,10 +97,11 @@ describe('Writing assistance in VS Code', () => {
     await typeThenTab('县政府主要负责同志带头述法，认真履行推进法治建设第一责任人职责。');
     await typeThenTab('深化“放管服”改革，严格落实重大行政决策程序。');
     await typeThenTab('无。');
+    await typeThenTab('2024年2月20日'); // the 成文日期, before the 3月1日 deadline
     const text = document.getText();
     assert.match(text.split('\n')[0], /^清水县人民政府关于2023年度法治政府建设情况的报告$/);
     assert.match(text, /四、2024年推进法治政府建设的主要安排/, 'the plan year follows the report year');
-    assert.match(text, /\n清水县人民政府\n2024年\d{1,2}月\d{1,2}日/, 'the 落款 takes the organ and the year after the report year');
+    assert.match(text, /\n清水县人民政府\n2024年2月20日/, 'the 落款 takes the organ, and the date the writer set');
     const symbols = await waitFor('the outline of the written report', async () => {
       const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
       return s && s.length === 5 ? s : undefined;
