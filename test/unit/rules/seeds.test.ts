@@ -37,6 +37,12 @@ describe('rules on the seeds', () => {
       assert.deepEqual(serious(prefix).filter((f) => f.startsWith('figure-')), [], prefix);
     }
   });
+  it('the 纲要 hints: only 002 (a 2021 report organised on the 2015—2020 纲要’s areas, 「（二）不断完善依法行政制度体系」 …); no late 成文日期', () => {
+    const hints = (prefix: string) => checkModel(parseReport(seedText(prefix)))
+      .filter((f) => f.rule === 'outdated-template' || f.rule === 'late-report')
+      .map((f) => `${f.rule}@${f.range.start.line + 1}`);
+    assert.deepEqual(['000', '001', '002', '003', '004'].map(hints), [[], [], ['outdated-template@23'], [], []]);
+  });
   it('every rule has an id, sources, and messages in both languages', () => {
     const ids = RULES.map((r) => r.id);
     assert.equal(new Set(ids).size, ids.length);
