@@ -21,7 +21,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, checkReportText, DEFAULT_LARGE_DOCUMENT_THRESHOLD, filterIgnored } from './core/config';
 import { fixAll, replacementEdit } from './core/fixes';
-import { checkModel, createReportService, localize, parseReport, type CheckOptions, type Finding, type Locale, type TextEdit } from './core/index';
+import { createReportService, localize, type CheckOptions, type Finding, type Locale, type TextEdit } from './core/index';
 import {
   codeActions, FIX_ALL_KIND, IGNORE_FINDING_COMMAND,
   type DiagnosticData, type IgnoreFindingArgs, type PublishedFindings,
@@ -301,8 +301,7 @@ connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token
       result.unreadable.push({ uri, reason: localize(read.error, config.locale) });
       continue;
     }
-    const model = parseReport(read.text);
-    const findings = model.isReport ? filterIgnored(checkModel(model, config.options), read.text, config.project?.relativeFile, config.config) : [];
+    const findings = checkReportText(read.text, config.options, config.config, config.project?.relativeFile);
     void connection.sendDiagnostics({ uri: target, diagnostics: findings.map((f) => toDiagnostic(f, config.locale, target)) });
     result.checked++;
     if (findings.some((f) => f.severity === 'error' || f.severity === 'warning')) result.withProblems++;

@@ -78,7 +78,7 @@ export async function exportFigures(client: LanguageClient, uri?: vscode.Uri, ta
   return destination;
 }
 
-function escapeHtml(s: string): string {
+export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 

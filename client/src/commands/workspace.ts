@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CheckFilesResult } from '../../../server/src/features/workspace';
+import { escapeHtml } from './figures';
 
 /** The scheme of a .docx's text view (the same path as the file): see server/src/features/workspace.ts. */
 export const DOCX_SCHEME = 'govreport-docx';
@@ -94,8 +95,4 @@ export class DocxEditorProvider implements vscode.CustomReadonlyEditorProvider {
     await openDocxAsText(document.uri, column);
     panel.dispose();
   }
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }

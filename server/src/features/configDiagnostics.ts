@@ -4,6 +4,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError, type Node } from 'jsonc-parser/lib/esm/main.js';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { formatProblem, type ConfigProblem } from '../core/config';
+import { lineStarts, positionAt } from '../core/fixes';
 import type { Locale } from '../core/index';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
@@ -17,14 +18,8 @@ export function problemPath(path: string): (string | number)[] {
 export function configDiagnostics(text: string, problems: readonly ConfigProblem[], locale: Locale): Diagnostic[] {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  const position = (offset: number) => {
-    let line = 0;
-    while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
-    return { line, character: offset - starts[line] };
-  };
-  const range = (offset: number, length: number) => ({ start: position(offset), end: position(offset + Math.max(length, 1)) });
+  const starts = lineStarts(text);
+  const range = (offset: number, length: number) => ({ start: positionAt(starts, offset), end: positionAt(starts, offset + Math.max(length, 1)) });
   const diagnostics: Diagnostic[] = [];
   for (const e of errors) {
     diagnostics.push({

@@ -6,6 +6,7 @@
 // inflates it. Positions in findings refer to this extracted text.
 
 import * as zlib from 'zlib';
+import { formatChineseNumeral } from '../core/model/numbering';
 
 export class DocxError extends Error {}
 
@@ -84,23 +85,13 @@ function readNumbering(xml: string): Map<string, Level[]> {
   return out;
 }
 
-const CHINESE_DIGITS = '〇一二三四五六七八九';
-
-function chineseCounting(n: number): string {
-  if (n <= 0) return String(n);
-  if (n < 10) return CHINESE_DIGITS[n];
-  if (n < 20) return '十' + (n % 10 ? CHINESE_DIGITS[n % 10] : '');
-  if (n < 100) return CHINESE_DIGITS[Math.floor(n / 10)] + '十' + (n % 10 ? CHINESE_DIGITS[n % 10] : '');
-  return String(n);
-}
-
 function formatNumber(n: number, format: string): string {
   switch (format) {
     case 'chineseCounting':
     case 'chineseCountingThousand':
     case 'chineseLegalSimplified':
     case 'ideographTraditional':
-      return chineseCounting(n);
+      return formatChineseNumeral(n);
     case 'decimalFullWidth':
     case 'decimalFullWidth2':
       return String(n).replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));

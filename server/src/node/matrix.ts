@@ -1,5 +1,6 @@
 // The reviewer's overview of a batch: one row per report, one column per mandated item (present or missing),
 // with year, profile, errors and warnings — as a table, CSV or JSON.
+import { csvField } from '../core/features/figures-table';
 import { BUILTIN_PROFILES, localize, type Locale } from '../core/index';
 
 export interface MatrixRow {
@@ -53,10 +54,6 @@ export function matrixCsv(rows: MatrixRow[], locale: Locale, display: (p: string
   ])];
   // A BOM so that Excel, which reviewers open CSV in, reads the Chinese correctly.
   return '\ufeff' + lines.map((l) => l.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** Display width: CJK characters take two columns in a terminal. */

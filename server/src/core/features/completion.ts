@@ -3,7 +3,7 @@
 // in the official wording with the report's year.
 
 import type { Message } from '../findings';
-import { matchHeadingMarker, formatChineseNumeral } from '../model/numbering';
+import { formatChineseNumeral, matchHeadingMarker, standardMarker } from '../model/numbering';
 import type { Heading, HeadingLevel, Position, Range, ReportModel } from '../model/types';
 import { profileById, resolveProfile, type Profile, type ProfileChoice } from '../profiles/index';
 import { matchSections } from '../profiles/match';
@@ -123,17 +123,9 @@ function markerInStyle(model: ReportModel, level: HeadingLevel, value: number): 
   let example: Heading | undefined;
   let best = 0;
   for (const { n, h } of counts.values()) if (n > best) [best, example] = [n, h];
-  const standardNumeral = level === 1 || level === 2 ? 'chinese' : 'arabic';
-  if (!example) {
-    switch (level) {
-      case 1: return `${formatChineseNumeral(value)}、`;
-      case 2: return `（${formatChineseNumeral(value)}）`;
-      case 3: return `${value}.`;
-      case 4: return `（${value}）`;
-    }
-  }
+  if (!example) return standardMarker(level, value);
   const { open, close, suffix, digits } = example.number;
-  let written = standardNumeral === 'chinese' ? formatChineseNumeral(value) : String(value);
+  let written = level === 1 || level === 2 ? formatChineseNumeral(value) : String(value);
   if (/[０-９]/.test(digits)) written = written.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
   return `${open}${written}${close}${suffix}`;
 }

@@ -44,12 +44,15 @@ export interface CsvOptions {
   header?: boolean;
 }
 
+/** One RFC 4180 CSV field: quoted when it holds a quote, a comma or a line break. */
+export function csvField(v: string | number | null): string {
+  const s = v === null ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 /** RFC 4180 CSV with a UTF-8 BOM, so that Excel on a Chinese Windows opens it without mojibake. */
 export function figuresCsv(rows: FigureRow[], locale: Locale, options: CsvOptions = {}): string {
-  const cell = (v: string | number | null) => {
-    const s = v === null ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
+  const cell = csvField;
   const exact = locale === 'en' ? ['exact', 'approximate'] : ['确数', '约数'];
   const withFile = options.file !== undefined;
   const header = options.header ?? true;

@@ -2,6 +2,7 @@
 // title block and the 落款. Line shapes are cached by line text, so re-parsing after an edit re-examines
 // only the lines the edit changed; the assembly after that is linear in the number of lines.
 
+import { positionAt } from '../fixes';
 import { parseStandaloneDate } from './dates';
 import { shapeLine, trimEndIndex, type LineShape } from './lines';
 import type {
@@ -101,7 +102,7 @@ function reparseEditedLine(previous: ReportModel, state: ParseState, text: strin
   if (hasLineBreak(old, prefix, removedEnd) || hasLineBreak(text, prefix, insertedEnd)) return undefined;
   // Between \r and \n an insertion would split a line ending.
   if (prefix > 0 && old.charCodeAt(prefix - 1) === 13) return undefined;
-  const i = lineAt(state.lineStarts, prefix);
+  const i = positionAt(state.lineStarts, prefix).line;
   if (i < state.bodyStart || i >= state.bodyEnd) return undefined;
   const delta = text.length - old.length;
   const lineStart = state.lineStarts[i];
@@ -202,18 +203,6 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
     if (c === 10 || c === 13) return true;
   }
   return false;
-}
-
-/** The line holding `offset` (binary search over line starts). */
-function lineAt(lineStarts: number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Index of the first paragraph on or after `line` (paragraphs are in line order). */
