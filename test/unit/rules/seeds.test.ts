@@ -43,6 +43,12 @@ describe('rules on the seeds', () => {
       .map((f) => `${f.rule}@${f.range.start.line + 1}`);
     assert.deepEqual(['000', '001', '002', '003', '004'].map(hints), [[], [], ['outdated-template@23'], [], []]);
   });
+  it('the quality hints: the stock-phrase 不足 of 003 (「有待进一步提高」「需要常抓不懈」…) and 004 (「还需加强」「发挥不够」「仍需加强」); no vague plan, no section without evidence, no other unit’s name', () => {
+    const quality = (prefix: string) => checkModel(parseReport(seedText(prefix)))
+      .filter((f) => ['vague-shortcomings', 'vague-plan', 'sparse-evidence', 'foreign-unit'].includes(f.rule))
+      .map((f) => `${f.rule}@${f.range.start.line + 1}`);
+    assert.deepEqual(['000', '001', '002', '003', '004'].map(quality), [[], [], [], ['vague-shortcomings@75'], ['vague-shortcomings@21']]);
+  });
   it('every rule has an id, sources, and messages in both languages', () => {
     const ids = RULES.map((r) => r.id);
     assert.equal(new Set(ids).size, ids.length);

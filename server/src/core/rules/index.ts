@@ -6,6 +6,7 @@ import { figureApproximation } from './figure-approximation';
 import { figureRange } from './figure-range';
 import { figureRate } from './figure-rate';
 import { figureSum } from './figure-sum';
+import { foreignUnit } from './foreign-unit';
 import { lateReport } from './late-report';
 import { missingSection } from './missing-section';
 import { numberingDuplicate } from './numbering-duplicate';
@@ -17,7 +18,10 @@ import { outdatedTemplate } from './outdated-template';
 import { reasonsMissing } from './reasons-missing';
 import { sectionOrder } from './section-order';
 import { signature } from './signature';
+import { sparseEvidence } from './sparse-evidence';
 import { title } from './title';
+import { vaguePlan } from './vague-plan';
+import { vagueShortcomings } from './vague-shortcomings';
 import { yearMismatch } from './year-mismatch';
 
 export const RULES: readonly Rule[] = [
@@ -39,6 +43,10 @@ export const RULES: readonly Rule[] = [
   figureApproximation,
   outdatedTemplate,
   lateReport,
+  vagueShortcomings,
+  vaguePlan,
+  sparseEvidence,
+  foreignUnit,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -12,3 +12,4 @@ export const GONGWEN_FIGURES: RuleSource = { cite: '中办发〔2012〕14号 第
 export const GBT_15835_NUMBERS: RuleSource = { cite: 'GB/T 15835-2011', title: '《出版物上数字用法》' };
 export const GANGYAO_2021: RuleSource = { cite: '中发〔2021〕33号', title: '《法治政府建设实施纲要（2021—2025年）》' };
 export const GANGYAO_2015: RuleSource = { cite: '中发〔2015〕36号', title: '《法治政府建设实施纲要（2015—2020年）》' };
+export const EVALUATION_CASS: RuleSource = { cite: '法治政府建设年度报告第三方评估（中国社会科学院法学研究所）', title: '《法治政府建设年度报告发布情况第三方评估报告》' };
