@@ -45,15 +45,30 @@ describe('hover', () => {
     assert.match(h.markdown, /199,000,000 元/);
   });
 
-  it('on the title: year, profile, mandated items, figures, richest and poorest sections', () => {
+  it('on the title: year, profile, mandated items, figures, and the quality an evaluator reads', () => {
     const text = seedText('003');
     const h = hoverAt(parseReport(text), positionOf(text, '瀍河回族区人民政府关于', 2), { locale: 'zh' })!;
     assert.match(h.markdown, /报告年度：2021/);
     assert.match(h.markdown, /报告类型：法治政府建设年度报告/);
     assert.match(h.markdown, /已有必备内容：3\/5/);
     assert.match(h.markdown, /缺少：上一年度党政主要负责人履行推进法治建设第一责任人职责/);
-    assert.match(h.markdown, /数据最多：/);
-    assert.match(h.markdown, /数据最少：/);
+    assert.match(h.markdown, /成文日期：2022年2月23日\n/);
+    assert.match(h.markdown, /存在的不足：只有套话，未写具体问题/);
+    assert.match(h.markdown, /下一年度安排：有具体措施/);
+    // 「五、」 has 15 figures and no case in 253 characters; 「八、存在问题及下步打算」 has none.
+    assert.match(h.markdown, /各部分每千字的数据和事例：一 16\.9，二 23\.3，.*五 59\.3，.*八 0$/m);
+  });
+
+  it('on the title of a late, concrete report: the deadline passed, concrete problems', () => {
+    const text = ['清水县人民政府关于2023年度法治政府建设情况的报告', '一、2023年推进法治政府建设的主要举措和成效', '全年办理行政复议案件12件。',
+      '二、2023年推进法治政府建设存在的不足和原因', '一是12个乡镇中有7个没有法律专业人员。主要原因是编制紧张。',
+      '三、2024年推进法治政府建设的主要安排', '持续推进法治政府建设。', '清水县人民政府', '2024年3月15日'].join('\n');
+    const h = hoverAt(parseReport(text), { line: 0, character: 3 }, { locale: 'zh' })!;
+    assert.match(h.markdown, /成文日期：2024年3月15日，晚于报送或公开期限/);
+    assert.match(h.markdown, /存在的不足：写到了具体问题/);
+    assert.match(h.markdown, /下一年度安排：没有具体措施、数字或时间/);
+    const en = hoverAt(parseReport(text), { line: 0, character: 3 }, { locale: 'en' })!;
+    assert.match(en.markdown, /Plan：no concrete measure, figure or date/);
   });
 
   it('is silent on plain text and between figures', () => {

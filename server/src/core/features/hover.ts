@@ -2,12 +2,17 @@
 // section's figures; the title summarises the whole report. Markdown out, in the user's language.
 
 import type { Locale } from '../findings';
+import { checkModel } from '../check';
 import { gangyaoCoverage } from './coverage';
+import { evidenceBySection, evidencePerThousand } from './evidence';
 import { figureAt, figuresOf, type Figure } from '../model/figures';
 import type { Heading, Position, Range, ReportModel } from '../model/types';
 import { resolveProfile, type Profile } from '../profiles/index';
 import { matchSections } from '../profiles/match';
 import { recomputeRate } from '../rules/figure-rate';
+import { lateReport } from '../rules/late-report';
+import { vaguePlan } from '../rules/vague-plan';
+import { vagueShortcomings } from '../rules/vague-shortcomings';
 import { figuresByParagraph } from '../rules/shared/figures';
 
 export interface HoverContent {
@@ -199,15 +204,36 @@ function reportHover(model: ReportModel, options: HoverOptions): string {
       (uncovered.length > 0 ? `（${en ? 'not' : '未涉及'}：${uncovered.map(escape).join('、')}）` : ''));
   }
   lines.push(`- ${en ? 'Figures' : '数据'}：${figures.length}${en ? '' : ' 个'}（${en ? 'approximate' : '约数'} ${figures.filter((f) => f.approximate).length}）`);
-  const perSection = model.roots.filter((h) => h.level === 1).map((h) => ({
-    h, n: figures.filter((f) => f.line >= h.line && f.line <= h.sectionRange.end.line).length,
-  }));
-  if (perSection.length > 1) {
-    const sorted = [...perSection].sort((a, b) => b.n - a.n);
-    const richest = sorted[0];
-    const poorest = sorted[sorted.length - 1];
-    lines.push(`- ${en ? 'Richest in figures' : '数据最多'}：${escape(richest.h.number.raw + richest.h.title)}（${richest.n}）`);
-    lines.push(`- ${en ? 'Poorest in figures' : '数据最少'}：${escape(poorest.h.number.raw + poorest.h.title)}（${poorest.n}）`);
-  }
+  lines.push(...qualityLines(model, profile, en));
   return lines.join('\n');
+}
+
+// --- quality, as the third-party evaluations read a report (rules.md §8 Q1, Q4–Q6) ---
+
+const QUALITY_RULES = [lateReport, vagueShortcomings, vaguePlan];
+
+function qualityLines(model: ReportModel, profile: Profile | undefined, en: boolean): string[] {
+  const lines: string[] = [];
+  const found = new Set(checkModel(model, { rules: QUALITY_RULES, profile: profile?.id ?? 'none', extraProfiles: profile ? [profile] : [] }).map((f) => f.rule));
+  const date = model.signature?.date;
+  if (date?.year !== undefined && date.month !== undefined) {
+    const text = escape(date.text);
+    lines.push(`- ${en ? 'Dated' : '成文日期'}：${text}${found.has(lateReport.id) ? (en ? ' — after the deadline (see the hint on the date)' : '，晚于报送或公开期限（见日期处的提示）') : ''}`);
+  }
+  if (profile) {
+    const sections = matchSections(model, profile);
+    const has = (id: string) => sections.some((m) => m.item.id === id && m.present && m.via === 'heading');
+    if (has('shortcomings')) lines.push(`- ${en ? 'Shortcomings' : '存在的不足'}：${found.has(vagueShortcomings.id) ? (en ? 'stock phrases only' : '只有套话，未写具体问题') : en ? 'names concrete problems' : '写到了具体问题'}`);
+    if (has('plan')) lines.push(`- ${en ? 'Plan' : '下一年度安排'}：${found.has(vaguePlan.id) ? (en ? 'no concrete measure, figure or date' : '没有具体措施、数字或时间') : en ? 'has concrete measures' : '有具体措施'}`);
+  }
+  const evidence = evidenceBySection(model).filter((e) => e.chars > 0);
+  if (evidence.length > 0) {
+    lines.push(`- ${en ? 'Figures and cases per 1,000 characters, by section' : '各部分每千字的数据和事例'}：` +
+      evidence.map((e) => `${escape(e.heading.number.raw.replace(/[、.．]$/, ''))} ${formatDensity(evidencePerThousand(e))}`).join(en ? ', ' : '，'));
+  }
+  return lines;
+}
+
+function formatDensity(n: number): string {
+  return n === 0 ? '0' : n.toFixed(1);
 }
