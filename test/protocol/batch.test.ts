@@ -129,6 +129,23 @@ describe('CLI on a reviewer’s batch', () => {
     assert.ok(replacements.some((rep: any) => rep.deletedRegion.startLine === 37 && rep.insertedContent.text === '四'), JSON.stringify(replacements));
   });
 
+  it('carries the quality and 纲要 findings in every format: SARIF notes with rule metadata, JSON records, text lines', () => {
+    const sarif: any = JSON.parse(run(['check', '--format', 'sarif', SEEDS_DIR]).stdout);
+    const rules = sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id);
+    for (const id of ['outdated-template', 'late-report', 'vague-shortcomings', 'vague-plan', 'sparse-evidence', 'foreign-unit']) assert.ok(rules.includes(id), id);
+    const vague = sarif.runs[0].results.filter((x: any) => x.ruleId === 'vague-shortcomings')
+      .map((x: any) => `${path.basename(x.locations[0].physicalLocation.artifactLocation.uri).slice(0, 3)}@${x.locations[0].physicalLocation.region.startLine}:${x.level}`);
+    assert.deepEqual(vague.sort(), ['003@75:note', '004@21:note']);
+    const outdated = sarif.runs[0].results.find((x: any) => x.ruleId === 'outdated-template');
+    assert.equal(outdated.locations[0].physicalLocation.region.startLine, 23);
+    const json: any = JSON.parse(run(['check', '--format', 'json', path.join(SEEDS_DIR, '004_e67b96818f2919f9.txt')]).stdout);
+    const record = json.files[0].diagnostics.find((f: any) => f.rule === 'vague-shortcomings');
+    assert.equal(record.range.start.line, 20);
+    assert.equal(record.severity, 'hint');
+    const text = run(['check', path.join(SEEDS_DIR, '003_762afae05cecc87d.txt')]).stdout;
+    assert.match(text, /75:1\s+提示\s+此部分只有“有待进一步提高”“还需加强”一类的套话.*vague-shortcomings/);
+  });
+
   it('refuses to rewrite a .docx under --fix, and fixes a GBK file keeping every byte outside the fixes', () => {
     const docx = path.join(dir, '乡镇', '003.docx');
     const before = fs.readFileSync(docx);

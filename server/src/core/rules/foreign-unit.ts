@@ -76,7 +76,7 @@ export const foreignUnit: Rule = {
             zh: `报告单位是${own!.display}，这里却写的是“${name}”：是否照搬了其他单位的材料？请核对`,
             en: `The reporting unit is ${own!.display}, but this names “${name}”: copied from another unit’s text? Please check`,
           },
-          fixes: [{ title: { zh: `改为“${own!.display}”`, en: `Replace with “${own!.display}”` }, edits: [{ range, newText: own!.display }] }],
+          fixes: [{ title: { zh: `改为“${own!.display}”`, en: `Replace with “${own!.display}”` }, edits: [{ range, newText: own!.display }], preferred: false }],
         });
       }
     }
