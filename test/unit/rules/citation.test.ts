@@ -2,8 +2,9 @@
 // legitimate relatives match exactly or not at all; slips match their document.
 import * as assert from 'assert/strict';
 import { checkModel, parseReport } from '../../../server/src/core/index';
+import SOURCES from '../../../server/src/core/data/documents.sources.json';
 import {
-  DOCUMENTS, boundedEditDistance, documentById, matchTitle, nearMissDistance, normaliseTitle, parseDocumentNumber, yearMonth,
+  CONGRESSES, DOCUMENTS, PLENUMS, boundedEditDistance, documentById, matchTitle, nearMissDistance, normaliseTitle, parseDocumentNumber, yearMonth,
 } from '../../../server/src/core/rules/shared/documents';
 import { seedText } from '../../helpers/seeds';
 
@@ -18,15 +19,22 @@ const near = (title: string) => {
 };
 
 describe('documents table', () => {
-  it('every entry has a title, an issue date, sources with a confidence, and parseable 文号', () => {
+  it('every entry has a title, an issue date and parseable 文号, and every checked field a source of confidence H or M', () => {
+    const checked = ['title', 'numbers', 'issued', 'supersededBy'] as const;
     for (const d of DOCUMENTS) {
       assert.ok(d.title && !d.title.includes('《'), d.id);
       assert.match(d.issued, /^\d{4}-\d{2}(-\d{2})?$/, d.id);
-      const raw = d as unknown as { sources: { url: string; confidence: string }[] };
-      assert.ok(raw.sources.length > 0 && raw.sources.every((s) => s.url && /^[HM]$/.test(s.confidence)), d.id);
       for (const n of d.numbers) assert.ok(parseDocumentNumber(n.number), `${d.id}: ${n.number}`);
       if (d.supersededBy) assert.ok(documentById(d.supersededBy.id), d.id);
+      const sources = (SOURCES.documents as Record<string, { sources: { url: string; fields: string[]; confidence: string }[] }>)[d.id]?.sources;
+      assert.ok(sources && sources.length > 0, `${d.id}: no sources`);
+      for (const field of checked) {
+        if (field === 'numbers' ? d.numbers.length === 0 : d[field] === undefined) continue;
+        assert.ok(sources.some((s) => s.url && s.fields.includes(field) && /^[HM]$/.test(s.confidence)), `${d.id}: ${field} has no source of H or M`);
+      }
     }
+    for (const c of CONGRESSES) assert.match((SOURCES.congresses as Record<string, { confidence: string }>)[c.name]?.confidence ?? '', /^[HM]$/, c.name);
+    for (const p of PLENUMS) assert.match((SOURCES.plenums as Record<string, { confidence: string }>)[`${p.term}-${p.number}`]?.confidence ?? '', /^[HM]$/, `${p.term}-${p.number}`);
   });
 
   it('every official title, short title and alias matches its document exactly', () => {

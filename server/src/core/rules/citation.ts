@@ -247,11 +247,6 @@ export const citation: Rule = {
 
 const congressOf = (term: number) => CONGRESSES.find((c) => c.term === term);
 
-function meetingName(mention: MeetingMention, plenum?: number): string {
-  const term = Object.keys(TERMS).find((k) => TERMS[k] === mention.term)!;
-  return plenum === undefined ? `党的${term}大` : `${term}届${Object.keys(PLENUM_NUMBERS)[plenum - 1]}中全会`;
-}
-
 function checkMeetings(meetings: { span: Span; mention: MeetingMention }[], year: number, limit: { year: number; month: number }, report: RuleContext['report']): void {
   if (meetings.length === 0) return;
   meetings.sort((a, b) => a.span.line - b.span.line || a.span.offset + a.mention.start - (b.span.offset + b.mention.start));
@@ -259,11 +254,11 @@ function checkMeetings(meetings: { span: Span; mention: MeetingMention }[], year
   for (const { span, mention } of meetings) {
     if (mention.upcoming || mention.since) continue;
     const held = mention.plenums.length > 0
-      ? mention.plenums.map((n) => ({ n, date: PLENUMS.find((p) => p.term === mention.term && p.number === n)?.date }))
-      : mention.congress ? [{ n: undefined, date: congressOf(mention.term)?.date }] : [];
+      ? mention.plenums.map((n) => ({ date: PLENUMS.find((p) => p.term === mention.term && p.number === n)?.date }))
+      : mention.congress ? [{ date: congressOf(mention.term)?.date }] : [];
     const late = held.find((h) => h.date !== undefined && later(yearMonth(h.date), limit));
     if (!late) continue;
-    const name = meetingName(mention, late.n);
+    const name = span.text.slice(mention.start, mention.end);
     report({
       range: rangeOf(span, mention.start, mention.end),
       severity: 'hint',

@@ -2,7 +2,8 @@
 // against it: exactly after normalising what is not an error (quotes, bracket and dash forms, the
 // 中华人民共和国 prefix of laws, a trailing 「（2021年修订）」), else as a near miss — the same title with
 // another period, or a bounded edit distance that real other documents stay outside of.
-import DATA from '../../data/documents.json';
+// Named imports: the bundler keeps only these keys of the JSON (not its $comment).
+import { congresses, documents, plenums } from '../../data/documents.json';
 import { parseChineseNumeral } from '../../model/numbering';
 
 export interface DocumentNumber {
@@ -22,11 +23,11 @@ export interface CitedDocument {
   numbersComplete: boolean;
   /** YYYY-MM or YYYY-MM-DD: when the first version was issued. */
   issued: string;
-  effective?: string;
   supersededBy?: { id: string; date: string };
 }
 
-export const DOCUMENTS: readonly CitedDocument[] = DATA.documents as CitedDocument[];
+/** The table, with the defaults the JSON leaves out: no aliases, no 文号 known, the list not complete. */
+export const DOCUMENTS: readonly CitedDocument[] = documents.map((d) => ({ aliases: [], numbers: [], numbersComplete: false, ...d }));
 
 const byId = new Map(DOCUMENTS.map((d) => [d.id, d]));
 export function documentById(id: string): CitedDocument | undefined {
@@ -228,5 +229,5 @@ export interface Plenum {
   number: number;
   date: string;
 }
-export const CONGRESSES: readonly Congress[] = DATA.congresses;
-export const PLENUMS: readonly Plenum[] = DATA.plenums;
+export const CONGRESSES: readonly Congress[] = congresses;
+export const PLENUMS: readonly Plenum[] = plenums;
