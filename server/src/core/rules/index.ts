@@ -2,6 +2,7 @@
 
 import type { Rule } from '../findings';
 import { artifact } from './artifact';
+import { citation } from './citation';
 import { figureApproximation } from './figure-approximation';
 import { figureRange } from './figure-range';
 import { figureRate } from './figure-rate';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   figureApproximation,
   outdatedTemplate,
   lateReport,
+  citation,
   vagueShortcomings,
   vaguePlan,
   sparseEvidence,
