@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server and the CLI into dist/.
 // Type checking is separate (`npm run typecheck`): esbuild only strips types.
 import * as esbuild from 'esbuild';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -21,10 +22,24 @@ const common = {
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The server and the CLI in one bundle (server/src/main.ts picks which runs); dist/cli.js launches it.
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
 ];
 
+/** The `govreport` command: the shared bundle, told to run the CLI. */
+const CLI_LAUNCHER = `#!/usr/bin/env node
+// The govreport command line: runs the CLI part of the shared server bundle (see server/src/main.ts).
+process.env.GOVREPORT_ENTRY = 'cli';
+require('./server.js');
+`;
+
+async function writeCliLauncher() {
+  await mkdir('dist', { recursive: true });
+  await writeFile('dist/cli.js', CLI_LAUNCHER);
+  await chmod('dist/cli.js', 0o755);
+}
+
+await writeCliLauncher();
 if (watch) {
   for (const b of builds) {
     const ctx = await esbuild.context({ ...common, ...b });
