@@ -8,6 +8,7 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { COMPARISON_VIEW, compareWithPrevious, ComparisonView, type ComparisonNode } from './commands/compare';
 import { exportFigures, showFigures } from './commands/figures';
 import { checkWorkspace, DOCX_SCHEME, DocxEditorProvider, DocxTextProvider, openDocxAsText } from './commands/workspace';
 
@@ -23,6 +24,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
   context.subscriptions.push(outputChannel);
 
   client = createClient(context, outputChannel);
+  const comparison = new ComparisonView();
+  context.subscriptions.push(
+    vscode.window.registerTreeDataProvider(COMPARISON_VIEW, comparison),
+    vscode.commands.registerCommand('govreport.compareWithPrevious', (current?: vscode.Uri, previous?: vscode.Uri) => (client ? compareWithPrevious(client, comparison, current, previous) : undefined)),
+    vscode.commands.registerCommand('govreport.openComparisonDiff', (node?: ComparisonNode) => comparison.openDiff(node)),
+  );
   context.subscriptions.push(
     vscode.commands.registerCommand('govreport.restartServer', () => restartServer()),
     vscode.commands.registerCommand('govreport.showOutput', () => outputChannel?.show(true)),
@@ -41,7 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     throw error;
   });
   const activationMs = performance.now() - started;
-  return { get client() { return client; }, ready, activationMs };
+  return { get client() { return client; }, ready, activationMs, comparison };
 }
 
 export async function deactivate(): Promise<void> {
@@ -56,6 +63,8 @@ export interface GovReportApi {
   readonly ready: Promise<void>;
   /** How long `activate` itself took, in milliseconds. */
   readonly activationMs: number;
+  /** The 「与上年报告比较」 view's data. */
+  readonly comparison: ComparisonView;
 }
 
 function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): LanguageClient {

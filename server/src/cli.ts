@@ -4,6 +4,7 @@
 //   govreport outline [--diagnostics] [--locale zh|en] [--profile auto|none|ID] [--config FILE] PATH...
 //   govreport figures [--format text|csv|json] PATH...
 //   govreport matrix  [--format text|csv|json] PATH...
+//   govreport compare [--format text|json] [--locale zh|en] PREVIOUS CURRENT
 //
 // PATH: files, folders (searched recursively) and quoted glob patterns; .txt .md .govreport and .docx.
 //
@@ -21,11 +22,12 @@ import {
 } from './core/config';
 import { fixAll, type ChosenFix } from './core/fixes';
 import {
-  BUILTIN_PROFILES, buildOutline, checkModel, figureRows, figuresCsv, localize, matchSections, parseReport, resolveProfile,
+  BUILTIN_PROFILES, buildOutline, checkModel, compareReports, figureRows, figuresCsv, localize, matchSections, parseReport, resolveProfile,
   type CheckOptions, type FigureRow, type Finding, type Locale, type OutlineNode, type ReportModel,
 } from './core/index';
 import { loadProjectConfig, projectConfigFor, relativeReportPath, writeFileAtomic, type ProjectConfig } from './node/config';
 import { collectPaths, DOCX_ENCODING, encodeReport, readReport, TEXT_EXTENSIONS, type ReportFile, type UnreadableFile } from './node/files';
+import { compareJson, compareText } from './node/compare';
 import { matrixCsv, matrixJson, matrixText } from './node/matrix';
 import { toSarif } from './node/sarif';
 import { GOVREPORT_VERSION } from './version';
@@ -36,7 +38,7 @@ const EXIT_FINDINGS = 1;
 const EXIT_USAGE = 2;
 
 interface Options {
-  command: 'check' | 'outline' | 'figures' | 'matrix';
+  command: 'check' | 'outline' | 'figures' | 'matrix' | 'compare';
   format: 'text' | 'json' | 'csv' | 'sarif';
   locale: Locale;
   /** Whether --locale was given: it then wins over a project file's locale. */
@@ -58,10 +60,12 @@ const USAGE = {
   govreport outline [--diagnostics] [选项] 路径...  打印标题、年度和大纲
   govreport figures [--format text|csv|json] 路径... 列出报告中的全部数据（数值、单位、统计对象）
   govreport matrix  [--format text|csv|json] 路径... 汇总表：每份报告一行，每项必备内容一列（有/缺），及年度、错误和警告数
+  govreport compare [--format text|json] 上年报告 本年报告
+                                                与上一年度报告比较：原样照搬的段落、未变化的数字、上年安排本年未提及的事项
 选项：
   --fix                       自动修正可修正的问题（标题序号重排、括号改全角等），直接改写 .txt .md .govreport
                               文件，保留原编码和换行符；随后列出余下的问题（.docx 只检查，不改写）
-  --format text|json|sarif    输出格式（check；sarif 为 SARIF 2.1.0）；figures、matrix 可用 text|csv|json
+  --format text|json|sarif    输出格式（check；sarif 为 SARIF 2.1.0）；figures、matrix 可用 text|csv|json；compare 可用 text|json
   --locale zh|en              提示语言，默认中文
   --profile auto|none|类型    按哪类报告检查：auto 按标题自动识别（默认），none 不区分类型，
                               或 ${BUILTIN_PROFILES.map((p) => p.id).join('、')}
@@ -77,11 +81,15 @@ const USAGE = {
   govreport figures [--format text|csv|json] PATH...   list every figure (value, unit, what it counts)
   govreport matrix  [--format text|csv|json] PATH...   one row per report, one column per mandated item
                                                        (present/missing), with year, errors and warnings
+  govreport compare [--format text|json] PREVIOUS CURRENT
+                                                       compare with last year's report: paragraphs copied,
+                                                       figures unchanged, last year's plans not mentioned
 Options:
   --fix                       fix what can be fixed (renumbering, full-width brackets, ...) in place in
                               .txt .md .govreport files, keeping their encoding and line ends; then list the rest
                               (.docx files are checked, never written)
-  --format text|json|sarif    output format of check (sarif: SARIF 2.1.0); figures and matrix: text|csv|json
+  --format text|json|sarif    output format of check (sarif: SARIF 2.1.0); figures and matrix: text|csv|json;
+                              compare: text|json
   --locale zh|en              language of the messages (default Chinese)
   --profile auto|none|ID      kind of report: auto recognises it from the title (default), none checks no
                               kind, or ${BUILTIN_PROFILES.map((p) => p.id).join(', ')}
@@ -96,7 +104,7 @@ Exit codes: 0 no error; 1 error-severity findings (check); 2 usage or I/O errors
 function parseArgs(argv: string[]): Options | { error: string } | 'help' {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help' || command === undefined) return 'help';
-  if (command !== 'check' && command !== 'outline' && command !== 'figures' && command !== 'matrix') return { error: `未知命令 / unknown command: ${command}` };
+  if (command !== 'check' && command !== 'outline' && command !== 'figures' && command !== 'matrix' && command !== 'compare') return { error: `未知命令 / unknown command: ${command}` };
   const options: Options = {
     command, format: 'text', locale: defaultLocale(), localeGiven: false, diagnostics: false, fix: false,
     profile: undefined, configPath: undefined, jobs: undefined, paths: [],
@@ -111,7 +119,7 @@ function parseArgs(argv: string[]): Options | { error: string } | 'help' {
     try {
       if (arg === '--format' || arg.startsWith('--format=')) {
         const v = value();
-        const allowed = command === 'figures' || command === 'matrix' ? ['text', 'csv', 'json'] : command === 'check' ? ['text', 'json', 'sarif'] : ['text'];
+        const allowed = command === 'figures' || command === 'matrix' ? ['text', 'csv', 'json'] : command === 'check' ? ['text', 'json', 'sarif'] : command === 'compare' ? ['text', 'json'] : ['text'];
         if (!allowed.includes(v)) return { error: `--format 只能是 ${allowed.join('、')} / must be ${allowed.join(' or ')}: ${v}` };
         options.format = v as Options['format'];
       } else if (arg === '--locale' || arg.startsWith('--locale=')) {
@@ -146,6 +154,7 @@ function parseArgs(argv: string[]): Options | { error: string } | 'help' {
     }
   }
   if (options.paths.length === 0) return { error: '请给出要检查的文件或文件夹 / no PATH given' };
+  if (command === 'compare' && options.paths.length !== 2) return { error: 'compare 需要两个文件：上年报告、本年报告 / compare takes two files: PREVIOUS CURRENT' };
   return options;
 }
 
@@ -239,6 +248,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`govreport: ${parsed.locale === 'en' ? 'no such configuration file' : '找不到配置文件'}: ${parsed.configPath}\n`);
     return EXIT_USAGE;
   }
+  if (parsed.command === 'compare') return compareFiles(parsed);
   const { files, missing } = collectPaths(parsed.paths);
   for (const m of missing) process.stderr.write(`govreport: ${parsed.locale === 'en' ? 'no such file or folder' : '找不到文件或文件夹'}: ${m}\n`);
   const jobs = parsed.jobs ?? defaultJobs(files.length);
@@ -269,6 +279,22 @@ async function main(argv: string[]): Promise<number> {
   // Only `check` reports through its exit code; the others succeed whenever they could read something.
   if (parsed.command !== 'check') return EXIT_OK;
   return checked.some((c) => c.findings.some((f) => f.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** `compare PREVIOUS CURRENT`: two files, read like any report (any encoding, .docx too). */
+function compareFiles(parsed: Options): number {
+  const [previous, current] = parsed.paths.map((p) => readReport(p));
+  for (const read of [previous, current]) {
+    if ('reason' in read) process.stderr.write(`govreport: ${read.path}: ${localize(read.reason, parsed.locale)}\n`);
+  }
+  if ('reason' in previous || 'reason' in current) return EXIT_USAGE;
+  // This year's project file (or --config, --profile) says which kind of report it is, as for `check`.
+  const { options, problems } = new ProjectConfigs(parsed).forReport(current.path);
+  for (const p of problems) process.stderr.write(p);
+  const comparison = compareReports(parseReport(previous.text), parseReport(current.text), { profile: options.profile, extraProfiles: options.extraProfiles });
+  const files = { previous: previous.path, current: current.path, comparison };
+  process.stdout.write(parsed.format === 'json' ? compareJson(files) : compareText(files, parsed.locale, displayPath));
+  return EXIT_OK;
 }
 
 function isReadableFile(p: string): boolean {

@@ -27,6 +27,7 @@ import {
   type DiagnosticData, type IgnoreFindingArgs, type PublishedFindings,
 } from './features/codeActions';
 import { ConfigResolver, toFilePath, type DocumentConfig } from './features/config';
+import { COMPARE_REPORTS_REQUEST, compareReportsRequest, type CompareReportsParams, type CompareReportsResponse } from './features/compare';
 import { COMPLETION_TRIGGERS, completion } from './features/completion';
 import { toDiagnostic } from './features/diagnostics';
 import { FIGURES_REQUEST, figuresResult, type FiguresParams } from './features/figures';
@@ -324,6 +325,12 @@ connection.onRequest(FIGURES_REQUEST, async (params: FiguresParams) => {
   if (!document) return null;
   const config = await configs.resolve(document.uri);
   return figuresResult(service.model(document), config.locale);
+});
+
+connection.onRequest(COMPARE_REPORTS_REQUEST, async (params: CompareReportsParams): Promise<CompareReportsResponse> => {
+  // This year's report sets the profile and the language, as it does for its diagnostics.
+  const config = await configs.resolve(typeof params?.current === 'string' ? params.current : '');
+  return compareReportsRequest(params, (uri) => documents.get(uri)?.getText(), config.options, config.locale);
 });
 
 documents.listen(connection);

@@ -15,3 +15,4 @@ export { figureRows, figuresCsv, type CsvOptions, type FigureRow } from './featu
 export { formatChineseNumeral, standardMarker } from './model/numbering';
 export { completionsAt, type CompletionOptions, type CompletionSuggestion } from './features/completion';
 export { gangyaoCoverage, type AreaCoverage } from './features/coverage';
+export { compareReports, type CompareOptions, type CopiedParagraph, type ReportComparison, type UnchangedFigure, type UnmentionedPlanItem } from './features/compare';

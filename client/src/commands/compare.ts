@@ -1,0 +1,177 @@
+// 「与上一年度报告比较…」: this year's report against last year's file, shown as a list with links in the Explorer
+// (the 「与上年报告比较」 view): paragraphs copied over, figures unchanged, last year's plans not taken up. Each
+// entry opens its place; 「并排比较」 opens the two files side by side. The comparison itself is the server's
+// (govreport/compareReports).
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+// Types only: the results travel over LSP.
+import type { Range } from '../../../server/src/core/model/types';
+import type { CompareReportsResponse, CompareReportsResult } from '../../../server/src/features/compare';
+
+export const COMPARISON_VIEW = 'govreport.comparison';
+const HAS_COMPARISON = 'govreport.hasComparison';
+
+type GroupId = 'copied' | 'figures' | 'plan';
+
+export type ComparisonNode =
+  | { kind: 'group'; id: GroupId; count: number }
+  | { kind: 'item'; group: GroupId; label: string; description: string; tooltip: string; uri: string; range: Range };
+
+/** The 「与上年报告比较」 view's data: the latest comparison, grouped. */
+export class ComparisonView implements vscode.TreeDataProvider<ComparisonNode> {
+  private readonly changed = new vscode.EventEmitter<ComparisonNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  result: CompareReportsResult | undefined;
+
+  show(result: CompareReportsResult): void {
+    this.result = result;
+    void vscode.commands.executeCommand('setContext', HAS_COMPARISON, true);
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: ComparisonNode): ComparisonNode[] {
+    const r = this.result;
+    if (!r) return [];
+    if (!node) {
+      return [
+        { kind: 'group', id: 'copied', count: r.copiedParagraphs.length },
+        { kind: 'group', id: 'figures', count: r.unchangedFigures.length },
+        { kind: 'group', id: 'plan', count: r.unmentionedPlanItems.length },
+      ];
+    }
+    if (node.kind === 'item') return [];
+    const t = vscode.l10n.t;
+    if (node.id === 'copied') {
+      return r.copiedParagraphs.map((c) => ({
+        kind: 'item', group: 'copied', label: excerpt(c.current.text), uri: r.currentUri, range: c.current.range,
+        description: c.similarity === 1 ? t('identical') : t('{0}% alike', Math.round(c.similarity * 100)),
+        tooltip: t('Line {0} this year, line {1} last year:\n{2}', c.current.range.start.line + 1, c.previous.range.start.line + 1, c.current.text),
+      }));
+    }
+    if (node.id === 'figures') {
+      return r.unchangedFigures.map((f) => ({
+        kind: 'item', group: 'figures', label: `${f.subject} ${f.value}${f.unit === '%' ? '%' : f.unit}`, uri: r.currentUri, range: f.current.range,
+        description: t('line {0}, last year line {1}', f.current.range.start.line + 1, f.previous.range.start.line + 1),
+        tooltip: t('This year: {0}\nLast year: {1}', f.current.text, f.previous.text),
+      }));
+    }
+    return r.unmentionedPlanItems.map((p) => ({
+      kind: 'item', group: 'plan', label: p.label, uri: r.previousUri, range: p.previous.range,
+      description: p.terms.slice(0, 3).join(' '),
+      tooltip: t('Last year, line {0}:\n{1}', p.previous.range.start.line + 1, p.previous.text),
+    }));
+  }
+
+  getTreeItem(node: ComparisonNode): vscode.TreeItem {
+    const t = vscode.l10n.t;
+    if (node.kind === 'group') {
+      const label = node.id === 'copied' ? t('Paragraphs copied from last year') : node.id === 'figures' ? t('Figures that did not change') : t("Last year's plans not mentioned this year");
+      const item = new vscode.TreeItem(label, node.count > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+      item.description = String(node.count);
+      item.contextValue = 'comparisonGroup';
+      item.id = `group:${node.id}`;
+      return item;
+    }
+    const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+    item.description = node.description;
+    item.tooltip = node.tooltip;
+    item.contextValue = 'comparisonItem';
+    const selection = new vscode.Range(node.range.start.line, node.range.start.character, node.range.end.line, node.range.end.character);
+    item.command = { command: 'vscode.open', title: t('Go to'), arguments: [vscode.Uri.parse(node.uri), { selection, preview: true } satisfies vscode.TextDocumentShowOptions] };
+    return item;
+  }
+
+  /** Last year's and this year's report side by side, at the item's place in this year's when it has one there. */
+  async openDiff(node?: ComparisonNode): Promise<void> {
+    const r = this.result;
+    if (!r) return;
+    const options: vscode.TextDocumentShowOptions = { preview: false };
+    if (node?.kind === 'item' && node.group !== 'plan') {
+      options.selection = new vscode.Range(node.range.start.line, node.range.start.character, node.range.end.line, node.range.end.character);
+    }
+    const title = vscode.l10n.t('{0} ↔ {1}', fileName(r.previousUri), fileName(r.currentUri));
+    await vscode.commands.executeCommand('vscode.diff', vscode.Uri.parse(r.previousUri), vscode.Uri.parse(r.currentUri), title, options);
+  }
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 30 ? `${flat.slice(0, 29)}…` : flat;
+}
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.split('/').pop() ?? uri);
+}
+
+/** The file behind a report's URI: a .docx's text view stands for the .docx itself. */
+function fileOf(uri: vscode.Uri): vscode.Uri {
+  return uri.scheme === 'govreport-docx' ? uri.with({ scheme: 'file' }) : uri;
+}
+
+/** 「…2023年…报告」 beside 「…2022年…报告」: last year's file, by the name, if it is there. */
+export async function previousYearSibling(current: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const file = fileOf(current);
+  if (file.scheme !== 'file') return undefined;
+  const name = file.path.slice(file.path.lastIndexOf('/') + 1);
+  const years = [...name.matchAll(/(?<![0-9])(19|20)[0-9]{2}(?![0-9])/g)];
+  for (const m of years.reverse()) {
+    const sibling = name.slice(0, m.index) + String(Number(m[0]) - 1) + name.slice(m.index! + 4);
+    const candidates = [sibling, ...['.txt', '.md', '.govreport', '.docx'].map((ext) => sibling.replace(/\.[^.]*$/, ext))];
+    for (const candidate of new Set(candidates)) {
+      const uri = vscode.Uri.joinPath(file, '..', candidate);
+      try {
+        await vscode.workspace.fs.stat(uri);
+        return uri;
+      } catch {
+        // not there: try the next form
+      }
+    }
+  }
+  return undefined;
+}
+
+async function pickPrevious(current: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const sibling = await previousYearSibling(current);
+  if (sibling) {
+    const other = vscode.l10n.t('Choose another file…');
+    const choice = await vscode.window.showQuickPick([
+      { label: fileName(sibling.path), description: vscode.l10n.t("last year's report, by its name"), uri: sibling },
+      { label: other, uri: undefined },
+    ], { placeHolder: vscode.l10n.t("Last year's report to compare with") });
+    if (!choice) return undefined;
+    if (choice.uri) return choice.uri;
+  }
+  const picked = await vscode.window.showOpenDialog({
+    defaultUri: vscode.Uri.joinPath(fileOf(current), '..'),
+    canSelectMany: false,
+    filters: { [vscode.l10n.t('Reports')]: ['txt', 'md', 'govreport', 'docx'] },
+    openLabel: vscode.l10n.t('Compare'),
+    title: vscode.l10n.t("Last year's report to compare with"),
+  });
+  return picked?.[0];
+}
+
+/**
+ * Compares `current` (default: the active report) with `previous` (default: asked for). Returns the result
+ * shown, so that tests and other extensions can see it.
+ */
+export async function compareWithPrevious(client: LanguageClient, view: ComparisonView, current?: vscode.Uri, previous?: vscode.Uri): Promise<CompareReportsResult | undefined> {
+  const target = current ?? vscode.window.activeTextEditor?.document.uri;
+  if (!target) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a report first.'));
+    return undefined;
+  }
+  const before = previous ?? await pickPrevious(target);
+  if (!before) return undefined;
+  const response = await vscode.window.withProgress(
+    { location: { viewId: COMPARISON_VIEW }, title: vscode.l10n.t('Comparing with last year\'s report') },
+    () => client.sendRequest<CompareReportsResponse>('govreport/compareReports', { current: target.toString(), previous: before.toString() }),
+  );
+  if ('error' in response) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('GovReport: cannot compare: {0}', response.error));
+    return undefined;
+  }
+  view.show(response);
+  await vscode.commands.executeCommand(`${COMPARISON_VIEW}.focus`);
+  return response;
+}
