@@ -28,6 +28,7 @@ import {
 } from './features/codeActions';
 import { ConfigResolver, toFilePath, type DocumentConfig } from './features/config';
 import { COMPLETION_TRIGGERS, completion } from './features/completion';
+import { COVERAGE_REQUEST, coverageResult, type CoverageParams } from './features/coverage';
 import { toDiagnostic } from './features/diagnostics';
 import { FIGURES_REQUEST, figuresResult, type FiguresParams } from './features/figures';
 import { foldingRanges } from './features/folding';
@@ -324,6 +325,14 @@ connection.onRequest(FIGURES_REQUEST, async (params: FiguresParams) => {
   if (!document) return null;
   const config = await configs.resolve(document.uri);
   return figuresResult(service.model(document), config.locale);
+});
+
+connection.onRequest(COVERAGE_REQUEST, async (params: CoverageParams) => {
+  const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+  if (!document) return null;
+  const config = await configs.resolve(document.uri);
+  const current = documents.get(document.uri);
+  return current ? coverageResult(service.model(current), config.locale) : null;
 });
 
 documents.listen(connection);
