@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageclient/node';
 import { exportFigures, showFigures } from './commands/figures';
 import { checkWorkspace, DOCX_SCHEME, DocxEditorProvider, DocxTextProvider, openDocxAsText } from './commands/workspace';
+import { registerCoverageView, type CoverageTreeProvider } from './views/coverage';
 
 /** Languages whose documents the server checks: our own, plus reports kept as plain text or Markdown. */
 export const REPORT_LANGUAGES = ['govreport', 'plaintext', 'markdown'] as const;
@@ -40,8 +41,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     outputChannel?.error(`GovReport language server failed to start: ${(error as Error)?.stack ?? String(error)}`);
     throw error;
   });
+  const coverage = registerCoverageView(context, client, ready, isCheckedDocument, outputChannel);
   const activationMs = performance.now() - started;
-  return { get client() { return client; }, ready, activationMs };
+  return { get client() { return client; }, ready, activationMs, coverage };
 }
 
 export async function deactivate(): Promise<void> {
@@ -56,6 +58,13 @@ export interface GovReportApi {
   readonly ready: Promise<void>;
   /** How long `activate` itself took, in milliseconds. */
   readonly activationMs: number;
+  /** The 「纲要覆盖情况」 view's data: what it shows (`shown`), its nodes and tree items. */
+  readonly coverage: CoverageTreeProvider;
+}
+
+/** A document the server checks: in one of the report languages, or the text of a .docx report. */
+function isCheckedDocument(document: vscode.TextDocument): boolean {
+  return document.uri.scheme === DOCX_SCHEME || (REPORT_LANGUAGES as readonly string[]).includes(document.languageId);
 }
 
 function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): LanguageClient {
