@@ -62,9 +62,12 @@ export interface GovReportApi {
   readonly coverage: CoverageTreeProvider;
 }
 
-/** A document the server checks: in one of the report languages, or the text of a .docx report. */
+/** A document the server is sent (see the client's documentSelector): a file or untitled document in one of
+ * the report languages, or the text of a .docx report. */
 function isCheckedDocument(document: vscode.TextDocument): boolean {
-  return document.uri.scheme === DOCX_SCHEME || (REPORT_LANGUAGES as readonly string[]).includes(document.languageId);
+  const { scheme } = document.uri;
+  if (scheme === DOCX_SCHEME) return true;
+  return (scheme === 'file' || scheme === 'untitled') && (REPORT_LANGUAGES as readonly string[]).includes(document.languageId);
 }
 
 function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): LanguageClient {

@@ -110,7 +110,11 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
       await this.ready;
       const result = await this.client.sendRequest<CoverageResult | null>('govreport/coverage', { uri });
       if (generation !== this.generation) return;
-      if (!result) return;
+      if (!result) {
+        // The server does not hold the document (it was closed meanwhile): nothing to show.
+        this.show(undefined);
+        return;
+      }
       this.show({
         uri,
         version: result.version,
