@@ -11,6 +11,7 @@ import {
 import { COMPARISON_VIEW, compareWithPrevious, ComparisonView, type ComparisonNode } from './commands/compare';
 import { exportFigures, showFigures } from './commands/figures';
 import { checkWorkspace, DOCX_SCHEME, DocxEditorProvider, DocxTextProvider, openDocxAsText } from './commands/workspace';
+import { registerCoverageView, type CoverageTreeProvider } from './views/coverage';
 
 /** Languages whose documents the server checks: our own, plus reports kept as plain text or Markdown. */
 export const REPORT_LANGUAGES = ['govreport', 'plaintext', 'markdown'] as const;
@@ -47,8 +48,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     outputChannel?.error(`GovReport language server failed to start: ${(error as Error)?.stack ?? String(error)}`);
     throw error;
   });
+  const coverage = registerCoverageView(context, client, ready, isCheckedDocument, outputChannel);
   const activationMs = performance.now() - started;
-  return { get client() { return client; }, ready, activationMs, comparison };
+  return { get client() { return client; }, ready, activationMs, comparison, coverage };
 }
 
 export async function deactivate(): Promise<void> {
@@ -65,6 +67,16 @@ export interface GovReportApi {
   readonly activationMs: number;
   /** The 「与上年报告比较」 view's data. */
   readonly comparison: ComparisonView;
+  /** The 「纲要覆盖情况」 view's data: what it shows (`shown`), its nodes and tree items. */
+  readonly coverage: CoverageTreeProvider;
+}
+
+/** A document the server is sent (see the client's documentSelector): a file or untitled document in one of
+ * the report languages, or the text of a .docx report. */
+function isCheckedDocument(document: vscode.TextDocument): boolean {
+  const { scheme } = document.uri;
+  if (scheme === DOCX_SCHEME) return true;
+  return (scheme === 'file' || scheme === 'untitled') && (REPORT_LANGUAGES as readonly string[]).includes(document.languageId);
 }
 
 function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): LanguageClient {

@@ -29,6 +29,7 @@ import {
 import { ConfigResolver, toFilePath, type DocumentConfig } from './features/config';
 import { COMPARE_REPORTS_REQUEST, compareReportsRequest, type CompareReportsParams, type CompareReportsResponse } from './features/compare';
 import { COMPLETION_TRIGGERS, completion } from './features/completion';
+import { COVERAGE_REQUEST, coverageResult, type CoverageParams } from './features/coverage';
 import { toDiagnostic } from './features/diagnostics';
 import { FIGURES_REQUEST, figuresResult, type FiguresParams } from './features/figures';
 import { foldingRanges } from './features/folding';
@@ -331,6 +332,14 @@ connection.onRequest(COMPARE_REPORTS_REQUEST, async (params: CompareReportsParam
   // This year's report sets the profile and the language, as it does for its diagnostics.
   const config = await configs.resolve(typeof params?.current === 'string' ? params.current : '');
   return compareReportsRequest(params, (uri) => documents.get(uri)?.getText(), config.options, config.locale);
+});
+
+connection.onRequest(COVERAGE_REQUEST, async (params: CoverageParams) => {
+  const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+  if (!document) return null;
+  const config = await configs.resolve(document.uri);
+  const current = documents.get(document.uri);
+  return current ? coverageResult(service.model(current), config.locale) : null;
 });
 
 documents.listen(connection);

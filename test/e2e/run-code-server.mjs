@@ -266,6 +266,9 @@ async function main() {
         'chat.commandCenter.enabled': false,
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
         'outline.collapseItems': 'alwaysExpand',
+        // The web workbench saves after a second by default: the tests' edits to the seeds must stay unsaved,
+        // so that reverting them leaves each seed as it was for the next suite.
+        'files.autoSave': 'off',
       },
       null,
       2,
@@ -410,6 +413,20 @@ async function takeScreenshot(page, shot) {
       await page.screenshot({ path: file });
       const text = (await message.isVisible()) ? `: "${(await message.innerText()).trim()}"` : '';
       throw new Error(`the Outline view shows no symbols${text} (picture saved anyway: ${path.relative(repoRoot, file)})`);
+    }
+  }
+  if (shot.view === 'coverage') {
+    // The 「纲要覆盖情况」 view (English UI: "Outline-plan coverage (纲要)"), shown while a report is active.
+    const focus = 'Explorer: Focus on Outline-plan coverage (纲要) View';
+    await runCommandFromPalette(page, focus);
+    await giveOutlineRoom(page);
+    await runCommandFromPalette(page, focus);
+    const rows = page.locator('.monaco-list-row', { hasText: 'Government functions' });
+    try {
+      await rows.first().waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+    } catch {
+      await page.screenshot({ path: file });
+      throw new Error(`the coverage view shows no parts (picture saved anyway: ${path.relative(repoRoot, file)})`);
     }
   }
   await page.screenshot({ path: file });

@@ -14,5 +14,5 @@ export { figuresOf, figureAt, type Figure, type FigureKind } from './model/figur
 export { figureRows, figuresCsv, type CsvOptions, type FigureRow } from './features/figures-table';
 export { formatChineseNumeral, standardMarker } from './model/numbering';
 export { completionsAt, type CompletionOptions, type CompletionSuggestion } from './features/completion';
-export { gangyaoCoverage, type AreaCoverage } from './features/coverage';
+export { COVERAGE_FIRST_YEAR, COVERAGE_TEXT_LIMIT, coverageUnavailable, gangyaoCoverage, type AreaCoverage, type CoveragePlace, type CoverageUnavailable } from './features/coverage';
 export { compareReports, type CompareOptions, type CopiedParagraph, type ReportComparison, type UnchangedFigure, type UnmentionedPlanItem } from './features/compare';

@@ -32,8 +32,8 @@ export async function waitFor<T>(
 export interface ScreenshotRequest {
   /** File name without extension: the runner saves test-results/e2e/<name>.png. */
   readonly name: string;
-  /** What to show before the picture is taken, e.g. 'outline' for the Outline view. */
-  readonly view?: 'outline';
+  /** What to show before the picture is taken: 'outline' for the Outline view, 'coverage' for 「纲要覆盖情况」. */
+  readonly view?: 'outline' | 'coverage';
   /** Puts the workbench in the state to photograph (e.g. shows a document); run just before the request. */
   readonly prepare?: () => Thenable<unknown> | Promise<unknown>;
 }

@@ -199,8 +199,8 @@ function reportHover(model: ReportModel, options: HoverOptions): string {
   const coverage = gangyaoCoverage(model);
   if (coverage) {
     const covered = coverage.filter((a) => a.via !== 'none');
-    const uncovered = coverage.filter((a) => a.via === 'none').map((a) => a.short);
-    lines.push(`- ${en ? 'Outline (2021—2025) areas spoken to' : '纲要（2021—2025年）任务覆盖'}：${covered.length}/${coverage.length}` +
+    const uncovered = coverage.filter((a) => a.via === 'none').map((a) => a.short[options.locale]);
+    lines.push(`- ${en ? 'Outline (2021—2025) parts spoken to' : '纲要（2021—2025年）覆盖'}：${covered.length}/${coverage.length}` +
       (uncovered.length > 0 ? `（${en ? 'not' : '未涉及'}：${uncovered.map(escape).join('、')}）` : ''));
   }
   lines.push(`- ${en ? 'Figures' : '数据'}：${figures.length}${en ? '' : ' 个'}（${en ? 'approximate' : '约数'} ${figures.filter((f) => f.approximate).length}）`);

@@ -1,0 +1,278 @@
+// The 「纲要覆盖情况」 view in the Explorer: for the active report, each part of the 纲要（2021—2025年） with how
+// the report speaks to it (a heading ✓, keywords ~, not at all ✗) and, beneath, the places — a click selects
+// one in the editor. The data is the server's govreport/coverage answer for the document's current version;
+// the view asks again when the active editor changes and, debounced, when its document does.
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+// Types only: the answer travels over LSP; nothing of the server is bundled into the client.
+import type { CoveragePlace } from '../../../server/src/core/features/coverage';
+import type { CoverageAreaResult, CoverageResult } from '../../../server/src/features/coverage';
+
+export const COVERAGE_VIEW_ID = 'govreport.coverage';
+export const REVEAL_PLACE_COMMAND = 'govreport.coverage.revealPlace';
+/** True while the active editor holds a document the server checks: the view shows only then. */
+const ACTIVE_CONTEXT_KEY = 'govreport.coverage.active';
+/** What the view can show (its welcome text depends on it): CoverageState. */
+const STATE_CONTEXT_KEY = 'govreport.coverage.state';
+/** Edits settle this long before the view asks again: typing stays fast, the view follows within a second. */
+const REFRESH_DEBOUNCE_MS = 400;
+
+/** 'loading' until the first answer for the document; the others follow the server's `unavailable`. */
+export type CoverageState = 'loading' | 'ready' | 'notReport' | 'noYear' | 'beforeFirstYear';
+
+/** What the view shows now: tests read it through the extension's API instead of waiting blindly. */
+export interface ShownCoverage {
+  uri: string;
+  /** The document version the areas are of. */
+  version: number;
+  state: CoverageState;
+  year: number | null;
+  areas: CoverageAreaResult[];
+}
+
+export type CoverageNode =
+  | { kind: 'area'; uri: string; area: CoverageAreaResult }
+  | { kind: 'place'; uri: string; area: CoverageAreaResult; place: CoveragePlace };
+
+const STATE_BY_REASON: Record<NonNullable<CoverageResult['unavailable']>, CoverageState> = {
+  'not-report': 'notReport',
+  'no-year': 'noYear',
+  'before-first-year': 'beforeFirstYear',
+};
+
+export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private current: ShownCoverage | undefined;
+  private view: vscode.TreeView<CoverageNode> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  /** Bumped per request, so that an answer overtaken by a newer request is dropped. */
+  private generation = 0;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly ready: Promise<void>,
+    private readonly isReportDocument: (document: vscode.TextDocument) => boolean,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.subscriptions.push(
+      this.changed,
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        // Focus on a panel or a webview leaves the last report shown.
+        if (editor) void this.refresh();
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && e.document.uri.toString() === this.current?.uri) this.scheduleRefresh();
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (document.uri.toString() === this.current?.uri && !this.activeReport()) this.show(undefined);
+      }),
+      // After a restart of the server (or its recovery from a crash) the answer is asked for again.
+      this.client.onDidChangeState((e) => {
+        if (e.newState === State.Running) void this.refresh();
+      }),
+    );
+  }
+
+  /** Connects the tree view, whose message sums the coverage up. */
+  attach(view: vscode.TreeView<CoverageNode>): void {
+    this.view = view;
+    this.updateMessage();
+  }
+
+  /** What the view shows now. */
+  get shown(): ShownCoverage | undefined {
+    return this.current;
+  }
+
+  scheduleRefresh(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, REFRESH_DEBOUNCE_MS);
+  }
+
+  /** Asks the server for the active report's coverage and shows it. */
+  async refresh(): Promise<void> {
+    if (!vscode.window.activeTextEditor) return; // nothing new is active: keep what is shown
+    const document = this.activeReport();
+    void vscode.commands.executeCommand('setContext', ACTIVE_CONTEXT_KEY, document !== undefined);
+    if (!document) {
+      this.show(undefined);
+      return;
+    }
+    const uri = document.uri.toString();
+    const generation = ++this.generation;
+    if (this.current?.uri !== uri) this.show({ uri, version: -1, state: 'loading', year: null, areas: [] });
+    try {
+      await this.ready;
+      const result = await this.client.sendRequest<CoverageResult | null>('govreport/coverage', { uri });
+      if (generation !== this.generation) return;
+      if (!result) {
+        // The server does not hold the document (it was closed meanwhile): nothing to show.
+        this.show(undefined);
+        return;
+      }
+      this.show({
+        uri,
+        version: result.version,
+        state: result.unavailable ? STATE_BY_REASON[result.unavailable] : 'ready',
+        year: result.year,
+        areas: result.areas,
+      });
+      // An answer about an older version (the edit had not reached the server yet): ask once more.
+      if (result.version < document.version && !document.isClosed) this.scheduleRefresh();
+    } catch (error) {
+      if (generation === this.generation) this.log.warn(`coverage of ${uri}: ${(error as Error)?.message ?? String(error)}`);
+    }
+  }
+
+  getTreeItem(node: CoverageNode): vscode.TreeItem {
+    return node.kind === 'area' ? areaItem(node) : placeItem(node);
+  }
+
+  getChildren(node?: CoverageNode): CoverageNode[] {
+    const shown = this.current;
+    if (!shown) return [];
+    if (!node) return shown.areas.map((area) => ({ kind: 'area', uri: shown.uri, area }));
+    if (node.kind === 'area') return node.area.places.map((place) => ({ kind: 'place', uri: node.uri, area: node.area, place }));
+    return [];
+  }
+
+  getParent(node: CoverageNode): CoverageNode | undefined {
+    return node.kind === 'place' ? { kind: 'area', uri: node.uri, area: node.area } : undefined;
+  }
+
+  /** The coverage as a Markdown table, for pasting into a review note. */
+  markdownTable(): string | undefined {
+    const shown = this.current;
+    if (!shown || shown.state !== 'ready') return undefined;
+    const t = vscode.l10n.t;
+    const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    const covered = shown.areas.filter((a) => a.via !== 'none').length;
+    const name = decodeURIComponent(shown.uri.split('/').pop() ?? shown.uri);
+    const lines = [
+      t('Outline (2021—2025) coverage of {0} ({1} report): {2}/{3} parts', name, shown.year ?? '?', covered, shown.areas.length),
+      '',
+      `| ${t('Part')} | ${t('Title')} | ${t('Spoken to')} | ${t('Places')} |`,
+      '| --- | --- | --- | --- |',
+      ...shown.areas.map((a) => {
+        const places = a.places.map((p) => t('line {0}: {1}', p.range.start.line + 1, p.text)).join('<br>');
+        return `| ${a.part} | ${cell(a.title)} | ${viaText(a)} | ${cell(places) || '—'} |`;
+      }),
+    ];
+    return lines.join('\n') + '\n';
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.subscriptions) d.dispose();
+  }
+
+  private activeReport(): vscode.TextDocument | undefined {
+    const document = vscode.window.activeTextEditor?.document;
+    return document && this.isReportDocument(document) ? document : undefined;
+  }
+
+  private show(shown: ShownCoverage | undefined): void {
+    this.current = shown;
+    void vscode.commands.executeCommand('setContext', STATE_CONTEXT_KEY, shown?.state ?? 'loading');
+    this.updateMessage();
+    this.changed.fire();
+  }
+
+  private updateMessage(): void {
+    if (!this.view) return;
+    const shown = this.current;
+    if (shown?.state !== 'ready') {
+      this.view.message = undefined; // the welcome text explains
+      return;
+    }
+    const covered = shown.areas.filter((a) => a.via !== 'none').length;
+    this.view.message = vscode.l10n.t('{0} report: {1} of {2} parts spoken to', shown.year ?? '?', covered, shown.areas.length);
+  }
+}
+
+function viaText(area: CoverageAreaResult): string {
+  if (area.via === 'heading') return area.count > 1 ? vscode.l10n.t('heading, {0} places', area.count) : vscode.l10n.t('heading');
+  if (area.via === 'keywords') return vscode.l10n.t('keywords, {0} places', area.count);
+  return vscode.l10n.t('not spoken to');
+}
+
+const ICONS: Record<CoverageAreaResult['via'], vscode.ThemeIcon> = {
+  heading: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  keywords: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('charts.yellow')),
+  none: new vscode.ThemeIcon('close', new vscode.ThemeColor('testing.iconFailed')),
+};
+
+function areaItem(node: Extract<CoverageNode, { kind: 'area' }>): vscode.TreeItem {
+  const { area } = node;
+  const item = new vscode.TreeItem(`${area.part}、${area.short}`, area.places.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  item.id = `${node.uri}#${area.id}`;
+  item.description = viaText(area);
+  item.iconPath = ICONS[area.via];
+  const how = area.via === 'heading'
+    ? vscode.l10n.t('The report has a heading for this part.')
+    : area.via === 'keywords'
+      ? vscode.l10n.t('No heading for this part; its keywords occur in {0} paragraphs.', area.count)
+      : vscode.l10n.t('Neither a heading nor a keyword of this part occurs in the report.');
+  item.tooltip = `${area.part}、${area.title}\n${how}`;
+  item.contextValue = `coverageArea.${area.via}`;
+  return item;
+}
+
+function placeItem(node: Extract<CoverageNode, { kind: 'place' }>): vscode.TreeItem {
+  const { place } = node;
+  const item = new vscode.TreeItem(place.text, vscode.TreeItemCollapsibleState.None);
+  item.id = `${node.uri}#${node.area.id}@${place.range.start.line}:${place.range.start.character}`;
+  const line = vscode.l10n.t('line {0}', place.range.start.line + 1);
+  item.description = place.keyword ? `${line} · ${place.keyword}` : line;
+  item.tooltip = place.keyword ? vscode.l10n.t('{0}\nKeyword: {1}', place.text, place.keyword) : place.text;
+  item.iconPath = new vscode.ThemeIcon(place.keyword ? 'search' : 'symbol-namespace');
+  item.command = { command: REVEAL_PLACE_COMMAND, title: vscode.l10n.t('Go to the place'), arguments: [node.uri, place.range] };
+  return item;
+}
+
+/** The click on a place: shows its document with the place selected and in view. */
+export async function revealPlace(uri: string, range: CoveragePlace['range']): Promise<vscode.TextEditor> {
+  const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+  // In the column where the report is already shown, if it is.
+  const open = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+  const document = open?.document ?? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: open?.viewColumn, selection, preserveFocus: false });
+  editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
+}
+
+/** Registers the view and its commands; returns the provider (the extension's API exposes it to tests). */
+export function registerCoverageView(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+  ready: Promise<void>,
+  isReportDocument: (document: vscode.TextDocument) => boolean,
+  log: vscode.LogOutputChannel,
+): CoverageTreeProvider {
+  const provider = new CoverageTreeProvider(client, ready, isReportDocument, log);
+  const view = vscode.window.createTreeView(COVERAGE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  provider.attach(view);
+  context.subscriptions.push(
+    provider,
+    view,
+    vscode.commands.registerCommand(REVEAL_PLACE_COMMAND, revealPlace),
+    vscode.commands.registerCommand('govreport.coverage.refresh', () => provider.refresh()),
+    vscode.commands.registerCommand('govreport.coverage.copyMarkdown', async () => {
+      const table = provider.markdownTable();
+      if (!table) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('No coverage to copy: open a report on 2021 or later.'));
+        return undefined;
+      }
+      await vscode.env.clipboard.writeText(table);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied the coverage table (Markdown).'));
+      return table;
+    }),
+  );
+  void provider.refresh();
+  return provider;
+}
