@@ -12,12 +12,7 @@ const PLAN_START = /^(?:(?:19|20)[0-9]{2}年[，,、]?)?.{0,12}(?:下一步|下�
 export function problemTexts(model: ReportModel, profile: Profile, h: Heading): string[] {
   const combined = itemsNamedBy(profile, h).some((item) => item.id === 'plan');
   const year = model.year?.value;
-  const out: { line: number; text: string }[] = [];
-  for (const s of subHeadings(model, h)) out.push({ line: s.line, text: s.title });
-  for (const p of sectionParagraphs(model, h)) if (!p.runIn || p.section !== h) out.push({ line: p.line, text: p.text });
-  // The heading's own run-in body belongs to it too.
-  for (const p of sectionParagraphs(model, h)) if (p.runIn && p.section === h) out.push({ line: p.line, text: p.text });
-  out.sort((a, b) => a.line - b.line);
+  const out = sectionLines(model, h);
   if (!combined) return out.map((o) => o.text);
   const texts: string[] = [];
   for (const o of out) {
@@ -69,9 +64,13 @@ export function problemClauses(texts: readonly string[]): string[] {
 /** The plan part of a combined 「问题及打算」 section, or the whole plan section otherwise. */
 export function planTexts(model: ReportModel, profile: Profile, h: Heading): string[] {
   const problems = itemsNamedBy(profile, h).some((item) => item.id === 'shortcomings') ? problemTexts(model, profile, h).length : 0;
+  return sectionLines(model, h).slice(problems).map((o) => o.text);
+}
+
+/** Sub-heading titles and paragraphs under a heading, in line order. */
+function sectionLines(model: ReportModel, h: Heading): { line: number; text: string }[] {
   const out: { line: number; text: string }[] = [];
   for (const s of subHeadings(model, h)) out.push({ line: s.line, text: s.title });
   for (const p of sectionParagraphs(model, h)) out.push({ line: p.line, text: p.text });
-  out.sort((a, b) => a.line - b.line);
-  return out.slice(problems).map((o) => o.text);
+  return out.sort((a, b) => a.line - b.line);
 }
