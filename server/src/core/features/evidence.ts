@@ -1,7 +1,9 @@
 // Evidence density: how many figures and cases back each first-level section — the evaluations fault
 // reports for 运用事例少 and 内容不翔实 (rules.md R8.1, R8.2, Q6). Read by the title hover and sparse-evidence.
-import { figuresOf, type Figure } from '../model/figures';
-import type { Heading, ReportModel } from '../model/types';
+import type { Figure } from '../model/figures';
+import type { Heading, Paragraph, ReportModel } from '../model/types';
+import { figuresByParagraph } from '../rules/shared/figures';
+import { paragraphMemo } from '../rules/shared/memo';
 import { sectionParagraphs } from '../rules/shared/sections';
 
 export interface SectionEvidence {
@@ -16,24 +18,36 @@ export interface SectionEvidence {
 
 const CASE = /典型案例|案例|例如|比如|以[^，。；、,;]{1,20}为例|典型经验|典型做法/g;
 
+interface ParagraphEvidence {
+  chars: number;
+  figures: number;
+  cases: number;
+}
+
+/** Per paragraph object: an edit elsewhere leaves it, and its figures, as they were. */
+const paragraphEvidence = paragraphMemo<ParagraphEvidence>();
+
 /** Evidence per first-level section of the report, in document order. */
 export function evidenceBySection(model: ReportModel): SectionEvidence[] {
-  const figures = figuresOf(model);
   const out: SectionEvidence[] = [];
-  let f = 0;
+  let byParagraph: Map<Paragraph, Figure[]> | undefined;
   for (const heading of model.headings) {
     if (heading.level !== 1) continue;
-    const last = heading.sectionRange.end.line;
-    let chars = 0;
-    let cases = 0;
+    const sum = { chars: 0, figures: 0, cases: 0 };
     for (const p of sectionParagraphs(model, heading)) {
-      chars += p.text.length;
-      cases += p.text.match(CASE)?.length ?? 0;
+      const e = paragraphEvidence.get(p, () => {
+        byParagraph ??= figuresByParagraph(model);
+        return {
+          chars: p.text.length,
+          cases: p.text.match(CASE)?.length ?? 0,
+          figures: (byParagraph.get(p) ?? []).filter(isEvidence).length,
+        };
+      });
+      sum.chars += e.chars;
+      sum.figures += e.figures;
+      sum.cases += e.cases;
     }
-    while (f < figures.length && figures[f].line < heading.line) f++;
-    let n = 0;
-    for (let k = f; k < figures.length && figures[k].line <= last; k++) if (isEvidence(figures[k])) n++;
-    out.push({ heading, chars, figures: n, cases });
+    out.push({ heading, ...sum });
   }
   return out;
 }

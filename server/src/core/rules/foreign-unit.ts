@@ -5,6 +5,7 @@
 // learning from another unit (联合, 相邻, 学习, 借鉴 …) is left alone.
 import type { FindingInput, Rule } from '../findings';
 import type { ReportModel } from '../model/types';
+import { paragraphMemo, type ParagraphMemo } from './shared/memo';
 import { GONGWEN_REVIEW } from './shared/sources';
 
 type Level = 'township' | 'county';
@@ -54,21 +55,17 @@ export const foreignUnit: Rule = {
     const own = ownPlaces(model);
     if (!own) return;
     const findings: FindingInput[] = [];
-    const re = new RegExp(ORGAN_AFTER[own.level].source, 'g');
-    for (const p of model.paragraphs) scan(p.text, p.range.start.line, p.range.start.character);
-    for (const h of model.headings) scan(h.title, h.titleRange.start.line, h.titleRange.start.character);
+    const memo = CANDIDATES[own.level];
+    // Paragraphs are one line each, so offsets in the text map to characters on the line.
+    for (const p of model.paragraphs) add(memo.get(p, () => candidatesIn(p.text, own.level)), p.range.start.line, p.range.start.character);
+    for (const h of model.headings) add(candidatesIn(h.title, own.level), h.titleRange.start.line, h.titleRange.start.character);
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     for (const f of findings.slice(0, MAX_FINDINGS)) report(f);
 
-    function scan(text: string, line: number, character: number): void {
-      // Paragraph texts span one line each (the model's paragraphs are lines), so offsets map to characters.
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        const stem = m[1] ?? m[3];
-        const name = m[0];
-        if (!looksLikeName(text, m.index, stem) || own!.names.some((n) => n.endsWith(name) || name.endsWith(n))) continue;
-        if (ON_PURPOSE.test(sentenceAround(text, m.index))) continue;
-        const start = { line, character: character + m.index };
+    function add(candidates: readonly Candidate[], line: number, character: number): void {
+      for (const { name, index } of candidates) {
+        if (own!.names.some((n) => n.endsWith(name) || name.endsWith(n))) continue;
+        const start = { line, character: character + index };
         const range = { start, end: { line, character: start.character + name.length } };
         findings.push({
           range,
@@ -82,6 +79,27 @@ export const foreignUnit: Rule = {
     }
   },
 };
+
+interface Candidate {
+  name: string;
+  index: number;
+}
+
+/** Per paragraph object and level: what the text alone says, kept while an edit elsewhere leaves it be. */
+const CANDIDATES: Record<Level, ParagraphMemo<Candidate[]>> = { township: paragraphMemo(), county: paragraphMemo() };
+
+/** Names of units of `level` standing as actors in `text`, other than on purpose (joint work, visits …). */
+function candidatesIn(text: string, level: Level): Candidate[] {
+  const out: Candidate[] = [];
+  const re = ORGAN_AFTER[level];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!looksLikeName(text, m.index, m[1] ?? m[3])) continue;
+    if (ON_PURPOSE.test(sentenceAround(text, m.index))) continue;
+    out.push({ name: m[0], index: m.index });
+  }
+  return out;
+}
 
 /** The reporting unit's own places at its level, from the unit name, the title's organs and the 落款. */
 function ownPlaces(model: ReportModel): { level: Level; names: string[]; display: string } | undefined {

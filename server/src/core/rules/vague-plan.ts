@@ -3,7 +3,8 @@
 // rate a plan by whether it is specific (rules.md R8.1, Q5). A hint, and a cautious one: any named instrument
 // (清单, 机制, 培训, 《…》 …), any figure or any time limit is enough to stay silent.
 import type { Rule } from '../findings';
-import { planTexts } from './shared/problems';
+import { paragraphMemo } from './shared/memo';
+import { planLines, type SectionLine } from './shared/problems';
 import { DUCHA_2019, EVALUATION_CASS } from './shared/sources';
 
 const YEARS = /(?:19|20)[0-9]{2}\s*年(?:度)?/g;
@@ -17,6 +18,14 @@ const CONCRETE = new RegExp([
   '清单|台账|平台|机制|制度|办法|细则|方案|规划|目录|标准|指引|系统|中心|工作站|窗口|专栏|评查|培训|检查|审查|备案|听证|考试|考核|试点|示范|专项|行动|活动|调解|复议|应诉|执法证',
 ].join('|'));
 
+/** Per paragraph object: whether it names something concrete depends on its text alone. */
+const paragraphConcrete = paragraphMemo<boolean>();
+
+function isConcrete(line: SectionLine): boolean {
+  const compute = () => CONCRETE.test(line.text.replace(YEARS, '').replace(MARKER, ''));
+  return line.paragraph ? paragraphConcrete.get(line.paragraph, compute) : compute();
+}
+
 export const vaguePlan: Rule = {
   id: 'vague-plan',
   defaultSeverity: 'hint',
@@ -28,8 +37,8 @@ export const vaguePlan: Rule = {
     const match = sections().find((s) => s.item.id === 'plan');
     if (!match?.present || match.via !== 'heading') return;
     for (const h of match.headings) {
-      const text = planTexts(model, profile, h).join('\n').replace(YEARS, '').replace(MARKER, '');
-      if (text.trim().length === 0 || CONCRETE.test(text)) continue;
+      const lines = planLines(model, profile, h).filter((l) => l.text.trim().length > 0);
+      if (lines.length === 0 || lines.some(isConcrete)) continue;
       report({
         range: h.range,
         message: {

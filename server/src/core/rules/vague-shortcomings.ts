@@ -2,11 +2,20 @@
 // — names no concrete problem. The 规定 asks for 「存在的不足和原因」 (厅字〔2019〕28号, rules.md R1.1 item 2); the
 // evaluations fault reports for 问题不具体、运用事例少 (rules.md R8.2, Q4). A hint: it is advice on quality.
 import type { Rule } from '../findings';
-import { classifyProblemClause, problemClauses, problemTexts } from './shared/problems';
+import { paragraphMemo } from './shared/memo';
+import { classifyProblemClause, problemClauses, problemLines, type ClauseKind, type SectionLine } from './shared/problems';
 import { DUCHA_2019, EVALUATION_CASS } from './shared/sources';
 
 /** Fewer stock phrases than this is too little text to judge. */
 const MIN_BOILERPLATE_CLAUSES = 2;
+
+/** Per paragraph object: the kinds of its clauses depend on its text alone. */
+const paragraphKinds = paragraphMemo<ClauseKind[]>();
+
+function clauseKinds(line: SectionLine): ClauseKind[] {
+  const compute = () => problemClauses([line.text]).map(classifyProblemClause);
+  return line.paragraph ? paragraphKinds.get(line.paragraph, compute) : compute();
+}
 
 export const vagueShortcomings: Rule = {
   id: 'vague-shortcomings',
@@ -19,7 +28,7 @@ export const vagueShortcomings: Rule = {
     const match = sections().find((s) => s.item.id === 'shortcomings');
     if (!match?.present || match.via !== 'heading') return;
     for (const h of match.headings) {
-      const kinds = problemClauses(problemTexts(model, profile, h)).map(classifyProblemClause);
+      const kinds = problemLines(model, profile, h).flatMap(clauseKinds);
       const boilerplate = kinds.filter((k) => k === 'boilerplate').length;
       if (boilerplate < MIN_BOILERPLATE_CLAUSES || kinds.includes('substance')) continue;
       report({

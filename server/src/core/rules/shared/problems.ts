@@ -2,24 +2,31 @@
 // carries both (「八、存在问题及下步打算」), and sorted clause by clause into boilerplate and substance.
 import { itemsNamedBy } from '../../profiles/match';
 import type { Profile } from '../../profiles/types';
-import type { Heading, ReportModel } from '../../model/types';
+import type { Heading, Paragraph, ReportModel } from '../../model/types';
 import { sectionParagraphs, subHeadings } from './sections';
 
 /** Where the plan starts inside a combined 「问题及打算」 section. */
 const PLAN_START = /^(?:(?:19|20)[0-9]{2}年[，,、]?)?.{0,12}(?:下一步|下步|今后|将重点|将着力|将继续|将从以下|努力方向|工作安排|工作打算|工作思路)/;
 
+/** A line of a section: a sub-heading's title, or a paragraph (whose per-text results rules may memoise). */
+export interface SectionLine {
+  line: number;
+  text: string;
+  paragraph?: Paragraph;
+}
+
 /** The problem statements under a 不足 heading: sub-heading titles and paragraphs, up to where a plan starts. */
-export function problemTexts(model: ReportModel, profile: Profile, h: Heading): string[] {
+export function problemLines(model: ReportModel, profile: Profile, h: Heading): SectionLine[] {
   const combined = itemsNamedBy(profile, h).some((item) => item.id === 'plan');
   const year = model.year?.value;
   const out = sectionLines(model, h);
-  if (!combined) return out.map((o) => o.text);
-  const texts: string[] = [];
+  if (!combined) return out;
+  const problems: SectionLine[] = [];
   for (const o of out) {
     if (o.line !== h.line && (PLAN_START.test(o.text) || (year !== undefined && o.text.startsWith(`${year + 1}年`)))) break;
-    texts.push(o.text);
+    problems.push(o);
   }
-  return texts;
+  return problems;
 }
 
 export type ClauseKind = 'frame' | 'boilerplate' | 'substance';
@@ -62,15 +69,15 @@ export function problemClauses(texts: readonly string[]): string[] {
 }
 
 /** The plan part of a combined 「问题及打算」 section, or the whole plan section otherwise. */
-export function planTexts(model: ReportModel, profile: Profile, h: Heading): string[] {
-  const problems = itemsNamedBy(profile, h).some((item) => item.id === 'shortcomings') ? problemTexts(model, profile, h).length : 0;
-  return sectionLines(model, h).slice(problems).map((o) => o.text);
+export function planLines(model: ReportModel, profile: Profile, h: Heading): SectionLine[] {
+  const problems = itemsNamedBy(profile, h).some((item) => item.id === 'shortcomings') ? problemLines(model, profile, h).length : 0;
+  return sectionLines(model, h).slice(problems);
 }
 
 /** Sub-heading titles and paragraphs under a heading, in line order. */
-function sectionLines(model: ReportModel, h: Heading): { line: number; text: string }[] {
-  const out: { line: number; text: string }[] = [];
+function sectionLines(model: ReportModel, h: Heading): SectionLine[] {
+  const out: SectionLine[] = [];
   for (const s of subHeadings(model, h)) out.push({ line: s.line, text: s.title });
-  for (const p of sectionParagraphs(model, h)) out.push({ line: p.line, text: p.text });
+  for (const p of sectionParagraphs(model, h)) out.push({ line: p.line, text: p.text, paragraph: p });
   return out.sort((a, b) => a.line - b.line);
 }
