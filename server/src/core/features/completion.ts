@@ -4,6 +4,7 @@
 
 import type { Message } from '../findings';
 import { formatChineseNumeral, matchHeadingMarker, standardMarker } from '../model/numbering';
+import { firstOnOrAfterLine } from '../model/order';
 import type { Heading, HeadingLevel, Position, Range, ReportModel } from '../model/types';
 import { profileById, resolveProfile, type Profile, type ProfileChoice } from '../profiles/index';
 import { matchSections } from '../profiles/match';
@@ -85,14 +86,8 @@ function nextNumbers(model: ReportModel, position: Position, contentStart: numbe
 }
 
 function lastHeadingBefore(headings: readonly Heading[], line: number): Heading | undefined {
-  let lo = 0;
-  let hi = headings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (headings[mid].line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? headings[lo - 1] : undefined;
+  const next = firstOnOrAfterLine(headings, line);
+  return next > 0 ? headings[next - 1] : undefined;
 }
 
 function chainTop(h: Heading): Heading {

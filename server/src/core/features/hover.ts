@@ -6,6 +6,7 @@ import { checkModel } from '../check';
 import { gangyaoCoverage } from './coverage';
 import { evidenceBySection, evidencePerThousand } from './evidence';
 import { figureAt, figuresOf, type Figure } from '../model/figures';
+import { firstOnOrAfterLine } from '../model/order';
 import type { Heading, Position, Range, ReportModel } from '../model/types';
 import { resolveProfile, type Profile } from '../profiles/index';
 import { matchSections } from '../profiles/match';
@@ -47,14 +48,7 @@ function contains(r: Range, p: Position): boolean {
 }
 
 function headingOnLine(model: ReportModel, p: Position): Heading | undefined {
-  let lo = 0;
-  let hi = model.headings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (model.headings[mid].line < p.line) lo = mid + 1;
-    else hi = mid;
-  }
-  const h = model.headings[lo];
+  const h = model.headings[firstOnOrAfterLine(model.headings, p.line)];
   return h && h.line === p.line && contains(h.range, p) ? h : undefined;
 }
 

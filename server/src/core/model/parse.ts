@@ -5,6 +5,7 @@
 import { positionAt } from '../fixes';
 import { parseStandaloneDate } from './dates';
 import { shapeLine, trimEndIndex, type LineShape } from './lines';
+import { firstOnOrAfterLine } from './order';
 import type {
   Artifact, Enumeration, Heading, HeadingLevel, LineEnding, OutsideText, Paragraph, Range, ReportDate,
   ReportKind, ReportModel, SignatureBlock, TextSpan, TitleBlock,
@@ -121,7 +122,7 @@ function reparseEditedLine(previous: ReportModel, state: ParseState, text: strin
   // the new lines, the edit did not touch them.
   const assembler = new Assembler(text, lines, lineShapes, previous.eol, version);
   if (assembler.edgesOnly() !== state.edgesKey) return undefined;
-  const paragraphIndex = paragraphAt(previous.paragraphs, i);
+  const paragraphIndex = firstOnOrAfterLine(previous.paragraphs, i);
   const oldParagraph = previous.paragraphs[paragraphIndex];
   if (!oldParagraph || oldParagraph.line !== i || oldParagraph.runIn !== runIn || !oldParagraph.section) return undefined;
   if (cacheable) state.shapes.set(line, shape);
@@ -203,18 +204,6 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
     if (c === 10 || c === 13) return true;
   }
   return false;
-}
-
-/** Index of the first paragraph on or after `line` (paragraphs are in line order). */
-function paragraphAt(paragraphs: readonly Paragraph[], line: number): number {
-  let lo = 0;
-  let hi = paragraphs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (paragraphs[mid].line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function replaceEnumerations(all: Enumeration[], line: number, shape: LineShape): Enumeration[] {

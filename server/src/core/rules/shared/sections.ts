@@ -1,23 +1,12 @@
 // The text under a heading, shared by the rules that judge what a section says (不足, 安排, 成效).
+import { firstOnOrAfterLine } from '../../model/order';
 import type { Heading, Paragraph, ReportModel } from '../../model/types';
-
-/** Index of the first item at or after `line` (items are in line order). */
-export function firstAtOrAfter(items: readonly { line: number }[], line: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The paragraphs under a heading and its sub-headings, run-in bodies included, in line order. */
 export function sectionParagraphs(model: ReportModel, h: Heading): Paragraph[] {
   const out: Paragraph[] = [];
   const last = h.sectionRange.end.line;
-  for (let i = firstAtOrAfter(model.paragraphs, h.line); i < model.paragraphs.length && model.paragraphs[i].line <= last; i++) {
+  for (let i = firstOnOrAfterLine(model.paragraphs, h.line); i < model.paragraphs.length && model.paragraphs[i].line <= last; i++) {
     out.push(model.paragraphs[i]);
   }
   return out;
