@@ -37,8 +37,19 @@ const ORGAN_AFTER: Record<Level, RegExp> = {
 const NOT_IN_NAME = /[了着过的地得之于以及与和或者是在将把被从到向对为由经据按同跟给让其中所等全各本我该每两个此他这那乡镇城村集县区市省级社辖园景片校开高保示试功风旅管郊上下外内持挥领合增强加进动展实导推深抓带做作用发布委府政局部厅会议员门体年月日次项件名人新有无要应当须需]/;
 const BOUNDARY_BEFORE = /[\s，。；：、“”‘’（）()《》,.;:!?！？省市县区州旗由在对向与和及经将为把从到据按同跟给让被]/;
 
+/**
+ * Two-character verbs that stand before 镇/乡/县/区 when these abbreviate the unit itself at the start of a clause:
+ * 「成立镇法治政府建设工作领导小组」, 「召开区委全面依法治区委员会会议」. No place name is spelled this way.
+ */
+const VERB_BEFORE_OWN_UNIT = new Set([
+  '成立', '召开', '组织', '建立', '健全', '完善', '制定', '制订', '印发', '出台', '修订', '调整', '落实', '压实',
+  '明确', '设立', '组建', '依托', '通过', '结合', '围绕', '督促', '指导', '协调', '参加', '列席', '走访', '听取',
+  '审议', '研究', '部署', '举办', '召集', '邀请', '聘请', '配备', '配齐', '充实', '牵头', '报送', '提请', '纳入',
+  '支持', '保障', '服务', '配合', '完成', '开展', '印制', '编制', '起草', '梳理', '清理', '公布', '公开', '提交',
+]);
+
 function looksLikeName(text: string, at: number, stem: string): boolean {
-  if (NOT_IN_NAME.test(stem)) return false;
+  if (NOT_IN_NAME.test(stem) || VERB_BEFORE_OWN_UNIT.has(stem)) return false;
   return at === 0 || BOUNDARY_BEFORE.test(text[at - 1]);
 }
 /** Sentences that name another unit on purpose: joint work, neighbours, study visits, comparisons. */
