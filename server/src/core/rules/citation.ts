@@ -33,8 +33,8 @@ interface MeetingMention {
 }
 
 interface SpanCitations {
-  titles: CitedTitle[];
-  meetings: MeetingMention[];
+  readonly titles: readonly CitedTitle[];
+  readonly meetings: readonly MeetingMention[];
 }
 
 const TERMS: Record<string, number> = { 十七: 17, 十八: 18, 十九: 19, 二十: 20 };
@@ -68,8 +68,13 @@ function meetingsIn(text: string): MeetingMention[] {
   return mentions;
 }
 
+/** Most paragraphs cite nothing: they share one empty result, as the memo keeps one per paragraph. */
+const NO_CITATIONS: SpanCitations = Object.freeze({ titles: Object.freeze([]), meetings: Object.freeze([]) });
+
 function citationsIn(text: string): SpanCitations {
-  return { titles: citedTitles(text), meetings: meetingsIn(text) };
+  const titles = citedTitles(text);
+  const meetings = meetingsIn(text);
+  return titles.length === 0 && meetings.length === 0 ? NO_CITATIONS : { titles, meetings };
 }
 
 const paragraphCitations = paragraphMemo<SpanCitations>();

@@ -97,10 +97,13 @@ interface Candidate {
 }
 
 /** Per paragraph object and level: what the text alone says, kept while an edit elsewhere leaves it be. */
-const CANDIDATES: Record<Level, ParagraphMemo<Candidate[]>> = { township: paragraphMemo(), county: paragraphMemo() };
+const CANDIDATES: Record<Level, ParagraphMemo<readonly Candidate[]>> = { township: paragraphMemo(), county: paragraphMemo() };
 
 /** Names of units of `level` standing as actors in `text`, other than on purpose (joint work, visits …). */
-function candidatesIn(text: string, level: Level): Candidate[] {
+/** The result of most paragraphs, shared: the memo keeps one per paragraph. */
+const NO_CANDIDATES: readonly Candidate[] = Object.freeze([]);
+
+function candidatesIn(text: string, level: Level): readonly Candidate[] {
   const out: Candidate[] = [];
   const re = ORGAN_AFTER[level];
   re.lastIndex = 0;
@@ -109,7 +112,7 @@ function candidatesIn(text: string, level: Level): Candidate[] {
     if (ON_PURPOSE.test(sentenceAround(text, m.index))) continue;
     out.push({ name: m[0], index: m.index });
   }
-  return out;
+  return out.length ? out : NO_CANDIDATES;
 }
 
 /** The reporting unit's own places at its level, from the unit name, the title's organs and the 落款. */

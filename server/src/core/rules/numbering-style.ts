@@ -164,28 +164,23 @@ const halfWidthCache = new WeakMap<ReportModel, boolean>();
 function usesHalfWidthPunctuation(model: ReportModel): boolean {
   let cached = halfWidthCache.get(model);
   if (cached !== undefined) return cached;
-  let half = 0;
-  let full = 0;
-  for (const p of model.paragraphs) {
-    const [h, f] = commaCounts.get(p, () => countCommas(p.text));
-    half += h;
-    full += f;
-  }
-  cached = half > full;
+  let balance = 0;
+  for (const p of model.paragraphs) balance += commaBalance.get(p, () => halfMinusFullCommas(p.text));
+  cached = balance > 0;
   halfWidthCache.set(model, cached);
   return cached;
 }
 
-const commaCounts = paragraphMemo<[number, number]>();
+/** One small integer per paragraph (not a pair): the memo lives as long as the document. */
+const commaBalance = paragraphMemo<number>();
 
-/** Half-width and full-width commas in a text. */
-function countCommas(text: string): [number, number] {
-  let half = 0;
-  let full = 0;
+/** Half-width commas minus full-width ones in a text. */
+function halfMinusFullCommas(text: string): number {
+  let balance = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x2c) half++;
-    else if (c === 0xff0c) full++;
+    if (c === 0x2c) balance++;
+    else if (c === 0xff0c) balance--;
   }
-  return [half, full];
+  return balance;
 }

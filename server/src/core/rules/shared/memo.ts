@@ -7,14 +7,18 @@ export interface ParagraphMemo<T> {
   get(paragraph: Paragraph, compute: () => T): T;
 }
 
-/** A memo for one rule's per-paragraph work; `compute` must depend on nothing but the paragraph. */
+/** A memo for one rule's per-paragraph work; `compute` must depend on nothing but the paragraph.
+ * Values are stored as they are (no wrapper object): a large report has tens of thousands of paragraphs
+ * per memo, and the server keeps them for the document's lifetime. */
 export function paragraphMemo<T>(): ParagraphMemo<T> {
-  const cache = new WeakMap<Paragraph, { value: T }>();
+  const cache = new WeakMap<Paragraph, T>();
   return {
     get(paragraph, compute) {
-      let entry = cache.get(paragraph);
-      if (!entry) cache.set(paragraph, (entry = { value: compute() }));
-      return entry.value;
+      const cached = cache.get(paragraph);
+      if (cached !== undefined || cache.has(paragraph)) return cached as T;
+      const value = compute();
+      cache.set(paragraph, value);
+      return value;
     },
   };
 }
