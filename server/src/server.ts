@@ -331,7 +331,7 @@ connection.onRequest(FIGURES_REQUEST, async (params: FiguresParams) => {
 connection.onRequest(COMPARE_REPORTS_REQUEST, async (params: CompareReportsParams): Promise<CompareReportsResponse> => {
   // This year's report sets the profile and the language, as it does for its diagnostics.
   const config = await configs.resolve(typeof params?.current === 'string' ? params.current : '');
-  return compareReportsRequest(params, (uri) => documents.get(uri)?.getText(), config.options, config.locale);
+  return compareReportsRequest(params, (uri) => { const open = documents.get(uri); return open ? service.model(open) : undefined; }, config.options, config.locale);
 });
 
 connection.onRequest(COVERAGE_REQUEST, async (params: CoverageParams) => {

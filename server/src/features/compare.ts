@@ -24,10 +24,10 @@ export interface CompareReportsResult extends ReportComparison {
 
 export type CompareReportsResponse = CompareReportsResult | { error: string };
 
-/** Reads what is not open and compares; `openText` gives the editor's text of an open document. */
+/** Reads what is not open and compares; `openModel` gives the shared model of an open document's current version. */
 export function compareReportsRequest(
   params: Partial<CompareReportsParams> | undefined,
-  openText: (uri: string) => string | undefined,
+  openModel: (uri: string) => ReportModel | undefined,
   options: CheckOptions,
   locale: Locale,
 ): CompareReportsResponse {
@@ -35,8 +35,8 @@ export function compareReportsRequest(
   const previous = typeof params?.previous === 'string' ? params.previous : '';
   if (!current || !previous) return { error: localize({ zh: '缺少要比较的报告', en: 'two reports are needed' }, locale) };
   const load = (uri: string, which: { zh: string; en: string }): { model: ReportModel; uri: string } | { error: string } => {
-    const open = openText(uri);
-    if (open !== undefined) return { model: parseReport(open), uri };
+    const open = openModel(uri);
+    if (open) return { model: open, uri };
     const read = readReportText(uri);
     if ('error' in read) return { error: `${localize(which, locale)}：${localize(read.error, locale)}（${uri}）` };
     return { model: parseReport(read.text), uri: uri.startsWith('file:') ? publishedUriOf(uri) : uri };
