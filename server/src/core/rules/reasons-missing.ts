@@ -1,7 +1,7 @@
 // reasons-missing: the 规定 asks for 「存在的不足和原因」 — a 不足 section that lists problems but gives no
 // reason (原因, 究其原因, 根源 …) answers only half of it. 厅字〔2019〕28号; rules.md §3 item 2, C3, Q4.
 import type { Rule } from '../findings';
-import { sectionText } from './shared/sections';
+import { itemHeadings, sectionText } from './shared/sections';
 import { DUCHA_2019 } from './shared/sources';
 
 const REASON_WORDS = /原因|根源|归因|源于|缘于|由于|在于|导致|造成|之所以|因素/;
@@ -14,9 +14,7 @@ export const reasonsMissing: Rule = {
   reportsOnly: true,
   check({ model, profile, sections, report }) {
     if (!profile) return;
-    const match = sections().find((s) => s.item.id === 'shortcomings');
-    if (!match?.present || match.via !== 'heading') return;
-    for (const h of match.headings) {
+    for (const h of itemHeadings(sections, 'shortcomings')) {
       if (REASON_WORDS.test(h.title)) continue;
       const text = sectionText(model, h);
       if (text.length === 0 || REASON_WORDS.test(text)) continue;

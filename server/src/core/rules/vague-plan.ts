@@ -4,6 +4,7 @@
 // (清单, 机制, 培训, 《…》 …), any figure or any time limit is enough to stay silent.
 import type { Rule } from '../findings';
 import { paragraphMemo } from './shared/memo';
+import { itemHeadings } from './shared/sections';
 import { planLines, type SectionLine } from './shared/problems';
 import { DUCHA_2019, EVALUATION_CASS } from './shared/sources';
 
@@ -34,9 +35,7 @@ export const vaguePlan: Rule = {
   reportsOnly: true,
   check({ model, profile, sections, report }) {
     if (!profile) return;
-    const match = sections().find((s) => s.item.id === 'plan');
-    if (!match?.present || match.via !== 'heading') return;
-    for (const h of match.headings) {
+    for (const h of itemHeadings(sections, 'plan')) {
       const lines = planLines(model, profile, h).filter((l) => l.text.trim().length > 0);
       if (lines.length === 0 || lines.some(isConcrete)) continue;
       report({

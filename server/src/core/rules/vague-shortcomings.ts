@@ -3,6 +3,7 @@
 // evaluations fault reports for 问题不具体、运用事例少 (rules.md R8.2, Q4). A hint: it is advice on quality.
 import type { Rule } from '../findings';
 import { paragraphMemo } from './shared/memo';
+import { itemHeadings } from './shared/sections';
 import { classifyProblemClause, problemClauses, problemLines, type ClauseKind, type SectionLine } from './shared/problems';
 import { DUCHA_2019, EVALUATION_CASS } from './shared/sources';
 
@@ -25,9 +26,7 @@ export const vagueShortcomings: Rule = {
   reportsOnly: true,
   check({ model, profile, sections, report }) {
     if (!profile) return;
-    const match = sections().find((s) => s.item.id === 'shortcomings');
-    if (!match?.present || match.via !== 'heading') return;
-    for (const h of match.headings) {
+    for (const h of itemHeadings(sections, 'shortcomings')) {
       const kinds = problemLines(model, profile, h).flatMap(clauseKinds);
       const boilerplate = kinds.filter((k) => k === 'boilerplate').length;
       if (boilerplate < MIN_BOILERPLATE_CLAUSES || kinds.includes('substance')) continue;

@@ -1,6 +1,7 @@
 // The text under a heading, shared by the rules that judge what a section says (不足, 安排, 成效).
 import { firstOnOrAfterLine } from '../../model/order';
 import type { Heading, Paragraph, ReportModel } from '../../model/types';
+import type { SectionMatch } from '../../profiles/match';
 
 /** The paragraphs under a heading and its sub-headings, run-in bodies included, in line order. */
 export function sectionParagraphs(model: ReportModel, h: Heading): Paragraph[] {
@@ -23,4 +24,11 @@ export function subHeadings(model: ReportModel, h: Heading): Heading[] {
 /** The running text under a heading and its sub-headings (paragraph texts, then sub-heading titles). */
 export function sectionText(model: ReportModel, h: Heading): string {
   return [...sectionParagraphs(model, h).map((p) => p.text), ...subHeadings(model, h).map((s) => s.title)].join('\n');
+}
+
+/** The headings of a mandated item (不足, 安排 …) when the report gives it a heading of its own; none when it is
+ * missing or only spoken of in running text, which the rules that judge a section's content leave alone. */
+export function itemHeadings(sections: () => SectionMatch[], itemId: string): Heading[] {
+  const match = sections().find((s) => s.item.id === itemId);
+  return match?.present && match.via === 'heading' ? match.headings : [];
 }
