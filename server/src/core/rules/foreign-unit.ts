@@ -99,10 +99,10 @@ interface Candidate {
 /** Per paragraph object and level: what the text alone says, kept while an edit elsewhere leaves it be. */
 const CANDIDATES: Record<Level, ParagraphMemo<readonly Candidate[]>> = { township: paragraphMemo(), county: paragraphMemo() };
 
-/** Names of units of `level` standing as actors in `text`, other than on purpose (joint work, visits …). */
 /** The result of most paragraphs, shared: the memo keeps one per paragraph. */
 const NO_CANDIDATES: readonly Candidate[] = Object.freeze([]);
 
+/** Names of units of `level` standing as actors in `text`, other than on purpose (joint work, visits …). */
 function candidatesIn(text: string, level: Level): readonly Candidate[] {
   const out: Candidate[] = [];
   const re = ORGAN_AFTER[level];
