@@ -2,6 +2,7 @@
 // reused across document versions: an edit re-examines only the lines it touched.
 
 import { findEnumerations, matchHeadingMarker, type MarkerMatch } from './numbering';
+import { rowShape, type RowShape } from './rows';
 
 /** Spaces a report may indent with: ASCII, full-width (U+3000), no-break, BOM, zero-width and thin spaces. */
 export function isSpace(c: number): boolean {
@@ -42,6 +43,8 @@ export interface LineShape {
   enumerations: ReturnType<typeof findEnumerations>;
   /** The line carries a full stop, so it reads as running text rather than a title or a signature line. */
   hasFullStop: boolean;
+  /** How the line would read as a table row; whether it is one depends on the lines around it. */
+  row: RowShape | undefined;
 }
 
 export function shapeLine(line: string): LineShape {
@@ -64,13 +67,14 @@ export function shapeLine(line: string): LineShape {
   }
   const end = trimEndIndex(line, i);
   if (i >= end) {
-    return { blank: true, start: end, end, artifacts, marker: undefined, titleStart: end, titleEnd: end, bodyStart: -1, enumerations: [], hasFullStop: false };
+    return { blank: true, start: end, end, artifacts, marker: undefined, titleStart: end, titleEnd: end, bodyStart: -1, enumerations: [], hasFullStop: false, row: undefined };
   }
   const fullStop = line.indexOf('。', i);
   const hasFullStop = fullStop >= 0 && fullStop < end;
   const marker = matchHeadingMarker(line, i);
+  const row = rowShape(line, i, end);
   if (!marker) {
-    return { blank: false, start: i, end, artifacts, marker, titleStart: i, titleEnd: i, bodyStart: -1, enumerations: findEnumerations(line, i), hasFullStop };
+    return { blank: false, start: i, end, artifacts, marker, titleStart: i, titleEnd: i, bodyStart: -1, enumerations: findEnumerations(line, i), hasFullStop, row };
   }
   const titleStart = skipSpaces(line, marker.end);
   let titleEnd = end;
@@ -83,5 +87,5 @@ export function shapeLine(line: string): LineShape {
   }
   if (titleEnd < titleStart) titleEnd = titleStart;
   const enumerations = bodyStart >= 0 ? findEnumerations(line, bodyStart) : [];
-  return { blank: false, start: i, end, artifacts, marker, titleStart, titleEnd, bodyStart, enumerations, hasFullStop };
+  return { blank: false, start: i, end, artifacts, marker, titleStart, titleEnd, bodyStart, enumerations, hasFullStop, row };
 }

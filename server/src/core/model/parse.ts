@@ -6,9 +6,10 @@ import { positionAt } from '../fixes';
 import { parseStandaloneDate } from './dates';
 import { shapeLine, trimEndIndex, type LineShape } from './lines';
 import { firstOnOrAfterLine } from './order';
+import { readTables, TABLE_REACH } from './tables';
 import type {
   Artifact, Enumeration, Heading, HeadingLevel, LineEnding, OutsideText, Paragraph, Range, ReportDate,
-  ReportKind, ReportModel, SignatureBlock, TextSpan, TitleBlock,
+  ReportKind, ReportModel, SignatureBlock, Table, TextSpan, TitleBlock,
 } from './types';
 
 export interface ParseOptions {
@@ -114,6 +115,8 @@ function reparseEditedLine(previous: ReportModel, state: ParseState, text: strin
   const shape = (cacheable ? state.shapes.get(line) : undefined) ?? shapeLine(line);
   const runIn = isSameRunInHeading(oldLine, oldShape, line, shape);
   if (!runIn && !(isPlainBody(oldShape) && isPlainBody(shape))) return undefined;
+  // Near a table, an edit can make a line join it or leave it.
+  if (previous.tables.some((t) => i >= t.startLine - TABLE_REACH && i <= t.endLine + TABLE_REACH)) return undefined;
   const lines = previous.lines.slice();
   lines[i] = line;
   const lineShapes = state.lineShapes.slice();
@@ -171,9 +174,9 @@ function isSameRunInHeading(oldLine: string, oldShape: LineShape, line: string, 
     oldLine.slice(0, oldShape.bodyStart) === line.slice(0, shape.bodyStart);
 }
 
-/** Body text: not blank, not a heading, no conversion leftovers. */
+/** Body text: not blank, not a heading, no conversion leftovers, not a row that starts a table. */
 function isPlainBody(s: LineShape): boolean {
-  return !s.blank && !s.marker && !s.artifacts;
+  return !s.blank && !s.marker && !s.artifacts && !(s.row && s.row.strength === 'strong');
 }
 
 function commonPrefixLength(a: string, b: string): number {
@@ -278,6 +281,7 @@ class Assembler {
   private readonly enumerations: Enumeration[] = [];
   private readonly outside: OutsideText[] = [];
   private readonly artifacts: Artifact[] = [];
+  private tables: Table[] = [];
 
   constructor(
     private readonly text: string,
@@ -312,6 +316,7 @@ class Assembler {
   assemble(): ReportModel {
     const { lines, shapes } = this;
     const { head, tail } = this.readEdges();
+    this.tables = readTables(lines, shapes, head.end, tail.start);
     this.readBody(head.end, tail.start);
     for (let i = 0; i < lines.length; i++) {
       const a = shapes[i].artifacts;
@@ -338,6 +343,7 @@ class Assembler {
       roots: this.roots,
       paragraphs: this.paragraphs,
       enumerations: this.enumerations,
+      tables: this.tables,
       closing: tail.closing,
       signature: tail.signature,
       outside: this.outside,
@@ -578,8 +584,18 @@ class Assembler {
       const endLine = Math.max(lastContentLine, h.line);
       h.sectionRange = range(h.line, h.range.start.character, endLine, shapes[endLine].end);
     };
+    let nextTable = 0;
     for (let i = start; i < end; i++) {
       const s = shapes[i];
+      // A table's lines are neither headings nor paragraphs; the table belongs to the section it stands in.
+      const table = this.tables[nextTable];
+      if (table && i === table.startLine) {
+        table.section = stack[stack.length - 1];
+        lastContentLine = table.endLine;
+        i = table.endLine;
+        nextTable++;
+        continue;
+      }
       if (s.blank) continue;
       const line = lines[i];
       const marker = s.marker;

@@ -135,6 +135,58 @@ export interface Artifact {
   range: Range;
 }
 
+/** How a table reached the text: TAB-separated cells (web pages, Word, .docx), Markdown pipes, or runs of spaces (PDF text). */
+export type TableFormat = 'tab' | 'pipe' | 'spaced';
+
+export interface TableCell {
+  /** The cell's text, trimmed. */
+  text: string;
+  range: Range;
+  /** Column in the table, counted so that the last cells of every row line up (tables are read from the right). */
+  column: number;
+  /** The number in the cell; undefined for text, and for blank, 「/」「-」「—」 (no value). */
+  value: number | undefined;
+  /** Blank, 「/」「-」「—」: no value (counts as 0 in the arithmetic). */
+  empty: boolean;
+}
+
+/**
+ * caption: a line spanning the table (「第二十条第（一）项」, 「表1 …」); header: column labels; data: a row ending in
+ * values; label: text only, inside the table (a label the converter wrapped onto its own line).
+ */
+export type TableRowKind = 'caption' | 'header' | 'data' | 'label';
+
+export interface TableRow {
+  line: number;
+  range: Range;
+  kind: TableRowKind;
+  cells: TableCell[];
+  /** Index in `cells` of the first value: the trailing run of numbers and no-value cells (cells.length when none). */
+  valueStart: number;
+  /** For data rows: the cells before the values, with the group labels of merged cells above carried down. */
+  labels: string[];
+  /** The cells of `labels` that stand on this row (the rest are carried from the rows above). */
+  ownLabelCount: number;
+}
+
+/** A table in the report text: its rows are never headings, paragraphs or enumerations. */
+export interface Table {
+  /** Position in `ReportModel.tables`. */
+  index: number;
+  format: TableFormat;
+  range: Range;
+  startLine: number;
+  /** Last line of the table (inclusive). */
+  endLine: number;
+  rows: TableRow[];
+  /** Number of columns: the widest row. */
+  width: number;
+  /** A caption line directly above the table or on its first row, e.g. 「表1 2023年行政复议案件情况」. */
+  caption: TextSpan | undefined;
+  /** The innermost heading the table stands under. */
+  section: Heading | undefined;
+}
+
 export interface ReportModel {
   /** Version of the document this model was built from (LSP version, or 0). */
   version: number;
@@ -158,6 +210,8 @@ export interface ReportModel {
   roots: Heading[];
   paragraphs: Paragraph[];
   enumerations: Enumeration[];
+  /** Tables, in document order: their lines are neither headings nor paragraphs. */
+  tables: Table[];
   /** 特此报告。 and similar closings. */
   closing: TextSpan | undefined;
   signature: SignatureBlock | undefined;

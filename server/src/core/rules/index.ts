@@ -19,6 +19,7 @@ import { outdatedTemplate } from './outdated-template';
 import { reasonsMissing } from './reasons-missing';
 import { sectionOrder } from './section-order';
 import { signature } from './signature';
+import { tableSum } from './table-sum';
 import { sparseEvidence } from './sparse-evidence';
 import { title } from './title';
 import { vaguePlan } from './vague-plan';
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   signature,
   artifact,
   reasonsMissing,
+  tableSum,
   figureSum,
   figureRate,
   figureRange,
