@@ -224,7 +224,7 @@ function processReport(f: string, parsed: Options, configs: ProjectConfigs): Pro
       profile: profile?.id ?? null,
       title: model.title?.text ?? null,
       year: model.year ?? null,
-      outline: parsed.command === 'outline' && model.isReport ? buildOutline(model) : [],
+      outline: parsed.command === 'outline' && model.isReport ? buildOutline(model, locale) : [],
       figures: parsed.command === 'figures' && model.isReport ? figureRows(model) : [],
       findings,
       items,
@@ -455,7 +455,8 @@ function renderOutlines(checked: Checked[], options: Options): string {
     out += `${en ? 'Outline' : '大纲'}:\n`;
     const walk = (nodes: OutlineNode[], depth: number) => {
       for (const n of nodes) {
-        out += `${'  '.repeat(depth + 1)}${n.detail}${n.name === n.detail ? '' : n.name}  ${paint('2', `L${n.selectionRange.start.line + 1}`)}\n`;
+        const label = n.kind === 'table' ? `${n.name}${en ? ` (${n.detail})` : `（${n.detail}）`}` : `${n.detail}${n.name === n.detail ? '' : n.name}`;
+        out += `${'  '.repeat(depth + 1)}${label}  ${paint('2', `L${n.selectionRange.start.line + 1}`)}\n`;
         walk(n.children, depth + 1);
       }
     };

@@ -255,9 +255,13 @@ function workspaceFolderOf(file: string): string | undefined {
     .sort((a, b) => b.length - a.length)[0];
 }
 
-connection.onDocumentSymbol((params) => {
+connection.onDocumentSymbol(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? documentSymbols(service.model(document)) : null;
+  if (!document) return null;
+  // The locale names the tables (「表三 …」 / "Table 3: …").
+  const config = await configs.resolve(document.uri);
+  const current = documents.get(document.uri);
+  return current ? documentSymbols(service.model(current), config.locale) : null;
 });
 
 connection.onFoldingRanges((params) => {

@@ -1,6 +1,6 @@
 // textDocument/documentSymbol: the core's outline as LSP DocumentSymbols.
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver/node';
-import { buildOutline, type OutlineNode, type ReportModel } from '../core/index';
+import { buildOutline, type Locale, type OutlineNode, type ReportModel } from '../core/index';
 
 const KIND_BY_LEVEL: Record<number, SymbolKind> = {
   1: SymbolKind.Module,
@@ -11,9 +11,9 @@ const KIND_BY_LEVEL: Record<number, SymbolKind> = {
 
 const symbolsByOutline = new WeakMap<OutlineNode[], DocumentSymbol[]>();
 
-export function documentSymbols(model: ReportModel): DocumentSymbol[] {
+export function documentSymbols(model: ReportModel, locale: Locale): DocumentSymbol[] {
   if (!model.isReport) return [];
-  const outline = buildOutline(model);
+  const outline = buildOutline(model, locale);
   let symbols = symbolsByOutline.get(outline);
   if (!symbols) symbolsByOutline.set(outline, (symbols = outline.map(toSymbol)));
   return symbols;
@@ -23,7 +23,8 @@ function toSymbol(node: OutlineNode): DocumentSymbol {
   return {
     name: node.name,
     detail: node.detail,
-    kind: KIND_BY_LEVEL[node.level] ?? SymbolKind.String,
+    // A table is rows of values: the array icon is the nearest LSP has to a table.
+    kind: node.kind === 'table' ? SymbolKind.Array : KIND_BY_LEVEL[node.level] ?? SymbolKind.String,
     range: node.range,
     selectionRange: node.selectionRange,
     children: node.children.map(toSymbol),

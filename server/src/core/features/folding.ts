@@ -1,4 +1,5 @@
-// Folding: each section folds under its heading; web-page text around the report folds away too.
+// Folding: each section folds under its heading, each table on its own; web-page text around the report
+// folds away too.
 
 import type { ReportModel } from '../model/types';
 
@@ -17,6 +18,9 @@ export function foldingRegions(model: ReportModel): FoldingRegion[] {
   }
   for (const h of model.headings) {
     if (h.sectionRange.end.line > h.line) out.push({ startLine: h.line, endLine: h.sectionRange.end.line, kind: 'region' });
+  }
+  for (const t of model.tables) {
+    if (t.endLine > t.startLine) out.push({ startLine: t.startLine, endLine: t.endLine, kind: 'region' });
   }
   return out.sort((a, b) => a.startLine - b.startLine);
 }

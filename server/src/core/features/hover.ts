@@ -1,5 +1,6 @@
-// Hover summaries, as a small dispatcher: a figure under the cursor explains itself; a heading shows its
-// section's figures; the title summarises the whole report. Markdown out, in the user's language.
+// Hover summaries, as a small dispatcher: a table cell shows its row, column and the equations it is in; a
+// figure under the cursor explains itself; a heading shows its section's figures; the title summarises the
+// whole report. Markdown out, in the user's language.
 
 import type { Locale } from '../findings';
 import { checkModel } from '../check';
@@ -15,6 +16,9 @@ import { lateReport } from '../rules/late-report';
 import { vaguePlan } from '../rules/vague-plan';
 import { vagueShortcomings } from '../rules/vague-shortcomings';
 import { figuresByParagraph } from '../rules/shared/figures';
+import { govInfoTables } from '../model/gov-info-tables';
+import { tableFigureAt, type TableFigure } from '../model/table-figures';
+import { equationText } from '../rules/table-sum';
 
 export interface HoverContent {
   markdown: string;
@@ -28,6 +32,8 @@ export interface HoverOptions {
 
 export function hoverAt(model: ReportModel, position: Position, options: HoverOptions): HoverContent | undefined {
   if (!model.isReport) return undefined;
+  const cell = tableFigureAt(model, position.line, position.character);
+  if (cell) return { markdown: cellHover(model, cell, options.locale), range: cell.range };
   const figure = figureAt(model, position.line, position.character);
   if (figure) return { markdown: figureHover(model, figure, options.locale), range: figure.range };
   const heading = headingOnLine(model, position);
@@ -83,6 +89,27 @@ function escape(s: string): string {
 function headingLabel(h: Heading | undefined, locale: Locale): string {
   if (!h) return locale === 'en' ? '(before the first heading)' : '（导语）';
   return `${h.number.raw}${h.title}`;
+}
+
+// --- a table cell ---
+
+function cellHover(model: ReportModel, f: TableFigure, locale: Locale): string {
+  const en = locale === 'en';
+  const colon = en ? ': ' : '：';
+  const lines: string[] = [];
+  lines.push(`**${escape(f.tableName[locale])}**`);
+  lines.push('');
+  if (f.rowLabel[locale]) lines.push(`- ${en ? 'Row' : '行'}${colon}${escape(f.rowLabel[locale])}`);
+  if (f.columnLabel[locale]) lines.push(`- ${en ? 'Column' : '列'}${colon}${escape(f.columnLabel[locale])}`);
+  lines.push(`- ${en ? 'Value' : '数值'}${colon}${formatNumber(f.value)}`);
+  const equations = govInfoTables(model).equations.filter((e) => e.left.some((t) => t.cell === f.cell) || e.right.some((t) => t.cell === f.cell));
+  if (equations.length > 0) {
+    lines.push('');
+    lines.push(en ? 'Equations this cell is part of:' : '本格参与的勾稽关系：');
+    lines.push('');
+    for (const e of equations) lines.push(`- ${e.holds ? '✓' : '✗'} ${escape(equationText(e)[locale])}`);
+  }
+  return lines.join('\n');
 }
 
 // --- a figure ---

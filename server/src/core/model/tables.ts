@@ -59,6 +59,8 @@ interface Block {
   start: number;
   end: number; // inclusive
   lines: number[];
+  /** A caption line above the table: one cell, whatever spaces it has. */
+  caption: number | undefined;
 }
 
 /** The lines of every table in [from, to), each block in line order. */
@@ -106,7 +108,10 @@ function findBlocks(lines: readonly string[], shapes: readonly LineShape[], from
     }
     // Extend upwards: header-like lines of a spaced table, then one caption line.
     let first = i;
-    for (let k = 0; k < MAX_HEADER_LINES; k++) {
+    // Header lines of words separated by spaces belong to tables of the same kind (PDF text); above a TAB table
+    // such a line is a caption.
+    const spacedTable = shapes[i].row!.format === 'spaced';
+    for (let k = 0; k < MAX_HEADER_LINES && spacedTable; k++) {
       const j = first - 1;
       if (j < from) break;
       const s = shapes[j];
@@ -115,11 +120,13 @@ function findBlocks(lines: readonly string[], shapes: readonly LineShape[], from
       first = j;
     }
     const above = first - 1;
+    let caption: number | undefined;
     if (above >= from && !hasValues(lines[first], shapes[first]) && isCaption(lines[above], shapes[above])) {
       members.unshift(above);
       first = above;
+      caption = above;
     }
-    if (qualifies(lines, shapes, members, strongRows)) blocks.push({ start: first, end: last, lines: members });
+    if (qualifies(lines, shapes, members, strongRows)) blocks.push({ start: first, end: last, lines: members, caption });
     i = last + 1;
   }
   return blocks;
@@ -161,7 +168,7 @@ function buildTable(lines: readonly string[], shapes: readonly LineShape[], bloc
     const line = lines[i];
     if (s.row?.format === 'rule') continue;
     if (s.row) formats.set(s.row.format as TableFormat, (formats.get(s.row.format as TableFormat) ?? 0) + 1);
-    const spans = s.row ? s.row.cells : [[s.start, s.end] as const];
+    const spans = s.row && i !== block.caption ? s.row.cells : [[s.start, s.end] as const];
     const cells: TableCell[] = spans.map(([a, b]) => {
       const text = line.slice(a, b);
       const value = cellNumber(text);
@@ -169,13 +176,17 @@ function buildTable(lines: readonly string[], shapes: readonly LineShape[], bloc
     });
     let valueStart = cells.length;
     let hasNumber = false;
+    let marked = false;
     while (valueStart > 0 && (cells[valueStart - 1].value !== undefined || cells[valueStart - 1].empty)) {
       if (cells[valueStart - 1].value !== undefined) hasNumber = true;
+      if (cells[valueStart - 1].text.length > 0) marked = true;
       valueStart--;
     }
-    if (!hasNumber) valueStart = cells.length;
+    // A labelled row of 「/」「—」 only is data too: it says "none" in every column.
+    const isData = hasNumber || (marked && valueStart > 0 && valueStart < cells.length);
+    if (!isData) valueStart = cells.length;
     const lineRange = range(i, cells[0]?.range.start.character ?? s.start, i, cells[cells.length - 1]?.range.end.character ?? s.end);
-    rows.push({ line: i, range: lineRange, kind: hasNumber ? 'data' : 'header', cells, valueStart, labels: [], ownLabelCount: 0 });
+    rows.push({ line: i, range: lineRange, kind: isData ? 'data' : 'header', cells, valueStart, labels: [], ownLabelCount: 0 });
   }
   let format: TableFormat = 'tab';
   let best = 0;

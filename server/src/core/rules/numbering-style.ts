@@ -25,6 +25,9 @@ export const numberingStyle: Rule = {
       const fault = styleFault(h);
       if (!fault) continue;
       flagged.add(h);
+      // Text whose own sentences mix （） and () went through a conversion (OCR, PDF) that does not keep the
+      // width of brackets: a heading's half-width bracket says nothing about what the writer typed.
+      if (fault.halfWidthOnly && mixesBracketWidths(model)) continue;
       if (fault.halfWidthOnly && halfWidthText) {
         halfWidthOnly.push(h);
         continue;
@@ -168,6 +171,25 @@ function usesHalfWidthPunctuation(model: ReportModel): boolean {
   for (const p of model.paragraphs) balance += commaBalance.get(p, () => halfMinusFullCommas(p.text));
   cached = balance > 0;
   halfWidthCache.set(model, cached);
+  return cached;
+}
+
+const mixedBracketsCache = new WeakMap<ReportModel, boolean>();
+
+/** Whether the running text has both half-width and full-width opening brackets. */
+function mixesBracketWidths(model: ReportModel): boolean {
+  let cached = mixedBracketsCache.get(model);
+  if (cached !== undefined) return cached;
+  let half = false;
+  let full = false;
+  // Asked only when a heading has a half-width bracket, so no per-paragraph memo is kept for it.
+  for (const p of model.paragraphs) {
+    half ||= p.text.includes('(');
+    full ||= p.text.includes('（');
+    if (half && full) break;
+  }
+  cached = half && full;
+  mixedBracketsCache.set(model, cached);
   return cached;
 }
 
