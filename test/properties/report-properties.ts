@@ -22,6 +22,9 @@ const LINE_PIECES = [
   '2023年推进法治政府建设的主要举措和成效', '存在的不足和原因', '主要原因是', '2024年工作安排', '第一责任人',
   '共151项，其中行政许可6项、其他53项', '满意率95.6%', '1.99亿元', '20余个', '12345热线', '〔2019〕28号', '《法治政府建设实施纲要（2021—2025年）》',
   '某某县人民政府关于2023年度法治政府建设情况的报告', '特此报告。', '2024年1月5日', '二〇二四年一月五日', '[bookmark: _GoBack]', 'XX', '。', '，', ' ', '　　',
+  // Table rows: TAB cells, pipes, values after spaces, the labels of 表三 and 表四.
+  '\t', '\t12', '\t0\t0', '\t/', '一、本年新收政府信息公开申请数量\t64\t0\t0\t2\t0\t4\t70', '（七）总计', '四、结转下年度继续办理',
+  '结果维持\t结果纠正\t其他结果\t尚未审结\t总计', '1\t0\t2\t0\t3', '| 类型 | 数量 |', '|---|---|', '  3 4 5', ' 12', '第二十条第（一）项',
 ];
 
 /** Lines made of report pieces, joined by any line ending: numbering sequences in every order and form. */
@@ -123,6 +126,12 @@ export function checkReportProperties(text: string): void {
     checkRange(lengths, h.sectionRange, `section of ${h.number.raw}`);
   }
   for (const p of model.paragraphs) checkRange(lengths, p.range, 'paragraph');
+  for (const t of model.tables) {
+    checkRange(lengths, t.range, 'table');
+    for (const r of t.rows) for (const c of r.cells) checkRange(lengths, c.range, 'table cell');
+    for (const h of model.headings) if (h.line >= t.startLine && h.line <= t.endLine) fail('table rows are never headings', `line ${h.line + 1}`);
+    for (const p of model.paragraphs) if (p.line >= t.startLine && p.line <= t.endLine) fail('table rows are never paragraphs', `line ${p.line + 1}`);
+  }
   for (const f of figuresOf(model)) checkRange(lengths, f.range, `figure ${f.text}`);
   const walk = (nodes: ReturnType<typeof buildOutline>) => nodes.forEach((n) => {
     checkRange(lengths, n.range, 'outline range');
@@ -164,6 +173,8 @@ export function checkReportProperties(text: string): void {
 
   // Editor features at a few positions, in range or not, never throw.
   const positions = [{ line: 0, character: 0 }, { line: lengths.length - 1, character: lengths[lengths.length - 1] }, { line: lengths.length + 3, character: 2 }, { line: Math.floor(lengths.length / 2), character: 1 }];
+  const cell = model.tables[0]?.rows.find((r) => r.kind === 'data')?.cells.at(-1);
+  if (cell) positions.push(cell.range.start);
   for (const position of positions) {
     try {
       hoverAt(model, position, { locale: 'zh' });

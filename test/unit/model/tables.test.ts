@@ -2,7 +2,7 @@
 // table row is ever a heading, a paragraph or an enumeration — on the real reports and on every layout the
 // domain notes describe (TAB, Markdown pipes, PDF text with spaces, headers over several lines, merged cells).
 import * as assert from 'assert/strict';
-import { buildOutline, checkModel, foldingRegions, govInfoTables, parseReport, type ReportModel } from '../../../server/src/core/index';
+import { buildOutline, checkModel, columnLabels, foldingRegions, govInfoTables, parseReport, type ReportModel } from '../../../server/src/core/index';
 import { allCorpus, corpusText } from '../../helpers/corpus';
 
 const NUMBERING = /^numbering-/;
@@ -65,6 +65,16 @@ describe('tables in the model', () => {
       assert.deepEqual(proactive.rows.filter((r) => r.kind === 'caption').map((r) => r.cells[0].text),
         ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项']);
       assert.equal(proactive.caption?.text, '第二十条第（一）项');
+    });
+    it('a caption with a space in a TAB table is one cell; each part of 表二 is labelled by its own header', () => {
+      const huaian = parseReport(corpusText('gov-info', 'huaian-2024'));
+      const proactive = huaian.tables[0];
+      assert.deepEqual(proactive.rows.filter((r) => r.kind === 'caption').map((r) => r.cells.map((c) => c.text)),
+        [['第二十条 第（一）项'], ['第二十条 第（五）项'], ['第二十条 第（六）项'], ['第二十条 第（八）项']]);
+      const data = proactive.rows.filter((r) => r.kind === 'data');
+      assert.deepEqual(data.map((r) => r.labels), [['规章'], ['行政规范性文件'], ['行政许可'], ['行政处罚'], ['行政强制'], ['行政事业性收费']]);
+      assert.equal(columnLabels(proactive, data[2])[3], '本年处理决定数量');
+      assert.equal(columnLabels(proactive, data[5])[3], '本年收费金额（单位：万元）');
     });
     it('carries a merged group label down to the rows it covers', () => {
       assert.deepEqual(row('（一）').labels, ['三、本年度办理结果', '（一）予以公开']);

@@ -162,13 +162,22 @@ export function readTables(lines: readonly string[], shapes: readonly LineShape[
 
 function buildTable(lines: readonly string[], shapes: readonly LineShape[], block: Block, index: number): Table {
   const formats = new Map<TableFormat, number>();
+  for (const i of block.lines) {
+    const row = shapes[i].row;
+    if (row && row.strength !== 'header' && row.format !== 'rule') formats.set(row.format as TableFormat, (formats.get(row.format as TableFormat) ?? 0) + 1);
+  }
+  let format: TableFormat = 'tab';
+  let best = 0;
+  for (const [f, n] of formats) if (n > best) { best = n; format = f; }
   const rows: TableRow[] = [];
   for (const i of block.lines) {
     const s = shapes[i];
     const line = lines[i];
     if (s.row?.format === 'rule') continue;
-    if (s.row) formats.set(s.row.format as TableFormat, (formats.get(s.row.format as TableFormat) ?? 0) + 1);
-    const spans = s.row && i !== block.caption ? s.row.cells : [[s.start, s.end] as const];
+    // Words separated by spaces are cells only in a table of spaced cells: in a TAB table, 「第二十条 第（五）项」
+    // is one cell.
+    const cellsOfRow = s.row && i !== block.caption && (s.row.strength !== 'header' || format === 'spaced');
+    const spans = cellsOfRow ? s.row!.cells : [[s.start, s.end] as const];
     const cells: TableCell[] = spans.map(([a, b]) => {
       const text = line.slice(a, b);
       const value = cellNumber(text);
@@ -188,9 +197,6 @@ function buildTable(lines: readonly string[], shapes: readonly LineShape[], bloc
     const lineRange = range(i, cells[0]?.range.start.character ?? s.start, i, cells[cells.length - 1]?.range.end.character ?? s.end);
     rows.push({ line: i, range: lineRange, kind: isData ? 'data' : 'header', cells, valueStart, labels: [], ownLabelCount: 0 });
   }
-  let format: TableFormat = 'tab';
-  let best = 0;
-  for (const [f, n] of formats) if (n > best) { best = n; format = f; }
   const width = rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
   classifyTextRows(rows);
   labelDataRows(rows);
@@ -213,8 +219,8 @@ function buildTable(lines: readonly string[], shapes: readonly LineShape[], bloc
 
 /**
  * Rows without values: a single cell that introduces what follows (a header row comes next, or nothing has come
- * yet) is a caption (「第二十条第（五）项」); several cells before the values are a header; the rest are labels (a
- * label wrapped onto its own line belongs to the data row after it).
+ * yet) is a caption (「第二十条第（五）项」); a single cell between data rows is a label wrapped onto its own line
+ * (it belongs to the data row after it); several cells are a header.
  */
 function classifyTextRows(rows: TableRow[]): void {
   let seenData = false;
@@ -230,7 +236,8 @@ function classifyTextRows(rows: TableRow[]): void {
       const introduces = !seenData || (next !== undefined && next.kind !== 'data');
       r.kind = introduces && labelLevel(r.cells[0]?.text ?? '') === 0 ? 'caption' : 'label';
     } else {
-      r.kind = seenData && next?.kind === 'data' ? 'label' : 'header';
+      // Several cells without values: the header of what follows, also between two parts of a table (表二).
+      r.kind = 'header';
     }
     if (r.kind === 'caption') seenData = false;
   }
@@ -241,7 +248,7 @@ function labelDataRows(rows: TableRow[]): void {
   let carried: string[] = [];
   let pending: string[] = [];
   for (const r of rows) {
-    if (r.kind === 'caption') {
+    if (r.kind === 'caption' || r.kind === 'header') {
       carried = [];
       pending = [];
       continue;
