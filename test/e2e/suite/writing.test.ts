@@ -65,6 +65,10 @@ describe('Writing assistance in VS Code', () => {
       // after the report year) as each placeholder is left.
       for (let k = 0; k < tabStops(snippets[name].body); k++) await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
       await checked(document, `「${name}」`);
+      // Table rows (the 政府信息公开 skeleton's three tables) keep their TABs: VS Code adjusts only leading whitespace.
+      for (const line of snippets[name].body.filter((l) => l.includes('\t'))) {
+        assert.ok(document.getText().split(/\r?\n/).includes(line), `${name}: the table row 「${line}」 as inserted`);
+      }
       const isSkeleton = name.endsWith('（全文框架）');
       // The wanted state, waited for: diagnostics of a version before the last Tab may still be showing.
       const unwanted = () => loud(document.uri)

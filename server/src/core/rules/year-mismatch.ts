@@ -5,10 +5,15 @@ import type { Rule } from '../findings';
 import type { Heading } from '../model/types';
 import { itemsNamedBy } from '../profiles/match';
 import { DUCHA_2019, GBT_9704_DATE } from './shared/sources';
-import { yearMentions } from './shared/text';
+import { yearMentions, yearText } from './shared/text';
 import { paragraphMemo } from './shared/memo';
 
-const STATISTICS_PERIOD = /统计(?:期限|时间|区间|周期|范围|口径)/;
+// 「本报告中所列数据的统计期限自Y年1月1日起至Y年12月31日止」 (国办公开办函〔2021〕30号 reports), 「统计时限为…」,
+// 「统计期限从…至…止」 and the like.
+const STATISTICS_PERIOD = /统计(?:期限|时限|时间|区间|周期|范围|口径)/;
+const SENTENCE_END = /[。；;！？!?]/;
+/** The period's last day: what follows it in the sentence (「…12月31日止，本报告于2024年1月公开」) is not the period. */
+const PERIOD_END = /[1１]\s*[2２]\s*月\s*[3３][1１]\s*日\s*止?/;
 
 /** Where a paragraph speaks of the statistics period (-1: nowhere). */
 const statisticsPeriodAt = paragraphMemo<number>();
@@ -46,7 +51,7 @@ export const yearMismatch: Rule = {
             message: isPlan
               ? { zh: `下一年度安排应写${y + 1}年，此处为${m.year}年（报告年度为${y}年）`, en: `The plan should speak of ${y + 1}, not ${m.year} (report year ${y})` }
               : { zh: `本部分应写报告年度${y}年，此处为${m.year}年`, en: `This section should speak of the report year ${y}, not ${m.year}` },
-            fixes: years.size === 1 ? [{ title: { zh: `改为${expected}年`, en: `Change to ${expected}` }, edits: [{ range, newText: String(expected) }], preferred: true }] : undefined,
+            fixes: years.size === 1 ? [{ title: { zh: `改为${expected}年`, en: `Change to ${expected}` }, edits: [{ range, newText: yearText(expected, m) }], preferred: true }] : undefined,
           });
         }
       }
@@ -55,16 +60,19 @@ export const yearMismatch: Rule = {
     for (const p of model.paragraphs) {
       const at = statisticsPeriodAt.get(p, () => p.text.search(STATISTICS_PERIOD));
       if (at < 0) continue;
-      const sentenceEnd = p.text.indexOf('。', at);
-      const sentence = p.text.slice(at, sentenceEnd < 0 ? undefined : sentenceEnd);
+      const rest = p.text.slice(at);
+      const stop = rest.search(SENTENCE_END);
+      let sentence = stop < 0 ? rest : rest.slice(0, stop);
+      const end = PERIOD_END.exec(sentence);
+      if (end) sentence = sentence.slice(0, end.index + end[0].length);
       for (const m of yearMentions(sentence)) {
         if (m.year === y) continue;
         const start = p.range.start.character + at + m.start;
-        const range = { start: { line: p.line, character: start }, end: { line: p.line, character: start + 4 } };
+        const range = { start: { line: p.line, character: start }, end: { line: p.line, character: start + (m.end - m.start) } };
         report({
           range,
           message: { zh: `统计期限应为报告年度${y}年，此处为${m.year}年`, en: `The statistics period should be the report year ${y}, not ${m.year}` },
-          fixes: [{ title: { zh: `改为${y}年`, en: `Change to ${y}` }, edits: [{ range, newText: String(y) }], preferred: true }],
+          fixes: [{ title: { zh: `改为${y}年`, en: `Change to ${y}` }, edits: [{ range, newText: yearText(y, m) }], preferred: true }],
         });
       }
     }

@@ -1,4 +1,5 @@
 // Small text facts rules share: the document's line break, where sections end, years mentioned in text.
+import { parseArabicNumeral } from '../../model/numbering';
 import type { Position, Range, ReportModel } from '../../model/types';
 
 export function lineBreak(model: ReportModel): string {
@@ -38,12 +39,21 @@ export interface YearMention {
   /** Offsets of the four digits in the text. */
   start: number;
   end: number;
+  /** Written in full-width digits (「２０２３年」, from PDF and OCR text): a fix keeps that form. */
+  fullWidth: boolean;
 }
 
-const YEAR = /((?:19|20)[0-9]{2})\s*年/g;
+const YEAR = /([12１２][0-9０-９]{3})\s*年/g;
+const RANGE_START_BEFORE = /[12１２][0-9０-９]{3}\s*年?\s*[—–\-－~～至到]$/;
+
+/** A year as a fix writes it over `mention`: in the digits the text used. */
+export function yearText(year: number, mention: YearMention): string {
+  const digits = String(year);
+  return mention.fullWidth ? digits.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : digits;
+}
 
 /**
- * Years written as 「2023年」 in running text, leaving out years inside 《》 titles (「《纲要（2021—2025年）》」)
+ * Years written as 「2023年」 (or 「２０２３年」) in running text, leaving out years inside 《》 titles (「《纲要（2021—2025年）》」)
  * and the ends of ranges (「2021—2025年」「2021-2025年」), which name periods rather than the year spoken of.
  */
 export function yearMentions(text: string): YearMention[] {
@@ -61,9 +71,11 @@ export function yearMentions(text: string): YearMention[] {
   while ((m = YEAR.exec(text)) !== null) {
     const start = m.index;
     if (inTitle[start]) continue;
+    const year = parseArabicNumeral(m[1]);
+    if (year < 1900 || year > 2099) continue;
     const before = text.slice(Math.max(0, start - 6), start);
-    if (/(?:19|20)[0-9]{2}\s*年?\s*[—–\-－~～至到]$/.test(before)) continue;
-    out.push({ year: Number(m[1]), start, end: start + 4 });
+    if (RANGE_START_BEFORE.test(before)) continue;
+    out.push({ year, start, end: start + 4, fullWidth: m[1].charCodeAt(0) > 0xff });
   }
   return out;
 }
