@@ -1,0 +1,36 @@
+// The output of `figures`: every figure of each report, as text grouped by section, as CSV or as JSON.
+import { figuresCsv } from '../../core/index';
+import type { Options } from '../args';
+import type { Checked } from '../report';
+import { displayPath, paint } from './style';
+
+export function renderFigures(checked: Checked[], options: Options): string {
+  const en = options.locale === 'en';
+  if (options.format === 'json') {
+    return JSON.stringify({ files: checked.map((c) => ({ path: c.file.path, figures: c.figures })) }, null, 2) + '\n';
+  }
+  if (options.format === 'csv') {
+    const many = checked.length > 1;
+    return checked.map((c, i) => figuresCsv(c.figures, options.locale, {
+      file: many ? displayPath(c.file.path) : undefined, header: i === 0,
+    })).join('');
+  }
+  let out = '';
+  for (const c of checked) {
+    out += paint('1', `== ${displayPath(c.file.path)}`) + '\n';
+    const rows = c.figures;
+    if (rows.length === 0) out += `  ${en ? 'no figures' : '没有数据'}\n`;
+    let section: string | undefined;
+    for (const r of rows) {
+      if (r.section !== section) {
+        section = r.section;
+        out += `  ${section || (en ? '(opening)' : '（导语）')}\n`;
+      }
+      const value = r.upper !== null ? `${r.value}～${r.upper}` : String(r.value);
+      const approx = r.approximate ? (en ? ' ≈' : ' 约数') : '';
+      out += `    ${paint('2', `L${r.range.start.line + 1}`)}  ${r.subject || '—'}  ${r.text}  → ${value} ${r.unit}${approx}\n`;
+    }
+    out += '\n';
+  }
+  return out;
+}
