@@ -27,7 +27,7 @@ export const USAGE = {
   zh: `用法：
   govreport check   [选项] 路径...                  检查报告，列出问题
   govreport outline [--diagnostics] [选项] 路径...  打印标题、年度和大纲
-  govreport figures [--format text|csv|json] 路径... 列出报告中的全部数据（数值、单位、统计对象）
+  govreport figures [--format text|csv|json] 路径... 列出报告中的全部数据：正文和表格中的数值、单位、统计对象
   govreport matrix  [--format text|csv|json] 路径... 汇总表：每份报告一行，每项必备内容一列（有/缺），及年度、错误和警告数
   govreport compare [--format text|json] 上年报告 本年报告
                                                 与上一年度报告比较：原样照搬的段落、未变化的数字、上年安排本年未提及的事项
@@ -47,7 +47,8 @@ export const USAGE = {
   en: `Usage:
   govreport check   [options] PATH...                  check reports and list findings
   govreport outline [--diagnostics] [options] PATH...  print title, year and outline
-  govreport figures [--format text|csv|json] PATH...   list every figure (value, unit, what it counts)
+  govreport figures [--format text|csv|json] PATH...   list every figure of the sentences and tables (value, unit,
+                                                       what it counts, a table cell's row and column)
   govreport matrix  [--format text|csv|json] PATH...   one row per report, one column per mandated item
                                                        (present/missing), with year, errors and warnings
   govreport compare [--format text|json] PREVIOUS CURRENT

@@ -21,14 +21,28 @@ export function renderFigures(checked: Checked[], options: Options): string {
     const rows = c.figures;
     if (rows.length === 0) out += `  ${en ? 'no figures' : '没有数据'}\n`;
     let section: string | undefined;
+    let table: string | undefined;
     for (const r of rows) {
       if (r.section !== section) {
         section = r.section;
+        table = undefined;
         out += `  ${section || (en ? '(opening)' : '（导语）')}\n`;
       }
-      const value = r.upper !== null ? `${r.value}～${r.upper}` : String(r.value);
-      const approx = r.approximate ? (en ? ' ≈' : ' 约数') : '';
-      out += `    ${paint('2', `L${r.range.start.line + 1}`)}  ${r.subject || '—'}  ${r.text}  → ${value} ${r.unit}${approx}\n`;
+      const where = paint('2', `L${r.range.start.line + 1}`);
+      if (r.table === '') {
+        table = undefined;
+        const value = r.upper !== null ? `${r.value}～${r.upper}` : String(r.value);
+        const approx = r.approximate ? (en ? ' ≈' : ' 约数') : '';
+        out += `    ${where}  ${r.subject || '—'}  ${r.text}  → ${value} ${r.unit}${approx}\n`;
+        continue;
+      }
+      // A table's cells under its name, each as 「row · column」; the value again only when its unit says more.
+      if (r.table !== table) {
+        table = r.table;
+        out += `    ${table}\n`;
+      }
+      const converted = r.unit ? `  → ${r.value} ${r.unit}` : '';
+      out += `      ${where}  ${r.row || '—'} · ${r.column || '—'}  ${r.text}${converted}\n`;
     }
     out += '\n';
   }
