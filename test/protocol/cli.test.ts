@@ -8,6 +8,7 @@ import { encodeReport } from '../../server/src/node/files';
 import { SEEDS_DIR } from '../helpers/seeds';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
+const PINGTAN = path.resolve(__dirname, '../fixtures/corpus/gov-info/pingtan-2021.txt');
 const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
 describe('CLI', () => {
@@ -40,6 +41,29 @@ describe('CLI', () => {
     const r = run('outline', '--locale', 'en', SEEDS_DIR);
     assert.match(r.stdout, /Title: \(none\)/);
     assert.match(r.stdout, /Year: 2024/);
+  });
+
+  it('figures lists the cells of a report\'s tables with their table, row and column, in CSV, JSON and text', () => {
+    const csv = run('figures', '--format', 'csv', PINGTAN);
+    assert.equal(csv.status, 0, csv.stderr);
+    const lines = csv.stdout.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+    assert.deepEqual(lines[0].split(',').slice(-3), ['表格', '行名', '列名']);
+    const reportLines = fs.readFileSync(PINGTAN, 'utf8').split(/\r?\n/);
+    const granted = reportLines.findIndex((l) => l.includes('（一）予以公开\t'));
+    assert.ok(lines.includes(`${granted + 1},三、收到和处理政府信息公开申请情况,（一）予以公开·自然人,27,27,,,count,确数,,表三 收到和处理政府信息公开申请情况,（一）予以公开,自然人`));
+
+    const json = run('figures', '--format', 'json', PINGTAN);
+    assert.equal(json.status, 0, json.stderr);
+    const figures: any[] = JSON.parse(json.stdout).files[0].figures;
+    const reviews = figures.find((f) => f.table.startsWith('表四') && f.row === '行政复议' && f.column === '总计');
+    assert.deepEqual([reviews.value, reviews.text, reviews.section], [3, '3', '四、政府信息公开行政复议、行政诉讼情况']);
+    const fees = figures.find((f) => f.row === '行政事业性收费');
+    assert.deepEqual([fees.table, fees.kind, fees.value, fees.unit], ['表二 主动公开政府信息情况', 'money', 242523110.82, '元']);
+    assert.ok(figures.some((f) => f.table === '' && f.text === '2645条'), 'the sentences\' figures are there too');
+
+    const text = run('figures', PINGTAN);
+    assert.match(text.stdout, /^ {4}表二 主动公开政府信息情况\n {6}L13 {2}规章 · 本年制发件数 {2}0 {2}→ 0 件$/m);
+    assert.match(text.stdout, /^ {6}L\d+ {2}行政规范性文件 · 现行有效件数 {2}665 {2}→ 665 件$/m);
   });
 
   it('exits 2 on a usage error or a missing path, with a message', () => {

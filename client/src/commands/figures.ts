@@ -1,5 +1,6 @@
-// 「GovReport：显示报告数据」: every figure of the active report in a table (click a row to jump to it), and
-// 「导出报告数据 (CSV)」. The rows come from the server's govreport/figures request, like everything else.
+// 「GovReport：显示报告数据」: every figure of the active report in a table (click a row to jump to it) — the numbers
+// of its sentences and the cells of its tables, with their table, row and column — and 「导出报告数据 (CSV)」.
+// The rows come from the server's govreport/figures request, like everything else.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 // Types only: the rows travel over LSP; nothing of the server is bundled into the client.
@@ -93,6 +94,7 @@ function renderTable(webview: vscode.Webview, result: FiguresResult): string {
   const rows = result.rows.map((r) => `<tr tabindex="0" data-line="${r.range.start.line}" data-character="${r.range.start.character}" data-end-line="${r.range.end.line}" data-end-character="${r.range.end.character}">
 <td class="num">${r.range.start.line + 1}</td><td>${escapeHtml(r.section)}</td><td>${escapeHtml(r.subject || '—')}</td><td>${escapeHtml(r.text)}</td>
 <td class="num">${escapeHtml(formatValue(r))}</td><td>${escapeHtml(r.unit)}</td><td>${r.approximate ? escapeHtml(t('approximate')) : escapeHtml(t('exact'))}</td>
+<td>${escapeHtml(r.table)}</td><td>${escapeHtml(r.row)}</td><td>${escapeHtml(r.column)}</td>
 <td class="sentence">${escapeHtml(r.sentence)}</td></tr>`).join('\n');
   return `<!DOCTYPE html>
 <html lang="${vscode.env.language}">
@@ -116,7 +118,7 @@ button { color: var(--vscode-button-foreground); background: var(--vscode-button
 <h2>${escapeHtml(result.title ?? t('Figures'))}</h2>
 <p>${escapeHtml(t('{0} figures. Click a row to go to it in the report.', result.rows.length))} <button id="export">${escapeHtml(t('Export CSV'))}</button></p>
 <table>
-<thead><tr><th>${escapeHtml(t('Line'))}</th><th>${escapeHtml(t('Section'))}</th><th>${escapeHtml(t('Counts'))}</th><th>${escapeHtml(t('As written'))}</th><th>${escapeHtml(t('Value'))}</th><th>${escapeHtml(t('Unit'))}</th><th>${escapeHtml(t('Exact'))}</th><th>${escapeHtml(t('Sentence'))}</th></tr></thead>
+<thead><tr><th>${escapeHtml(t('Line'))}</th><th>${escapeHtml(t('Section'))}</th><th>${escapeHtml(t('Counts'))}</th><th>${escapeHtml(t('As written'))}</th><th>${escapeHtml(t('Value'))}</th><th>${escapeHtml(t('Unit'))}</th><th>${escapeHtml(t('Exact'))}</th><th>${escapeHtml(t('Table'))}</th><th>${escapeHtml(t('Row'))}</th><th>${escapeHtml(t('Column'))}</th><th>${escapeHtml(t('Sentence'))}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>

@@ -1,6 +1,10 @@
 import * as assert from 'assert/strict';
-import { figureRows, figuresCsv, parseReport } from '../../../server/src/core/index';
+import * as fs from 'fs';
+import * as path from 'path';
+import { figureRows, figuresCsv, parseReport, type FigureRow } from '../../../server/src/core/index';
 import { seedText } from '../../helpers/seeds';
+
+const PINGTAN = path.resolve(__dirname, '../../fixtures/corpus/gov-info/pingtan-2021.txt');
 
 describe('figures table', () => {
   const rows = figureRows(parseReport(seedText('004')));
@@ -9,18 +13,80 @@ describe('figures table', () => {
     const money = rows.find((r) => r.text === '1.99亿元')!;
     assert.deepEqual({ ...money, range: undefined, sentence: undefined }, {
       section: '（二）健全政府机构职能体系', subject: '招商引资到位资金', text: '1.99亿元', value: 199000000, upper: null,
-      unit: '元', kind: 'money', approximate: false, range: undefined, sentence: undefined,
+      unit: '元', kind: 'money', approximate: false, range: undefined, sentence: undefined, table: '', row: '', column: '',
     });
     assert.equal(rows.find((r) => r.text === '6000余份')!.approximate, true);
   });
 
   it('exports CSV with a BOM, a header, quoted cells where needed and one line per figure', () => {
     const csv = figuresCsv(rows, 'zh');
-    assert.ok(csv.startsWith('\ufeff行,所在部分,统计对象,原文,数值,上限,单位,类别,确数/约数,所在句子\r\n'));
+    assert.ok(csv.startsWith('\ufeff行,所在部分,统计对象,原文,数值,上限,单位,类别,确数/约数,所在句子,表格,行名,列名\r\n'));
     const lines = csv.slice(1).trimEnd().split('\r\n');
     assert.equal(lines.length, rows.length + 1);
     assert.ok(lines.some((l) => l.startsWith('10,（二）健全政府机构职能体系,招商引资到位资金,1.99亿元,199000000,,元,money,确数,')));
     const quoted = figuresCsv([{ ...rows[0], sentence: '含有,逗号和"引号"' }], 'en').split('\r\n')[1];
-    assert.match(quoted, /,"含有,逗号和""引号"""$/);
+    assert.match(quoted, /,"含有,逗号和""引号""",,,$/);
+  });
+});
+
+describe('figures table of a report with tables (平潭 2021 政府信息公开)', () => {
+  const text = fs.readFileSync(PINGTAN, 'utf8');
+  const lines = text.split(/\r?\n/);
+  const rows = figureRows(parseReport(text));
+  const cell = (table: string, row: string, column: string) => {
+    const found = rows.filter((r) => r.table.startsWith(table) && r.row === row && r.column === column);
+    assert.equal(found.length, 1, `${table} ${row} ${column}: ${found.length} rows`);
+    return found[0];
+  };
+
+  it('lists each value cell with its table, row and column, and what it counts', () => {
+    const granted = cell('表三', '（一）予以公开', '自然人');
+    assert.equal(granted.value, 27);
+    assert.equal(granted.text, '27');
+    assert.equal(granted.table, '表三 收到和处理政府信息公开申请情况');
+    assert.equal(granted.subject, '（一）予以公开·自然人');
+    assert.equal(granted.section, '三、收到和处理政府信息公开申请情况');
+    assert.equal(granted.kind, 'count');
+    assert.equal(granted.sentence, '');
+    // The range is the cell's own text on its line of the report.
+    const { start, end } = granted.range;
+    assert.match(lines[start.line], /（一）予以公开\t27\t/);
+    assert.equal(lines[start.line].slice(start.character, end.character), '27');
+
+    const rules = cell('表二', '行政规范性文件', '现行有效件数');
+    assert.deepEqual([rules.value, rules.unit, rules.kind], [665, '件', 'count']);
+    assert.equal(cell('表四', '行政复议', '总计').value, 3);
+    assert.equal(cell('表三', '（七）总计', '总计').value, 69);
+  });
+
+  it('turns a column in 万元 into 元, as it does for the money of sentences', () => {
+    const fees = cell('表二', '行政事业性收费', '本年收费金额（单位：万元）');
+    assert.equal(fees.text, '24252.311082');
+    assert.deepEqual([fees.kind, fees.unit, fees.value], ['money', '元', 242523110.82]);
+    assert.equal(fees.subject, '行政事业性收费·本年收费金额');
+  });
+
+  it('has every table cell and every sentence figure once, in document order', () => {
+    const tableRows = rows.filter((r) => r.table !== '');
+    // 表二 10 values, 表三 25 rows of 7, 表四 15.
+    assert.equal(tableRows.length, 10 + 25 * 7 + 15);
+    assert.ok(rows.some((r) => r.table === '' && r.text === '2645条' && r.sentence.includes('2645条')));
+    const position = (r: FigureRow) => [r.range.start.line, r.range.start.character];
+    for (let i = 1; i < rows.length; i++) {
+      const [l0, c0] = position(rows[i - 1]);
+      const [l1, c1] = position(rows[i]);
+      assert.ok(l0 < l1 || (l0 === l1 && c0 < c1), `row ${i} at ${l1}:${c1} after ${l0}:${c0}`);
+    }
+    // Part 六 follows the tables: its sentence figure comes after the last table cell.
+    const last = rows[rows.length - 1];
+    assert.deepEqual([last.table, last.section, last.text], ['', '六、其他需要报告的事项', '2021年']);
+  });
+
+  it('puts table, row and column last in the CSV, in both languages', () => {
+    const csv = figuresCsv(rows, 'en');
+    assert.ok(csv.startsWith('\ufeffline,section,counts,as written,value,upper,unit,kind,exact/approximate,sentence,table,row,column\r\n'));
+    const granted = cell('表三', '（一）予以公开', '自然人');
+    const line = `${granted.range.start.line + 1},三、收到和处理政府信息公开申请情况,（一）予以公开·自然人,27,27,,,count,exact,,表三 收到和处理政府信息公开申请情况,（一）予以公开,自然人`;
+    assert.ok(csv.split('\r\n').includes(line), line);
   });
 });

@@ -1,0 +1,51 @@
+// The output of `check`: text for people, the fixed JSON contract for tools, SARIF for code-scanning dashboards.
+import { localize, type Locale } from '../../core/index';
+import type { UnreadableFile } from '../../node/files';
+import { toSarif } from '../../node/sarif';
+import { GOVREPORT_VERSION } from '../../version';
+import type { Options } from '../args';
+import type { Checked } from '../report';
+import { renderFindings, renderFixes } from './findings';
+import { displayPath, paint } from './style';
+
+export function renderText(checked: Checked[], locale: Locale): string {
+  let out = '';
+  let total = 0;
+  let fixes = 0;
+  for (const c of checked) {
+    out += paint('1', displayPath(c.file.path)) + '\n';
+    if (c.fixed.length > 0) out += renderFixes(c.fixed, locale);
+    if (!c.isReport) out += `  ${locale === 'en' ? 'not recognised as a report; skipped' : '未识别为报告，已跳过'}\n`;
+    else if (c.findings.length === 0) out += `  ${locale === 'en' ? 'no problems found' : '未发现问题'}\n`;
+    else out += renderFindings(c.findings, locale);
+    total += c.findings.length;
+    fixes += c.fixed.length;
+  }
+  if (fixes > 0) {
+    out += locale === 'en' ? `\n${checked.length} file(s) checked, ${fixes} fixed, ${total} finding(s) left.\n` : `\n已检查 ${checked.length} 个文件，修正 ${fixes} 处，余下 ${total} 个问题。\n`;
+  } else {
+    out += locale === 'en' ? `\n${checked.length} file(s) checked, ${total} finding(s).\n` : `\n已检查 ${checked.length} 个文件，发现 ${total} 个问题。\n`;
+  }
+  return out;
+}
+
+/** The fixed JSON contract other tools rely on. */
+export function renderJson(checked: Checked[]): string {
+  const files = checked.map((c) => ({
+    path: c.file.path,
+    profile: c.profile,
+    diagnostics: c.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: localize(f.message, 'zh'), range: f.range })),
+  }));
+  return JSON.stringify({ files }, null, 2) + '\n';
+}
+
+export function renderSarif(checked: Checked[], unreadable: UnreadableFile[], options: Options): string {
+  const log = toSarif({
+    files: checked.map((c) => ({ path: c.file.path, findings: c.findings })),
+    unreadable,
+    locale: options.locale,
+    baseDir: process.cwd(),
+    toolVersion: GOVREPORT_VERSION,
+  });
+  return JSON.stringify(log, null, 2) + '\n';
+}

@@ -1,0 +1,50 @@
+// The output of `figures`: every figure of each report, as text grouped by section, as CSV or as JSON.
+import { figuresCsv } from '../../core/index';
+import type { Options } from '../args';
+import type { Checked } from '../report';
+import { displayPath, paint } from './style';
+
+export function renderFigures(checked: Checked[], options: Options): string {
+  const en = options.locale === 'en';
+  if (options.format === 'json') {
+    return JSON.stringify({ files: checked.map((c) => ({ path: c.file.path, figures: c.figures })) }, null, 2) + '\n';
+  }
+  if (options.format === 'csv') {
+    const many = checked.length > 1;
+    return checked.map((c, i) => figuresCsv(c.figures, options.locale, {
+      file: many ? displayPath(c.file.path) : undefined, header: i === 0,
+    })).join('');
+  }
+  let out = '';
+  for (const c of checked) {
+    out += paint('1', `== ${displayPath(c.file.path)}`) + '\n';
+    const rows = c.figures;
+    if (rows.length === 0) out += `  ${en ? 'no figures' : '没有数据'}\n`;
+    let section: string | undefined;
+    let table: string | undefined;
+    for (const r of rows) {
+      if (r.section !== section) {
+        section = r.section;
+        table = undefined;
+        out += `  ${section || (en ? '(opening)' : '（导语）')}\n`;
+      }
+      const where = paint('2', `L${r.range.start.line + 1}`);
+      if (r.table === '') {
+        table = undefined;
+        const value = r.upper !== null ? `${r.value}～${r.upper}` : String(r.value);
+        const approx = r.approximate ? (en ? ' ≈' : ' 约数') : '';
+        out += `    ${where}  ${r.subject || '—'}  ${r.text}  → ${value} ${r.unit}${approx}\n`;
+        continue;
+      }
+      // A table's cells under its name, each as 「row · column」; the value again only when its unit says more.
+      if (r.table !== table) {
+        table = r.table;
+        out += `    ${table}\n`;
+      }
+      const converted = r.unit ? `  → ${r.value} ${r.unit}` : '';
+      out += `      ${where}  ${r.row || '—'} · ${r.column || '—'}  ${r.text}${converted}\n`;
+    }
+    out += '\n';
+  }
+  return out;
+}

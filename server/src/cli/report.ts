@@ -1,0 +1,104 @@
+// One report through the whole pipeline: read, fixed (with --fix), parsed and checked, into plain data that a
+// worker thread can hand back to the main thread and every renderer can draw from.
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkReportText, filterIgnored } from '../core/config';
+import { fixAll, type ChosenFix } from '../core/fixes';
+import {
+  buildOutline, checkModel, figureRows, localize, matchSections, parseReport, resolveProfile,
+  type FigureRow, type Finding, type OutlineNode, type ReportModel,
+} from '../core/index';
+import { writeFileAtomic } from '../node/config';
+import { DOCX_ENCODING, encodeReport, readReport, TEXT_EXTENSIONS, type ReportFile, type UnreadableFile } from '../node/files';
+import type { Options } from './args';
+import type { ProjectConfigs } from './project-configs';
+
+/** What became of one report: plain data, so that a worker thread can hand it back to the main thread. */
+export interface Checked {
+  file: { path: string };
+  isReport: boolean;
+  /** The profile the report was checked against, as resolved (it may be forced). */
+  profile: string | null;
+  title: string | null;
+  year: ReportModel['year'] | null;
+  outline: OutlineNode[];
+  figures: FigureRow[];
+  findings: Finding[];
+  /** For `matrix`: each item of the profile, present or not. */
+  items: Record<string, boolean>;
+  /** What `--fix` changed, pass by pass, and whether it could write the file. */
+  fixed: ChosenFix[];
+  fixError?: { zh: string; en: string };
+}
+
+/** One file through the whole pipeline; `undefined` text means the file could not be read. */
+export type Processed = { checked: Checked; notes: string[] } | { unreadable: UnreadableFile; notes: string[] };
+
+/** Reads, fixes (with --fix) and checks one report; everything the output needs is in the result. */
+export function processReport(f: string, parsed: Options, configs: ProjectConfigs): Processed {
+  const notes: string[] = [];
+  const read = readReport(f);
+  if ('reason' in read) return { unreadable: read, notes: [`govreport: ${f}: ${localize(read.reason, parsed.locale)}\n`] };
+  const { config, options, relativeFile, problems } = configs.forReport(f);
+  notes.push(...problems);
+  const locale = parsed.localeGiven ? parsed.locale : config.locale ?? parsed.locale;
+  let text = read.text;
+  let fixed: ChosenFix[] = [];
+  let fixError: Checked['fixError'];
+  if (parsed.fix && read.encoding === DOCX_ENCODING) {
+    notes.push(`govreport: ${f}: ${localize({ zh: 'Word 文档只检查、不改写，请在 Word 中按下列问题修改', en: 'Word documents are checked, never rewritten: fix the findings below in Word' }, locale)}\n`);
+  } else if (parsed.fix && TEXT_EXTENSIONS.includes(path.extname(f).toLowerCase())) {
+    const result = fixAll(text, (t) => checkReportText(t, options, config, relativeFile));
+    if (result.text !== text) {
+      fixError = writeBack(read, result.text);
+      if (!fixError) {
+        text = result.text;
+        fixed = result.applied;
+      }
+    }
+  }
+  const model = parseReport(text);
+  const wantFindings = parsed.command === 'check' || parsed.command === 'matrix' || parsed.diagnostics;
+  const findings = model.isReport && wantFindings ? filterIgnored(checkModel(model, options), text, relativeFile, config) : [];
+  const profile = resolveProfile(model, options.profile ?? 'auto', options.extraProfiles);
+  const items: Record<string, boolean> = {};
+  if (parsed.command === 'matrix' && profile && model.isReport) {
+    for (const s of matchSections(model, profile)) items[s.item.id] = s.present;
+  }
+  if (fixError) notes.push(`govreport: ${f}: ${localize(fixError, locale)}\n`);
+  return {
+    notes,
+    checked: {
+      file: { path: read.path },
+      isReport: model.isReport,
+      profile: profile?.id ?? null,
+      title: model.title?.text ?? null,
+      year: model.year ?? null,
+      outline: parsed.command === 'outline' && model.isReport ? buildOutline(model, locale) : [],
+      figures: parsed.command === 'figures' && model.isReport ? figureRows(model) : [],
+      findings,
+      items,
+      fixed,
+      fixError,
+    },
+  };
+}
+
+/**
+ * Writes the fixed text over the file, atomically, in the encoding it was read in. Refuses when the
+ * original text would not encode back to the original bytes (a character with two encodings in
+ * GB18030, say): then even the unfixed parts would change, and the user did not ask for that.
+ */
+function writeBack(file: ReportFile, fixedText: string): { zh: string; en: string } | undefined {
+  try {
+    const original = fs.readFileSync(file.path);
+    if (!Buffer.from(encodeReport(file.text, file.encoding)).equals(original)) {
+      return { zh: '无法按原编码原样写回（文件中有编码方式不唯一的字符），未作修改', en: 'cannot be written back byte for byte in its encoding; left unchanged' };
+    }
+    writeFileAtomic(file.path, encodeReport(fixedText, file.encoding));
+    return undefined;
+  } catch (e) {
+    const message = (e as Error).message;
+    return { zh: `无法写入修正：${message}`, en: `cannot write the fixes: ${message}` };
+  }
+}
