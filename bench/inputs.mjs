@@ -1,4 +1,5 @@
-// Deterministic benchmark inputs, generated from seeds/*.txt and cached in bench/.cache/.
+// Deterministic benchmark inputs, generated from seeds/*.txt and one 政府信息公开工作年度报告 with its tables
+// (test/fixtures/corpus/gov-info/pingtan-2021.txt), and cached in bench/.cache/.
 //
 // 1. Four documents of about 20 KB, 200 KB, 2 MB and 10 MB (decimal units, UTF-8 bytes, never above the
 //    nominal size): the seeds concatenated in name order, over and over, each copy whole with its title,
@@ -10,9 +11,9 @@
 //    - Copy r of a seed (r = 0 for its first appearance, unchanged) differs from the other copies, as the
 //      reports of a real compilation would; otherwise a 10 MB input would be ~170 identical copies of each
 //      line, and the core's per-line shape cache would turn repetition into speed:
-//        · its counted figures — a number followed by a unit such as 件/次/人次/个/项/万元 — are multiplied
-//          by r + 1 (years, dates, percentages and heading numbers stay; sums and rates stay consistent,
-//          since every count of a copy scales alike);
+//        · its counted figures — a number followed by a unit such as 件/次/人次/个/项/万元 — and the whole
+//          numbers of its table cells are multiplied by r + 1 (years, dates, percentages and heading numbers
+//          stay; sums, rates and table arithmetic stay consistent, since every count of a copy scales alike);
 //        · in running text (not in heading markers and the run-in title after them, nor in lines under 40
 //          characters such as titles, dates and 落款), sixteen everyday synonym pairs (加强/强化, 深入/持续,
 //          推进/推动 …) are swapped or not, by a 16-bit mask distinct for every r, so prose without figures
@@ -32,7 +33,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const CACHE = path.join(ROOT, 'bench', '.cache');
 
 /** Bump when the generation changes: cached inputs of another generation are rebuilt. */
-const GENERATION = 6;
+const GENERATION = 7;
 
 export const SIZES = [
   { name: '20KB', bytes: 20_000 },
@@ -41,13 +42,16 @@ export const SIZES = [
   { name: '10MB', bytes: 10_000_000 },
 ];
 
+/** A 政府信息公开工作年度报告 with its three tables, beside the seeds (法治政府建设 reports). */
+const GOV_INFO_REPORT = 'test/fixtures/corpus/gov-info/pingtan-2021.txt';
+
 export function seeds(root = ROOT) {
   const dir = path.join(root, 'seeds');
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => ({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8').replace(/^\uFEFF/, '') }));
+  const read = (file) => fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  return [
+    ...fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ name: f, text: read(path.join(dir, f)) })),
+    { name: path.basename(GOV_INFO_REPORT), text: read(path.join(root, GOV_INFO_REPORT)) },
+  ];
 }
 
 // --- Chinese numerals (independent of the core under test) -----------------------------------------------
@@ -128,6 +132,12 @@ function swapWords(line, repetition) {
   return head + body;
 }
 
+/** Table rows (TAB between cells): every whole-number cell × factor, so that each copy's tables differ and still add up. */
+function scaleTableCells(line, factor) {
+  if (factor === 1 || !line.includes('\t')) return line;
+  return line.split('\t').map((cell) => (/^[0-9]+$/.test(cell) ? String(Number(cell) * factor) : cell)).join('\t');
+}
+
 function scaleFigures(line, factor) {
   if (factor === 1) return line;
   return line.replace(COUNTED, (m) => {
@@ -153,7 +163,7 @@ export function copyOf(seedText, { offset = 0, repetition = 0 } = {}) {
         out = m[1] + formatNumeral(value + offset) + m[3] + line.slice(m[0].length);
       }
     }
-    out = scaleFigures(out, repetition + 1);
+    out = scaleTableCells(scaleFigures(out, repetition + 1), repetition + 1);
     return swapWords(out, repetition);
   });
   return { lines, highest };
@@ -267,7 +277,7 @@ export function editPoint(text) {
   const middle = lines.length >> 1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (i >= middle && line.length >= 40 && !HEADING_PREFIX.test(line)) {
+    if (i >= middle && line.length >= 40 && !HEADING_PREFIX.test(line) && !line.includes('\t')) {
       const character = line.length >> 1;
       return { line: i, character, offset: offset + character };
     }
