@@ -220,3 +220,22 @@ describe('tables in the model', () => {
     });
   });
 });
+
+describe('tables as evidence', () => {
+  it('a 成效 section whose numbers stand in a table is not a section without figures', () => {
+    const prose = '我局坚持依法行政，严格规范公正文明执法，全面落实行政执法三项制度，持续深化放管服改革，不断提升依法行政水平。'.repeat(12);
+    const text = [
+      'XX县司法局2023年法治政府建设年度报告',
+      '一、2023年推进法治政府建设的主要举措和成效',
+      prose,
+      '案件类型\t收案\t结案',
+      '治安\t3\t3',
+      '交通\t2\t1',
+      '二、存在的不足和原因',
+      '一是执法不够规范，主要原因是培训不足。',
+    ].join('\n');
+    assert.deepEqual(checkModel(parseReport(text)).filter((f) => f.rule === 'sparse-evidence'), []);
+    const withoutTable = text.split('\n').filter((l) => !l.includes('\t')).join('\n');
+    assert.equal(checkModel(parseReport(withoutTable)).filter((f) => f.rule === 'sparse-evidence').length, 1);
+  });
+});

@@ -1,6 +1,7 @@
 // Evidence density: how many figures and cases back each first-level section — the evaluations fault
 // reports for 运用事例少 and 内容不翔实 (rules.md R8.1, R8.2, Q6). Read by the title hover and sparse-evidence.
 import type { Figure } from '../model/figures';
+import { tableFiguresOf } from '../model/table-figures';
 import type { Heading, Paragraph, ReportModel } from '../model/types';
 import { figuresByParagraph } from '../rules/shared/figures';
 import { paragraphMemo } from '../rules/shared/memo';
@@ -10,7 +11,7 @@ export interface SectionEvidence {
   heading: Heading;
   /** Characters of running text under the heading (sub-headings' bodies included). */
   chars: number;
-  /** Figures other than years and dates. */
+  /** Figures other than years and dates, table cells included. */
   figures: number;
   /** Cases and examples: 典型案例, 例如/比如, 以……为例. */
   cases: number;
@@ -31,9 +32,16 @@ const paragraphEvidence = paragraphMemo<ParagraphEvidence>();
 export function evidenceBySection(model: ReportModel): SectionEvidence[] {
   const out: SectionEvidence[] = [];
   let byParagraph: Map<Paragraph, Figure[]> | undefined;
+  // A table of counts under a section is evidence too: its numbers per top-level section.
+  const tableCells = new Map<Heading, number>();
+  for (const f of model.tables.length > 0 ? tableFiguresOf(model) : []) {
+    let top = f.section;
+    while (top?.parent) top = top.parent;
+    if (top) tableCells.set(top, (tableCells.get(top) ?? 0) + 1);
+  }
   for (const heading of model.headings) {
     if (heading.level !== 1) continue;
-    const sum = { chars: 0, figures: 0, cases: 0 };
+    const sum = { chars: 0, figures: tableCells.get(heading) ?? 0, cases: 0 };
     for (const p of sectionParagraphs(model, heading)) {
       const e = paragraphEvidence.get(p, () => {
         byParagraph ??= figuresByParagraph(model);
