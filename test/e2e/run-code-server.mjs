@@ -3,9 +3,10 @@
 // machine — code-server's web workbench with its Node extension host, driven by headless Debian Chromium
 // through playwright-core — then takes the screenshots the suite asks for. See test/e2e/README.md.
 //
-// Steps: setup.sh (idempotent) -> bundle the suite -> temp user-data/extensions dirs and a temp copy of seeds/
-// -> code-server on a free loopback port -> Chromium opens the workbench with the extension-test payload ->
-// wait for the suite's results file -> print a summary -> screenshot handshake -> stop everything.
+// Steps: setup.sh (idempotent) -> bundle the suite -> temp user-data/extensions dirs and a temp workspace (seeds/
+// and the 政府信息公开 corpus report, see copyWorkspace) -> code-server on a free loopback port -> Chromium opens
+// the workbench with the extension-test payload -> wait for the suite's results file -> print a summary ->
+// screenshot handshake -> stop everything.
 // Environment knobs: GOVREPORT_E2E_TIMEOUT_MS (overall deadline, default 300000), GOVREPORT_E2E_KEEP_TMP=1
 // (keep the temp dir for inspection).
 import { spawn, spawnSync } from 'node:child_process';
@@ -13,7 +14,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { bundleSuite, ensureExtensionBuilt, printResults, repoRoot } from './bundle-suite.mjs';
+import { bundleSuite, copyWorkspace, ensureExtensionBuilt, printResults, repoRoot } from './bundle-suite.mjs';
 
 const OVERALL_TIMEOUT_MS = Number(process.env.GOVREPORT_E2E_TIMEOUT_MS) || 300_000;
 const SERVER_START_TIMEOUT_MS = 60_000;
@@ -248,7 +249,7 @@ async function main() {
   for (const d of [userDataDir, extensionsDir, handshakeDir, ...['xdg-config', 'xdg-data', 'xdg-cache'].map((d) => path.join(tmpDir, d))]) {
     fs.mkdirSync(d, { recursive: true });
   }
-  fs.cpSync(path.join(repoRoot, 'seeds'), workspace, { recursive: true });
+  copyWorkspace(workspace);
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
