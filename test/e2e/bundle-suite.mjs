@@ -1,7 +1,8 @@
 // Bundles the end-to-end suite for the extension host: test/e2e/suite/index.ts (which runs mocha) and every
 // test/e2e/suite/**/*.test.ts, each into its own CommonJS file under dist/test/e2e/. `vscode` stays external
 // (the extension host provides it); mocha is bundled into index.js so nothing is required from node_modules
-// at run time. Shared by run-code-server.mjs and run-electron.mjs, like the summary they print (printResults).
+// at run time. Shared by run-code-server.mjs and run-electron.mjs, like the workspace folder they open
+// (copyWorkspace) and the summary they print (printResults).
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -19,6 +20,20 @@ export async function ensureExtensionBuilt() {
   const { spawnSync } = await import('node:child_process');
   const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repoRoot, stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`node esbuild.mjs failed (exit ${r.status ?? r.signal})`);
+}
+
+/** The corpus report the tables suite opens: a 政府信息公开工作年度报告 whose tables are TAB-separated rows. */
+export const GOV_INFO_FIXTURE = path.join('test', 'fixtures', 'corpus', 'gov-info', 'pingtan-2021.txt');
+
+/**
+ * Fills `workspace`, the folder both runners open: a copy of seeds/, and the 政府信息公开 corpus report as
+ * gov-info/pingtan-2021.txt. The suites edit documents only in memory, so the copies stay as they are on disk.
+ */
+export function copyWorkspace(workspace) {
+  fs.cpSync(path.join(repoRoot, 'seeds'), workspace, { recursive: true });
+  const govInfo = path.join(workspace, 'gov-info');
+  fs.mkdirSync(govInfo, { recursive: true });
+  fs.copyFileSync(path.join(repoRoot, GOV_INFO_FIXTURE), path.join(govInfo, path.basename(GOV_INFO_FIXTURE)));
 }
 
 /** Bundles the suite; returns the absolute path of the bundled index.js (the extensionTestsPath). */

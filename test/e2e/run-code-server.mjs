@@ -3,9 +3,10 @@
 // machine — code-server's web workbench with its Node extension host, driven by headless Debian Chromium
 // through playwright-core — then takes the screenshots the suite asks for. See test/e2e/README.md.
 //
-// Steps: setup.sh (idempotent) -> bundle the suite -> temp user-data/extensions dirs and a temp copy of seeds/
-// -> code-server on a free loopback port -> Chromium opens the workbench with the extension-test payload ->
-// wait for the suite's results file -> print a summary -> screenshot handshake -> stop everything.
+// Steps: setup.sh (idempotent) -> bundle the suite -> temp user-data/extensions dirs and a temp workspace (seeds/
+// and the 政府信息公开 corpus report, see copyWorkspace) -> code-server on a free loopback port -> Chromium opens
+// the workbench with the extension-test payload -> wait for the suite's results file -> print a summary ->
+// screenshot handshake -> stop everything.
 // Environment knobs: GOVREPORT_E2E_TIMEOUT_MS (overall deadline, default 300000), GOVREPORT_E2E_KEEP_TMP=1
 // (keep the temp dir for inspection).
 import { spawn, spawnSync } from 'node:child_process';
@@ -13,7 +14,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { bundleSuite, ensureExtensionBuilt, printResults, repoRoot } from './bundle-suite.mjs';
+import { bundleSuite, copyWorkspace, ensureExtensionBuilt, printResults, repoRoot } from './bundle-suite.mjs';
 
 const OVERALL_TIMEOUT_MS = Number(process.env.GOVREPORT_E2E_TIMEOUT_MS) || 300_000;
 const SERVER_START_TIMEOUT_MS = 60_000;
@@ -248,7 +249,7 @@ async function main() {
   for (const d of [userDataDir, extensionsDir, handshakeDir, ...['xdg-config', 'xdg-data', 'xdg-cache'].map((d) => path.join(tmpDir, d))]) {
     fs.mkdirSync(d, { recursive: true });
   }
-  fs.cpSync(path.join(repoRoot, 'seeds'), workspace, { recursive: true });
+  copyWorkspace(workspace);
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
@@ -395,7 +396,7 @@ async function takeScreenshot(page, shot) {
   const file = path.join(outputDir, `${shot.name}.png`);
   if (shot.view === 'outline') {
     await runCommandFromPalette(page, 'Explorer: Focus on Outline View'); // shows the Explorer and the Outline
-    await giveOutlineRoom(page);
+    await giveViewRoom(page, 'Outline');
     await runCommandFromPalette(page, 'Explorer: Focus on Outline View'); // focus back from the clicked header
     // Symbols, or the view's message ("No symbols found in document ..."), which may be transient while the
     // outline loads: then symbols get a few more seconds.
@@ -414,12 +415,21 @@ async function takeScreenshot(page, shot) {
       const text = (await message.isVisible()) ? `: "${(await message.innerText()).trim()}"` : '';
       throw new Error(`the Outline view shows no symbols${text} (picture saved anyway: ${path.relative(repoRoot, file)})`);
     }
+    if (shot.waitForText) {
+      // The outline of the document the suite showed, not of the editor that was active before.
+      try {
+        await rows.filter({ hasText: shot.waitForText }).first().waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+      } catch {
+        await page.screenshot({ path: file });
+        throw new Error(`the Outline view shows no "${shot.waitForText}" (picture saved anyway: ${path.relative(repoRoot, file)})`);
+      }
+    }
   }
   if (shot.view === 'coverage') {
     // The 「纲要覆盖情况」 view (English UI: "Outline-plan coverage (纲要)"), shown while a report is active.
     const focus = 'Explorer: Focus on Outline-plan coverage (纲要) View';
     await runCommandFromPalette(page, focus);
-    await giveOutlineRoom(page);
+    await giveViewRoom(page, 'Outline-plan coverage (纲要)');
     await runCommandFromPalette(page, focus);
     const rows = page.locator('.monaco-list-row', { hasText: 'Government functions' });
     try {
@@ -434,14 +444,20 @@ async function takeScreenshot(page, shot) {
 }
 
 /**
- * Lets the Outline view use the whole side bar: collapses the folder section above it and drags the side bar's
- * edge to the right so that the Chinese headings are not cut off.
+ * Lets one view of the Explorer use the whole side bar: collapses every other section that is open (the folder
+ * section above it; views other suites opened, e.g. the comparison with last year) and drags the side bar's edge
+ * to the right so that the Chinese headings are not cut off. `view` is the view's title as its section header's
+ * aria-label starts ("Outline Section", "Outline-plan coverage (纲要) Section").
  */
-async function giveOutlineRoom(page) {
-  const folders = page.locator('.pane-header[aria-label^="Explorer Section"]').first();
-  if ((await folders.count()) > 0 && (await folders.getAttribute('aria-expanded')) === 'true') {
-    await folders.click();
-    await page.waitForSelector('.pane-header[aria-label^="Explorer Section"][aria-expanded="false"]', { timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+async function giveViewRoom(page, view) {
+  const others = page.locator(`.part.sidebar .pane-header[aria-expanded="true"]:not([aria-label^="${view} Section"])`);
+  for (let left = await others.count(); left > 0; left--) {
+    await others.first().click();
+    await page.waitForFunction(
+      ([selector, before]) => document.querySelectorAll(selector).length < before,
+      [`.part.sidebar .pane-header[aria-expanded="true"]:not([aria-label^="${view} Section"])`, left],
+      { timeout: SCREENSHOT_STEP_TIMEOUT_MS },
+    );
   }
   const sidebar = page.locator('.part.sidebar').first();
   const box = await sidebar.boundingBox();

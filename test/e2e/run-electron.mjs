@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { bundleSuite, ensureExtensionBuilt, printResults, repoRoot } from './bundle-suite.mjs';
+import { bundleSuite, copyWorkspace, ensureExtensionBuilt, printResults, repoRoot } from './bundle-suite.mjs';
 
 const outputDir = path.join(repoRoot, 'test-results', 'e2e');
 const version = process.env.GOVREPORT_E2E_VSCODE_VERSION || '1.100.3';
@@ -22,7 +22,7 @@ const resultsFile = path.join(outputDir, 'results.json');
 fs.rmSync(resultsFile, { force: true });
 const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-e2e-electron-'));
 const workspace = path.join(tmpDir, 'seeds');
-fs.cpSync(path.join(repoRoot, 'seeds'), workspace, { recursive: true });
+copyWorkspace(workspace);
 
 let exitCode = 0;
 try {

@@ -34,6 +34,11 @@ export interface ScreenshotRequest {
   readonly name: string;
   /** What to show before the picture is taken: 'outline' for the Outline view, 'coverage' for 「纲要覆盖情况」. */
   readonly view?: 'outline' | 'coverage';
+  /**
+   * A text the view must show before the picture is taken — for the Outline, a symbol of the document `prepare`
+   * shows, so that the picture is not of the outline of the editor shown before it.
+   */
+  readonly waitForText?: string;
   /** Puts the workbench in the state to photograph (e.g. shows a document); run just before the request. */
   readonly prepare?: () => Thenable<unknown> | Promise<unknown>;
 }

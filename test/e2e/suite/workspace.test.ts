@@ -53,8 +53,8 @@ describe('Reviewers in VS Code', () => {
     const summary = await vscode.commands.executeCommand<{ files: number; checked: number; withProblems: number; cancelled: boolean }>('govreport.checkWorkspace');
     assert.ok(summary, 'the command returns its summary');
     assert.strictEqual(summary.cancelled, false);
-    assert.strictEqual(summary.files, 6, 'five seeds and the .docx');
-    assert.strictEqual(summary.checked, 6);
+    assert.strictEqual(summary.files, 7, 'five seeds, the 政府信息公开 report (gov-info/) and the .docx');
+    assert.strictEqual(summary.checked, 7);
     const problems = await waitFor('diagnostics of the unopened seed 002', () => {
       const ds = vscode.languages.getDiagnostics(seed002).filter((d) => d.source === 'govreport');
       return ds.length > 0 ? ds : undefined;
