@@ -143,6 +143,18 @@ describe('tables in the model', () => {
       // The header lines of 表四 join its table; its data line is fifteen numbers.
       assert.ok(model.tables[2].rows.filter((r) => r.kind === 'header').length >= 2);
     });
+    it('one cell per line (a converter that lost the TABs): the row labels of 表三 are not headings, and nothing is guessed', () => {
+      const text = base.split('\n').flatMap((l) => (l.includes('\t') ? l.split('\t') : [l])).join('\n');
+      const model = parseReport(text);
+      assert.deepEqual(model.headings.filter((h) => h.level === 1).map((h) => h.number.raw), ['一、', '二、', '三、', '四、', '五、', '六、']);
+      const findings = checkModel(model).filter((f) => NUMBERING.test(f.rule) || f.rule === 'table-sum');
+      assert.deepEqual(findings.map((f) => `${f.rule}@${f.range.start.line + 1}`), []);
+      const lines = text.split('\n');
+      for (const label of ['一、本年新收政府信息公开申请数量', '（三）不予公开', '2.其他法律行政法规禁止公开', '（七）总计', '四、结转下年度继续办理']) {
+        const line = lines.indexOf(label);
+        assert.ok(model.tables.some((t) => t.startLine <= line && line <= t.endLine), `${label} (line ${line + 1}) is in a table`);
+      }
+    });
     it('the older layout: （六）其他处理 as one row, 23 data rows', () => {
       const lines = base.split('\n');
       const first = lines.findIndex((l) => l.startsWith('（六）其他处理'));

@@ -120,7 +120,7 @@ describe('table-sum', () => {
     assert.match(hover.markdown, /列：自然人/);
     assert.match(hover.markdown, /数值：64/);
     assert.match(hover.markdown, /✓ 表三 “本年新收”行：自然人64＋/);
-    assert.match(hover.markdown, /✓ 表三 自然人列：本年新收64＋上年结转0＝64，而（七）总计63＋结转下年度继续办理1＝64（成立）/);
+    assert.match(hover.markdown, /✓ 表三 自然人列：本年新收64＋上年结转0＝64，等于（七）总计63＋结转下年度继续办理1＝64（成立）/);
     const en = hoverAt(model, cell.range.start, { locale: 'en' })!;
     assert.match(en.markdown, /Row: new this year/);
     assert.doesNotMatch(en.markdown, /Row：|Column：|Value：/);

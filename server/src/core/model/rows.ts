@@ -1,6 +1,7 @@
 // Whether one line, on its own, reads as a table row, and where its cells are. Pure and per line, so the
 // result is cached with the line's shape; which rows form a table is decided from their neighbours (tables.ts).
 
+import TEMPLATE from '../data/gov-info-tables.json';
 import { matchHeadingMarker } from './numbering';
 
 /**
@@ -10,7 +11,8 @@ import { matchHeadingMarker } from './numbering';
  * 「行政许可 2293」) and header-like lines (short words separated by spaces) only join a table next to them.
  */
 export interface RowShape {
-  format: 'tab' | 'pipe' | 'rule' | 'spaced';
+  /** lines: one cell per line — a row label of 表三 standing alone, or a lone value. */
+  format: 'tab' | 'pipe' | 'rule' | 'spaced' | 'lines';
   strength: 'strong' | 'weak' | 'header';
   /** Cells as [start, end) offsets in the line, trimmed; an empty cell is a zero-width span. */
   cells: readonly (readonly [number, number])[];
@@ -74,7 +76,34 @@ export function rowShape(line: string, start: number, end: number): RowShape | u
   if (line.indexOf('\t', start) >= 0) return tabRow(line);
   const first = line.charCodeAt(start);
   if (first === 0x7c /* | */ || first === 0xff5c /* ｜ */) return pipeRow(line, start, end);
-  return spacedRow(line, start, end);
+  return spacedRow(line, start, end) ?? singleCell(line, start, end);
+}
+
+/**
+ * The numbered row labels of 表三 (「一、本年新收政府信息公开申请数量」「（三）不予公开」「2.重复申请」「（七）总计」 …), as a
+ * converter leaves them when it writes one cell per line: never headings of the report. Compared after the
+ * normalisation real copies need (spaces, bracket width, 「1、」 for 「1.」, the explanation in brackets dropped).
+ */
+const TEMPLATE_LABELS = new Set([
+  ...TEMPLATE.requests.rows.flatMap((r) => [r.label, r.group ?? '']),
+  TEMPLATE.requests.otherOneRow.label, '（六）其他', '四、结转下一年度继续办理',
+].filter((l) => l.length > 0).map(normaliseTemplateLabel));
+
+function normaliseTemplateLabel(label: string): string {
+  return label.replace(/[\s\u3000\u00a0]+/g, '').replace(/\(/g, '（').replace(/\)/g, '）')
+    .replace(/^([0-9０-９]+)[、．，,]/, '$1.').replace(/（[^（）]{6,}）$/, '');
+}
+
+/** A line that is one cell of a table written one cell per line: a 表三 row label, or a lone value. */
+function singleCell(line: string, start: number, end: number): RowShape | undefined {
+  const content = line.slice(start, end);
+  if (isNumberCell(content) || (content.length > 0 && content.length <= 2 && isNoneCell(content))) {
+    return { format: 'lines', strength: 'weak', cells: [[start, end]] };
+  }
+  if (content.length <= 60 && TEMPLATE_LABELS.has(normaliseTemplateLabel(content))) {
+    return { format: 'lines', strength: 'strong', cells: [[start, end]] };
+  }
+  return undefined;
 }
 
 function tabRow(line: string): RowShape | undefined {

@@ -135,8 +135,11 @@ export interface Artifact {
   range: Range;
 }
 
-/** How a table reached the text: TAB-separated cells (web pages, Word, .docx), Markdown pipes, or runs of spaces (PDF text). */
-export type TableFormat = 'tab' | 'pipe' | 'spaced';
+/**
+ * How a table reached the text: TAB-separated cells (web pages, Word, .docx), Markdown pipes, runs of spaces (PDF
+ * text), or one cell per line.
+ */
+export type TableFormat = 'tab' | 'pipe' | 'spaced' | 'lines';
 
 export interface TableCell {
   /** The cell's text, trimmed. */

@@ -43,12 +43,13 @@ export function equationText(e: TableEquation): Message {
   };
   const diff = format(Math.abs(e.leftSum - e.rightSum));
   const single = e.right.length === 1;
+  // 「而」 and "but" only where the sides differ.
   const zhRight = single
     ? `${name(e.right[0], 'zh')}为${format(e.rightSum)}`
-    : `而${side(e.right, 'zh')}＝${format(e.rightSum)}`;
+    : `${e.holds ? '等于' : '而'}${side(e.right, 'zh')}＝${format(e.rightSum)}`;
   const enRight = single
-    ? `but ${name(e.right[0], 'en')} is ${format(e.rightSum)}`
-    : `but ${side(e.right, 'en')} = ${format(e.rightSum)}`;
+    ? `${e.holds ? 'and' : 'but'} ${name(e.right[0], 'en')} is ${format(e.rightSum)}`
+    : `${e.holds ? 'equal to' : 'but'} ${side(e.right, 'en')} = ${format(e.rightSum)}`;
   return {
     zh: `${e.tableName.zh} ${e.scope.zh}：${side(e.left, 'zh')}＝${format(e.leftSum)}，${zhRight}（${e.holds ? '成立' : `差${diff}`}）`,
     en: `${e.tableName.en}, ${e.scope.en}: ${side(e.left, 'en')} = ${format(e.leftSum)}, ${enRight} (${e.holds ? 'holds' : `off by ${diff}`})`,
