@@ -111,7 +111,10 @@ export function buildSchema(): object {
                   notHeadings: { type: 'array', items: { type: 'string', maxLength: 200 } },
                   body: { type: 'array', items: { type: 'string', maxLength: 200 } },
                   thematicRunBefore: { type: 'string' },
-                  skeleton: { type: 'object', required: ['heading', 'paragraph'], properties: { heading: { type: 'string' }, paragraph: { type: 'string' } } },
+                  skeleton: {
+                    type: 'object', required: ['heading', 'paragraph'],
+                    properties: { heading: { type: 'string' }, paragraph: { type: 'string' }, table: { enum: ['proactive', 'requests', 'reviews'] } },
+                  },
                 },
               },
             },

@@ -5,7 +5,7 @@
 // Years: a report on year Y is written early in Y+1, so the report year defaults to the current year minus
 // one, and every later mention of Y+1 (the plan, the 成文日期) follows the report year as the writer edits it.
 // VS Code snippets cannot add, so both are regular-expression transforms on the digits (years 2000–2098).
-import GOV_INFO_TABLES from '../server/src/core/data/gov-info-tables.json';
+import { templateTableLines } from '../server/src/core/model/gov-info-template';
 import { BUILTIN_PROFILES, type Profile, type ProfileItem } from '../server/src/core/profiles/index';
 
 export interface Snippet {
@@ -48,36 +48,14 @@ interface ProfileSnippetText {
   addressee: string;
   opening: string;
   prefixes: string[];
-  /** Sections that are a table, by item id: the table's lines, in place of the section's text. */
-  tables?: Record<string, string[]>;
 }
 
-// The tables of a 政府信息公开 report (国办公开办函〔2021〕30号), built from the template data the table-sum rule
-// reads (labels, headers, captions live there once), written as a web page or Word pastes them: one row a line,
-// TAB between cells, a cell merged over several rows on its first row only (「三、本年度办理结果<TAB>（一）予以公开…」),
-// 0 in every value cell — so the arithmetic holds as inserted and table-sum checks each number as it is typed.
-// The values are not tab stops: the three tables hold 200 numbers, and tabbing through them all to reach 「五、」
-// would make the skeleton unusable; the writer overwrites the 0s. No line starts with a TAB: VS Code adjusts only
-// a line's leading whitespace when it inserts a snippet (to the editor's indentation), so the TABs between cells
-// stay TABs whatever editor.insertSpaces says; in snippets/govreport.json they are written \t.
-const cells = (...texts: string[]) => texts.join('\t');
-const zeros = (n: number) => new Array<string>(n).fill('0');
-const GOV_INFO_TABLE_LINES: Record<string, string[]> = {
-  // 表二: four blocks, each its caption (第二十条第（一）项 …), its header and its rows.
-  proactive: GOV_INFO_TABLES.proactive.blocks.flatMap((b) => [
-    b.caption, cells(...b.header), ...b.rows.map((r) => cells(r, ...zeros(b.header.length - 1))),
-  ]),
-  // 表三: three header lines, then 25 rows; a group label (「（三）不予公开」) shares the line of its first sub-row.
-  requests: [
-    ...GOV_INFO_TABLES.requests.header.map((h) => cells(...h)),
-    ...GOV_INFO_TABLES.requests.rows.map((r) => cells(...(r.group ? [r.group] : []), r.label, ...zeros(GOV_INFO_TABLES.requests.columns.length))),
-  ],
-  // 表四: three header lines, one line of 15 numbers (three blocks of five).
-  reviews: [
-    ...GOV_INFO_TABLES.reviews.header.map((h) => cells(...h)),
-    cells(...zeros(GOV_INFO_TABLES.reviews.blocks.length * GOV_INFO_TABLES.reviews.columns.length)),
-  ],
-};
+// A section that is a table (the profile's skeleton names it) gets the template's table, written as a web page
+// or Word pastes it (core/model/gov-info-template.ts). Its values are not tab stops: the three tables hold 200
+// numbers, and tabbing through them all to reach 「五、」 would make the skeleton unusable; the writer overwrites
+// the 0s. No line starts with a TAB: VS Code adjusts only a line's leading whitespace when it inserts a snippet
+// (to the editor's indentation), so the TABs between cells stay TABs whatever editor.insertSpaces says; in
+// snippets/govreport.json they are written \t.
 
 /** What the profiles do not hold: how a report of that kind opens and is titled. */
 const DOCUMENT_TEXT: Record<string, ProfileSnippetText> = {
@@ -92,7 +70,6 @@ const DOCUMENT_TEXT: Record<string, ProfileSnippetText> = {
     addressee: '',
     opening: '本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）编制。本报告中所列数据的统计期限自{Y}年1月1日起至{Y}年12月31日止。',
     prefixes: ['zfxxgk', 'xxgkbg', '政府信息公开工作年度报告', '信息公开报告'],
-    tables: GOV_INFO_TABLE_LINES,
   },
 };
 
@@ -112,13 +89,13 @@ function skeleton(profile: Profile): Snippet {
   let stop = 4;
   profile.items.forEach((item, k) => {
     body.push(`${CHINESE_ORDINALS[k]}、${fill(item.skeleton.heading)}`);
-    const table = doc.tables?.[item.id];
-    body.push(...(table ? table.map(escapeSnippet) : [`\${${stop++}:${fill(item.skeleton.paragraph)}}`]), '');
+    const table = item.skeleton.table;
+    body.push(...(table ? templateTableLines(table).map(escapeSnippet) : [`\${${stop++}:${fill(item.skeleton.paragraph)}}`]), '');
   });
   if (profile.id === 'fazhi-annual') body.push('特此报告。', '');
   // The 成文日期 is the last tab stop: the year after the report year and today, until the writer sets it.
   body.push('$2', `\${${stop}:${nextYear(1)}年${TODAY_MONTH_DAY}}`, '$0');
-  const tables = profile.items.filter((item) => doc.tables?.[item.id]).length;
+  const tables = profile.items.filter((item) => item.skeleton.table).length;
   return {
     prefix: doc.prefixes,
     body,

@@ -3,6 +3,7 @@
 // 总计 when it breaks one equation only — naming the right table and column, row or block.
 import * as assert from 'assert/strict';
 import { checkModel, govInfoTables, hoverAt, parseReport, RULES, type Finding } from '../../../server/src/core/index';
+import { applyEdits } from '../../../server/src/core/fixes';
 import { allCorpus, corpusText, withCell } from '../../helpers/corpus';
 import { allSeeds } from '../../helpers/seeds';
 
@@ -124,5 +125,25 @@ describe('table-sum', () => {
     const en = hoverAt(model, cell.range.start, { locale: 'en' })!;
     assert.match(en.markdown, /Row: new this year/);
     assert.doesNotMatch(en.markdown, /Row：|Column：|Value：/);
+  });
+});
+
+describe('the missing-section fix of a 政府信息公开 report', () => {
+  it('inserts a missing table section with the template table, which parses as that table and adds up', () => {
+    const text = corpusText('gov-info', 'pingtan-2021');
+    const lines = text.split('\n');
+    // Drop 「三、收到和处理…」 and its table, renumbering nothing: the fix puts it back.
+    const from = lines.findIndex((l) => l.startsWith('三、收到和处理'));
+    const to = lines.findIndex((l) => l.startsWith('四、政府信息公开行政复议'));
+    const without = [...lines.slice(0, from), ...lines.slice(to).map((l) => l.replace(/^四、政府/, '三、政府').replace(/^五、存在/, '四、存在').replace(/^六、其他/, '五、其他'))].join('\n');
+    const missing = checkModel(parseReport(without)).find((f) => f.rule === 'missing-section')!;
+    assert.match(missing.message.zh, /收到和处理政府信息公开申请情况/);
+    const fixed = applyEdits(without, missing.fixes![0].edits);
+    const model = parseReport(fixed);
+    const g = govInfoTables(model);
+    assert.equal(g.requests?.layout, 25);
+    assert.ok(g.requests!.rows.every((r) => r.values!.every((t) => t.value === 0)));
+    assert.equal(model.tables[1].section?.title, '收到和处理政府信息公开申请情况');
+    assert.deepEqual(checkModel(model).filter((f) => ['missing-section', 'table-sum'].includes(f.rule) || f.rule.startsWith('numbering-')).map((f) => `${f.rule}: ${f.message.zh}`), []);
   });
 });

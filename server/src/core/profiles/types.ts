@@ -2,6 +2,7 @@
 // Profiles are data (JSON beside this file, or a user's config file), read through this one shape.
 
 import type { Message, RuleSource } from '../findings';
+import type { TemplateTable } from '../model/gov-info-template';
 
 export interface ProfileItem {
   /** Stable id, e.g. 'measures'. */
@@ -25,8 +26,11 @@ export interface ProfileItem {
   /** The item is also present as a run of other level-1 headings before the first heading of this item
    * (thematic sections 「一、坚持党的全面领导……」 before 「存在的不足」 count as 举措和成效). */
   thematicRunBefore?: string;
-  /** Text of the section inserted by the quick fix; {Y} is the report year, {Y+1} the next. */
-  skeleton: { heading: string; paragraph: string };
+  /**
+   * Text of the section inserted by the quick fix and the skeleton snippet; {Y} is the report year, {Y+1} the
+   * next. A section that is one of the template's tables names it: the table (0 in every cell) is inserted then.
+   */
+  skeleton: { heading: string; paragraph: string; table?: TemplateTable };
 }
 
 export interface Profile {

@@ -3,6 +3,7 @@
 // cannot stop a running RegExp, so a pattern prone to catastrophic backtracking (nested quantifiers, star
 // height above one: 「(a+)+」) is rejected before it ever runs, and every pattern is kept short.
 import safeRegex from 'safe-regex2';
+import { isTemplateTable } from '../model/gov-info-template';
 import type { Message } from '../findings';
 import type { Profile, ProfileItem } from './types';
 
@@ -76,6 +77,9 @@ export function validateProfile(json: unknown, at: string, reservedIds: readonly
       const skeleton = item.skeleton;
       if (!isObject(skeleton) || typeof skeleton.heading !== 'string' || typeof skeleton.paragraph !== 'string') {
         problem(`${ip}.skeleton`, 'skeleton 应为 { "heading": …, "paragraph": … }', 'skeleton must be { "heading": …, "paragraph": … }');
+      } else if (skeleton.table !== undefined && !(typeof skeleton.table === 'string' && isTemplateTable(skeleton.table))) {
+        problem(`${ip}.skeleton.table`, 'skeleton.table 只能是 "proactive"、"requests" 或 "reviews"（政府信息公开年度报告的表二、表三、表四）',
+          'skeleton.table must be "proactive", "requests" or "reviews" (tables 2, 3 and 4 of a disclosure report)');
       }
       items.push(item as unknown as ProfileItem);
     });

@@ -1,6 +1,7 @@
 // missing-section: every item the profile mandates must be in the report. One finding per missing item,
 // on the title, in the regulation's wording; the fix inserts the section's skeleton where it belongs.
 import type { Fix, Rule, TextEdit } from '../findings';
+import { templateTableLines } from '../model/gov-info-template';
 import { standardMarker } from '../model/numbering';
 import type { Heading, ReportModel } from '../model/types';
 import type { Profile, ProfileItem } from '../profiles/types';
@@ -64,7 +65,9 @@ function insertSkeletonFix(model: ReportModel, profile: Profile, matches: Sectio
   const number = position + 1;
   const br = lineBreak(model);
   const gap = usesBlankLines(model) ? br + br : br;
-  const block = `${standardMarker(1, number)}${fill(item.skeleton.heading)}${gap}${fill(item.skeleton.paragraph)}`;
+  // A section that is a table gets the template's table, every value 0, for the writer to fill in.
+  const body = item.skeleton.table ? templateTableLines(item.skeleton.table).join(br) : fill(item.skeleton.paragraph);
+  const block = `${standardMarker(1, number)}${fill(item.skeleton.heading)}${gap}${body}`;
   const edits: TextEdit[] = [];
   if (after) {
     edits.push({ range: rangeAt(endOfLine(model, after.sectionRange.end.line)), newText: gap + block });
