@@ -65,22 +65,67 @@ interface Level {
 /** numId → its levels (from the abstract numbering it points to). */
 function readNumbering(xml: string): Map<string, Level[]> {
   const abstract = new Map<string, Level[]>();
-  for (const m of xml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
-    const levels: Level[] = [];
-    for (const l of m[2].matchAll(/<w:lvl\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
-      levels[Number(l[1])] = {
-        start: Number(/<w:start w:val="(\d+)"/.exec(l[2])?.[1] ?? 1),
-        format: /<w:numFmt w:val="([^"]+)"/.exec(l[2])?.[1] ?? 'decimal',
-        text: decodeXml(/<w:lvlText w:val="([^"]*)"/.exec(l[2])?.[1] ?? ''),
-      };
+  const references: [numId: string, abstractId: string][] = [];
+  let abstractId: string | undefined;
+  let levels: Level[] = [];
+  let level: Partial<Level> | undefined;
+  let numId: string | undefined;
+  scanTags(xml, (tag) => {
+    switch (tag.name) {
+      case 'w:abstractNum':
+        if (tag.closing) {
+          if (abstractId !== undefined) abstract.set(abstractId, levels);
+          abstractId = undefined;
+        } else if (!tag.selfClosing) {
+          abstractId = attribute(tag.attrs, 'w:abstractNumId');
+          levels = [];
+        }
+        break;
+      case 'w:lvl': {
+        if (tag.closing || abstractId === undefined) {
+          level = undefined;
+          break;
+        }
+        const ilvl = levelAttribute(tag.attrs, 'w:ilvl');
+        if (ilvl === undefined) break;
+        level = {};
+        levels[ilvl] = level as Level;
+        if (tag.selfClosing) level = undefined;
+        break;
+      }
+      // The first of each, as Word reads them (an mc:Fallback after the mc:Choice gives a second numFmt).
+      case 'w:start':
+        if (level && level.start === undefined) level.start = Number(digitsAttribute(tag.attrs, 'w:val') ?? 1);
+        break;
+      case 'w:numFmt':
+        if (level && level.format === undefined) level.format = attribute(tag.attrs, 'w:val');
+        break;
+      case 'w:lvlText':
+        if (level && level.text === undefined) level.text = decodeXml(attribute(tag.attrs, 'w:val') ?? '');
+        break;
+      case 'w:num':
+        numId = tag.closing || tag.selfClosing ? undefined : attribute(tag.attrs, 'w:numId');
+        break;
+      case 'w:abstractNumId': {
+        const ref = attribute(tag.attrs, 'w:val');
+        if (numId !== undefined && ref !== undefined) references.push([numId, ref]);
+        numId = undefined;
+        break;
+      }
     }
-    abstract.set(m[1], levels);
+  });
+  for (const levelsOf of abstract.values()) {
+    for (const l of levelsOf) {
+      if (!l) continue;
+      l.start ??= 1;
+      l.format ??= 'decimal';
+      l.text ??= '';
+    }
   }
   const out = new Map<string, Level[]>();
-  for (const m of xml.matchAll(/<w:num\b[^>]*w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
-    const ref = /<w:abstractNumId w:val="(\d+)"/.exec(m[2])?.[1];
-    const levels = ref !== undefined ? abstract.get(ref) : undefined;
-    if (levels) out.set(m[1], levels);
+  for (const [id, ref] of references) {
+    const levelsOf = abstract.get(ref);
+    if (levelsOf) out.set(id, levelsOf);
   }
   return out;
 }
@@ -129,8 +174,6 @@ class Numberer {
 
 // --- paragraphs -----------------------------------------------------------------------------------------
 
-const TOKEN = /<(\/?)w:(p|t|tab|br|cr|numPr|ilvl|numId)\b([^>]*?)(\/?)>|<\/w:t>/g;
-
 function paragraphs(xml: string, numbering: Map<string, Level[]>): string[] {
   const numberer = new Numberer(numbering);
   const out: string[] = [];
@@ -139,18 +182,15 @@ function paragraphs(xml: string, numbering: Map<string, Level[]>): string[] {
   let numId: string | undefined;
   let ilvl = 0;
   let textStart = -1;
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(xml)) !== null) {
-    const [whole, closing, tag, attrs, selfClosing] = m;
-    if (whole === '</w:t>' || (tag === 't' && closing)) {
-      if (textStart >= 0) text += decodeXml(xml.slice(textStart, m.index));
+  scanTags(xml, (tag) => {
+    // A w:t holds only text: it runs to the next tag.
+    if (textStart >= 0) {
+      text += decodeXml(xml.slice(textStart, tag.start));
       textStart = -1;
-      continue;
     }
-    switch (tag) {
-      case 'p':
-        if (closing) {
+    switch (tag.name) {
+      case 'w:p':
+        if (tag.closing) {
           if (inParagraph) out.push((numId !== undefined ? numberer.label(numId, ilvl) : '') + text);
           inParagraph = false;
         } else {
@@ -158,35 +198,114 @@ function paragraphs(xml: string, numbering: Map<string, Level[]>): string[] {
           text = '';
           numId = undefined;
           ilvl = 0;
-          if (selfClosing) {
+          if (tag.selfClosing) {
             out.push('');
             inParagraph = false;
           }
         }
         break;
-      case 't':
-        if (!selfClosing) textStart = m.index + whole.length;
+      case 'w:t':
+        if (!tag.closing && !tag.selfClosing) textStart = tag.end;
         break;
-      case 'tab':
-        if (!closing) text += '\t';
+      case 'w:tab':
+        if (!tag.closing) text += '\t';
         break;
-      case 'br':
-      case 'cr':
-        if (!closing && !/w:type="page"/.test(attrs)) text += '\n';
+      case 'w:br':
+      case 'w:cr':
+        if (!tag.closing && attribute(tag.attrs, 'w:type') !== 'page') text += '\n';
         break;
-      case 'ilvl':
-        if (!closing) ilvl = Number(/w:val="(\d+)"/.exec(attrs)?.[1] ?? 0);
+      case 'w:ilvl':
+        if (!tag.closing) ilvl = Number(digitsAttribute(tag.attrs, 'w:val') ?? 0);
         break;
-      case 'numId':
-        if (!closing) {
-          const id = /w:val="(\d+)"/.exec(attrs)?.[1];
+      case 'w:numId':
+        if (!tag.closing) {
+          const id = digitsAttribute(tag.attrs, 'w:val');
           // numId 0 switches numbering off.
           numId = id && id !== '0' ? id : undefined;
         }
         break;
     }
-  }
+  });
   return out;
+}
+
+// --- XML ------------------------------------------------------------------------------------------------
+
+interface Tag {
+  /** With its prefix: 「w:p」. */
+  name: string;
+  closing: boolean;
+  selfClosing: boolean;
+  /** The text between the name and the closing 「>」 or 「/>」. */
+  attrs: string;
+  /** Offsets of 「<」 and just after 「>」. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Calls `visit` for every tag of `xml` in order, in one pass. Each 「<」 is paired with the next 「>」 by indexOf
+ * and the scan goes on after it, so no character is looked at twice; a tag left unclosed ends the scan. (Regular
+ * expressions over tags went back to every later 「<」 of an unclosed tag and took quadratic time.)
+ */
+function scanTags(xml: string, visit: (tag: Tag) => void): void {
+  let at = 0;
+  for (;;) {
+    const start = xml.indexOf('<', at);
+    if (start < 0) return;
+    const close = xml.indexOf('>', start + 1);
+    if (close < 0) return;
+    at = close + 1;
+    let nameStart = start + 1;
+    const closing = xml.charCodeAt(nameStart) === 0x2f; /* / */
+    if (closing) nameStart++;
+    let nameEnd = nameStart;
+    while (nameEnd < close && !endsName(xml.charCodeAt(nameEnd))) nameEnd++;
+    const selfClosing = !closing && close - 1 >= nameEnd && xml.charCodeAt(close - 1) === 0x2f;
+    visit({
+      name: xml.slice(nameStart, nameEnd),
+      closing,
+      selfClosing,
+      attrs: xml.slice(nameEnd, selfClosing ? close - 1 : close),
+      start,
+      end: at,
+    });
+  }
+}
+
+function endsName(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x2f;
+}
+
+/** The value of the attribute `name` in a tag's attribute text; found with indexOf, as a tag may be long. */
+function attribute(attrs: string, name: string): string | undefined {
+  let from = 0;
+  for (;;) {
+    const at = attrs.indexOf(name, from);
+    if (at < 0) return undefined;
+    from = at + name.length;
+    if (at > 0 && !endsName(attrs.charCodeAt(at - 1))) continue;
+    let k = from;
+    while (k < attrs.length && endsName(attrs.charCodeAt(k))) k++;
+    if (attrs.charCodeAt(k) !== 0x3d /* = */) continue;
+    k++;
+    while (k < attrs.length && endsName(attrs.charCodeAt(k))) k++;
+    const quote = attrs[k];
+    if (quote !== '"' && quote !== "'") continue;
+    const end = attrs.indexOf(quote, k + 1);
+    return end < 0 ? undefined : attrs.slice(k + 1, end);
+  }
+}
+
+function digitsAttribute(attrs: string, name: string): string | undefined {
+  const value = attribute(attrs, name);
+  return value !== undefined && /^\d{1,9}$/.test(value) ? value : undefined;
+}
+
+/** A numbering level: 0 to 8 in Word. */
+function levelAttribute(attrs: string, name: string): number | undefined {
+  const value = digitsAttribute(attrs, name);
+  return value !== undefined && Number(value) <= 8 ? Number(value) : undefined;
 }
 
 function decodeXml(s: string): string {
