@@ -17,6 +17,19 @@ describe('extractDocxText', () => {
     assert.equal(text, '一、总体情况\n（一）组织领导\nA & B <C> 一\n\n二、主要问题');
   });
 
+  it('reads a TAB where the text has one, not where a paragraph defines its tab stops', () => {
+    const stops = '<w:tabs><w:tab w:val="left" w:pos="840"/><w:tab w:val="right" w:leader="dot" w:pos="8290"/></w:tabs>';
+    const body = `<w:p><w:pPr>${stops}</w:pPr><w:r><w:t>一、总体情况</w:t></w:r><w:r><w:tab/><w:t>1</w:t></w:r></w:p>`;
+    assert.equal(extractDocxText(storedDocx({ 'word/document.xml': documentXml(body) })), '一、总体情况\t1');
+  });
+
+  it('numbers a paragraph by its properties, not by those a tracked change replaced', () => {
+    const removed = `<w:pPrChange w:id="1" w:author="x"><w:pPr>${numPr(1)}</w:pPr></w:pPrChange>`;
+    const body = p('总体情况', numPr(1)) + p('不再编号的段落', removed) + p('主要问题', numPr(1));
+    const text = extractDocxText(storedDocx({ 'word/document.xml': documentXml(body), 'word/numbering.xml': NUMBERING }));
+    assert.equal(text, '一、总体情况\n不再编号的段落\n二、主要问题');
+  });
+
   it('takes linear time on unclosed tags, in the document and in the numbering', function () {
     this.timeout(20_000);
     const started = Date.now();

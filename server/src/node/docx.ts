@@ -174,6 +174,12 @@ class Numberer {
 
 // --- paragraphs -----------------------------------------------------------------------------------------
 
+/**
+ * Elements whose children are not what the document shows: tab-stop definitions (a 「w:tab」 there is a stop,
+ * not a TAB) and the former properties kept by tracked changes (a numbering since removed).
+ */
+const NOT_SHOWN = new Set(['w:tabs', 'w:pPrChange', 'w:rPrChange', 'w:tcPrChange', 'w:trPrChange', 'w:tblPrChange', 'w:sectPrChange']);
+
 function paragraphs(xml: string, numbering: Map<string, Level[]>): string[] {
   const numberer = new Numberer(numbering);
   const out: string[] = [];
@@ -182,12 +188,19 @@ function paragraphs(xml: string, numbering: Map<string, Level[]>): string[] {
   let numId: string | undefined;
   let ilvl = 0;
   let textStart = -1;
+  let notShown = 0;
   scanTags(xml, (tag) => {
     // A w:t holds only text: it runs to the next tag.
     if (textStart >= 0) {
       text += decodeXml(xml.slice(textStart, tag.start));
       textStart = -1;
     }
+    if (NOT_SHOWN.has(tag.name)) {
+      if (tag.closing) notShown = Math.max(0, notShown - 1);
+      else if (!tag.selfClosing) notShown++;
+      return;
+    }
+    if (notShown > 0) return;
     switch (tag.name) {
       case 'w:p':
         if (tag.closing) {
