@@ -85,6 +85,13 @@ export function table3Rows(): Rows {
   ];
 }
 
+/** The row of `rows` with a cell reading `label`. */
+export function rowWith(rows: Rows, label: string): Cell[] {
+  const row = rows.find((cells) => cells.some((c) => (typeof c === 'object' ? c.text : String(c)) === label));
+  if (!row) throw new Error(`no row ${label}`);
+  return row;
+}
+
 /** Row labels numbered by Word: 「一、」 level 0, 「（一）」 level 1, 「1.」 level 2 (which restarts under each level 1). */
 const ROW_NUMBER = /^(?:([一二三四五六七八九十]+)、|（([一二三四五六七八九十]+)）|(\d+)\.(?!\d))/;
 

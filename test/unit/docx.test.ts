@@ -4,7 +4,7 @@ import * as assert from 'assert/strict';
 import { checkModel, govInfoTables, parseReport, ruleById } from '../../server/src/core/index';
 import { extractDocxText } from '../../server/src/node/docx';
 import { documentXml, storedDocx } from '../helpers/docx';
-import { PINGTAN_TABLES_TEXT, pingtanTablesDocx, table3Rows, valueCellRange } from '../helpers/gov-info-docx';
+import { PINGTAN_TABLES_TEXT, pingtanTablesDocx, rowWith, table3Rows, valueCellRange } from '../helpers/gov-info-docx';
 
 const p = (text: string, props = '') => `<w:p>${props ? `<w:pPr>${props}</w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
 const numPr = (numId: number, ilvl = 0) => `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`;
@@ -82,8 +82,7 @@ describe('extractDocxText on Word tables', () => {
 
   it('puts the one table-sum finding of a wrong cell on that cell', async () => {
     const rows = table3Rows();
-    const row = rows.findIndex((r) => r.includes('7.属于行政执法案卷'));
-    rows[row][3] = 7; // 自然人: 6 in the report
+    rowWith(rows, '7.属于行政执法案卷')[3] = 7; // 自然人: 6 in the report
     const wrong = extractDocxText(await pingtanTablesDocx({ table3: rows }));
     const findings = checkModel(parseReport(wrong), { rules: [tableSum] });
     assert.equal(findings.length, 1, findings.map((f) => f.message.zh).join('\n'));
