@@ -1,6 +1,7 @@
 // A reviewer's batch through the built CLI: a folder the test generates with a Word document (written with the
 // `docx` library, headings numbered by Word itself), a GBK file, a UTF-16 file, a binary file, an empty file;
-// SARIF validated against the official 2.1.0 schema; the section matrix of the seeds; --fix on a GBK file.
+// SARIF validated against the official 2.1.0 schema; the section matrix of the seeds; --fix on a GBK file; a
+// Word table that does not add up.
 import Ajv from 'ajv-draft-04';
 import * as assert from 'assert/strict';
 import { spawnSync } from 'child_process';
@@ -10,6 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { extractDocxText } from '../../server/src/node/docx';
 import { encodeReport } from '../../server/src/node/files';
+import { pingtanTablesDocx, rowWith, table3Rows, valueCellRange } from '../helpers/gov-info-docx';
 import { SEEDS_DIR, seedText } from '../helpers/seeds';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
@@ -169,6 +171,30 @@ describe('CLI on a reviewer’s batch', () => {
     assert.ok(changed.length > 0);
     for (const k of changed) assert.equal(body(newLines[k]), body(oldLines[k]), `line ${k + 1}: only the number changed`);
     assert.deepEqual(Buffer.from(encodeReport(decoded, 'gb18030')), after, 'still GB18030');
+  });
+
+  it('checks the tables of a .docx: a wrong 总计 in 表三 is a table-sum error on that cell', async function () {
+    this.timeout(30_000);
+    const rows = table3Rows();
+    rowWith(rows, '一、本年新收政府信息公开申请数量')[7] = 71; // 总计: 64 + 2 + 4 = 70 in the report
+    const tables = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-tables-'));
+    try {
+      const file = path.join(tables, '平潭2021.docx');
+      fs.writeFileSync(file, await pingtanTablesDocx({ table3: rows }));
+      const r = run(['check', '--format', 'json', file]);
+      assert.equal(r.status, 1, r.stderr);
+      const findings = JSON.parse(r.stdout).files[0].diagnostics.filter((d: { rule: string }) => d.rule === 'table-sum');
+      assert.equal(findings.length, 1, JSON.stringify(findings));
+      assert.equal(findings[0].severity, 'error');
+      assert.deepEqual(findings[0].range, valueCellRange(extractDocxText(fs.readFileSync(file)), '一、本年新收政府信息公开申请数量', 6));
+      assert.match(findings[0].message, /表三/);
+      const correct = path.join(tables, '平潭2021-原表.docx');
+      fs.writeFileSync(correct, await pingtanTablesDocx());
+      const clean = JSON.parse(run(['check', '--format', 'json', correct]).stdout).files[0].diagnostics;
+      assert.deepEqual(clean.filter((d: { rule: string }) => d.rule === 'table-sum'), []);
+    } finally {
+      fs.rmSync(tables, { recursive: true, force: true });
+    }
   });
 
   it('matrix: one row per seed, one column per mandated item, year, errors and warnings (text, CSV, JSON)', () => {
