@@ -1,7 +1,7 @@
 // 「与上一年度报告比较…」: this year's report against last year's file, shown as a list with links in the Explorer
-// (the 「与上年报告比较」 view): paragraphs copied over, figures unchanged, last year's plans not taken up. Each
-// entry opens its place; 「并排比较」 opens the two files side by side. The comparison itself is the server's
-// (govreport/compareReports).
+// (the 「与上年报告比较」 view): paragraphs copied over, figures unchanged, last year's plans not taken up, and for
+// 政府信息公开 reports the table cells that do not follow on from last year's. Each entry opens its place;
+// 「并排比较」 opens the two files side by side. The comparison itself is the server's (govreport/compareReports).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 // Types only: the results travel over LSP.
@@ -11,10 +11,11 @@ import type { CompareReportsResponse, CompareReportsResult } from '../../../serv
 export const COMPARISON_VIEW = 'govreport.comparison';
 const HAS_COMPARISON = 'govreport.hasComparison';
 
-type GroupId = 'copied' | 'figures' | 'plan';
+type GroupId = 'copied' | 'figures' | 'plan' | 'tables';
 
 export type ComparisonNode =
-  | { kind: 'group'; id: GroupId; count: number }
+  /** `note`: what the group's count means when it could mean two things (nothing wrong, or nothing checked). */
+  | { kind: 'group'; id: GroupId; count: number; note?: string }
   | { kind: 'item'; group: GroupId; label: string; description: string; tooltip: string; uri: string; range: Range };
 
 /** The 「与上年报告比较」 view's data: the latest comparison, grouped. */
@@ -37,10 +38,20 @@ export class ComparisonView implements vscode.TreeDataProvider<ComparisonNode> {
         { kind: 'group', id: 'copied', count: r.copiedParagraphs.length },
         { kind: 'group', id: 'figures', count: r.unchangedFigures.length },
         { kind: 'group', id: 'plan', count: r.unmentionedPlanItems.length },
+        { kind: 'group', id: 'tables', count: r.tableLinks.breaks.length, note: tablesNote(r) },
       ];
     }
     if (node.kind === 'item') return [];
     const t = vscode.l10n.t;
+    if (node.id === 'tables') {
+      // The cells' names and the equations come from the server in both languages; the UI's decides, Chinese first.
+      const locale = vscode.env.language.toLowerCase().startsWith('en') ? 'en' : 'zh';
+      return r.tableLinks.breaks.map((b) => ({
+        kind: 'item', group: 'tables', label: b.label[locale], uri: r.currentUri, range: b.current.range,
+        description: t('{0} this year, {1} from last year\'s', b.actual, b.expected),
+        tooltip: t('Line {0} this year, line {1} last year:\n{2}', b.current.range.start.line + 1, b.previous.range.start.line + 1, b.message[locale]),
+      }));
+    }
     if (node.id === 'copied') {
       return r.copiedParagraphs.map((c) => ({
         kind: 'item', group: 'copied', label: excerpt(c.current.text), uri: r.currentUri, range: c.current.range,
@@ -65,9 +76,11 @@ export class ComparisonView implements vscode.TreeDataProvider<ComparisonNode> {
   getTreeItem(node: ComparisonNode): vscode.TreeItem {
     const t = vscode.l10n.t;
     if (node.kind === 'group') {
-      const label = node.id === 'copied' ? t('Paragraphs copied from last year') : node.id === 'figures' ? t('Figures that did not change') : t("Last year's plans not mentioned this year");
+      const label = node.id === 'copied' ? t('Paragraphs copied from last year') : node.id === 'figures' ? t('Figures that did not change')
+        : node.id === 'plan' ? t("Last year's plans not mentioned this year") : t("Tables that do not follow on from last year's");
       const item = new vscode.TreeItem(label, node.count > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
       item.description = String(node.count);
+      if (node.note) item.tooltip = node.note;
       item.contextValue = 'comparisonGroup';
       item.id = `group:${node.id}`;
       return item;
@@ -92,6 +105,15 @@ export class ComparisonView implements vscode.TreeDataProvider<ComparisonNode> {
     const title = vscode.l10n.t('{0} ↔ {1}', fileName(r.previousUri), fileName(r.currentUri));
     await vscode.commands.executeCommand('vscode.diff', vscode.Uri.parse(r.previousUri), vscode.Uri.parse(r.currentUri), title, options);
   }
+}
+
+/** What the tables group's count stands on: how many equations were checked, or why none could be. */
+function tablesNote(r: CompareReportsResult): string {
+  const t = vscode.l10n.t;
+  const links = r.tableLinks;
+  if (links.unavailable === 'no-tables') return t('Not checked: table 2 or 3 is not in both reports');
+  if (links.unavailable === 'not-consecutive') return t('Not checked: the reports are not of consecutive years');
+  return t('{0} equations checked: this year\'s carried-over requests against last year\'s, documents in force', links.checked);
 }
 
 function excerpt(text: string): string {

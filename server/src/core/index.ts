@@ -15,7 +15,10 @@ export { figureRows, figuresCsv, type CsvOptions, type FigureRow } from './featu
 export { formatChineseNumeral, standardMarker } from './model/numbering';
 export { completionsAt, type CompletionOptions, type CompletionSuggestion } from './features/completion';
 export { COVERAGE_FIRST_YEAR, COVERAGE_TEXT_LIMIT, coverageUnavailable, gangyaoCoverage, type AreaCoverage, type CoveragePlace, type CoverageUnavailable } from './features/coverage';
-export { compareReports, type CompareOptions, type CopiedParagraph, type ReportComparison, type UnchangedFigure, type UnmentionedPlanItem } from './features/compare';
+export {
+  compareReports, type CompareOptions, type CopiedParagraph, type ReportComparison, type TableLinkBreak, type TableLinkKind, type TableLinks, type UnchangedFigure,
+  type UnmentionedPlanItem,
+} from './features/compare';
 export { tableFiguresOf, tableFigureAt, type TableFigure } from './model/table-figures';
 export { govInfoTables, tableDisplayName, type CellTerm, type GovInfoTables, type RequestsRow, type TableEquation } from './model/gov-info-tables';
 export { columnLabels } from './model/tables';

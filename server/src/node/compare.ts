@@ -17,7 +17,11 @@ const LABELS = {
   copied: { zh: '原样照搬的段落', en: 'Paragraphs copied from last year' },
   figures: { zh: '未变化的数字', en: 'Figures that did not change' },
   plan: { zh: '上年安排本年未提及', en: "Last year's plans not mentioned this year" },
+  tables: { zh: '表格与上年不衔接', en: "Tables that do not follow on from last year's" },
   none: { zh: '无', en: 'none' },
+  checked: { zh: '已核对{0}项', en: '{0} checked' },
+  'no-tables': { zh: '无法核对：两份报告中没有都读出表二或表三', en: 'nothing to check: table 2 or 3 is not in both reports' },
+  'not-consecutive': { zh: '无法核对：两份报告不是相邻年度', en: 'nothing to check: the reports are not of consecutive years' },
 };
 
 function where(range: { start: { line: number; character: number } }): string {
@@ -48,6 +52,13 @@ export function compareText(files: ComparedFiles, locale: Locale, display: (p: s
   out += section(LABELS.plan, c.unmentionedPlanItems.length);
   for (const p of c.unmentionedPlanItems) {
     out += `  ${prev}:${where(p.previous.range)}  ${p.label}  ${en ? 'key terms' : '关键词'}: ${p.terms.join(en ? ', ' : '、')}\n`;
+  }
+  // Whether the tables could be held to each other at all, so that an empty list is not read as agreement.
+  const t = c.tableLinks;
+  const status = t.unavailable ? localize(LABELS[t.unavailable], locale) : localize(LABELS.checked, locale).replace('{0}', String(t.checked));
+  out += `\n${localize(LABELS.tables, locale)} (${t.breaks.length})${t.breaks.length === 0 && !t.unavailable ? `: ${localize(LABELS.none, locale)}` : ''}${en ? ', ' : '，'}${status}\n`;
+  for (const b of t.breaks) {
+    out += `  ${cur}:${where(b.current.range)}  ←  ${prev}:${where(b.previous.range)}  ${localize(b.message, locale)}\n`;
   }
   return out;
 }

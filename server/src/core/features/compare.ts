@@ -2,8 +2,12 @@
 // paragraphs copied over (word for word, or all but a few characters), figures that stayed the same, and
 // items of last year's 下一年度安排 that this year's report never speaks of. Cost stays near-linear in the
 // size of the two reports: hash maps over normalised paragraphs and 5-grams, never paragraph × paragraph.
+// For 政府信息公开 reports also the tables across the years: this year's 上年结转 is last year's 结转下年度, and
+// 表二's 现行有效件数 carries on (gov-info-tables.md, "Weaker signals"; rules.md R7.3 G6).
 
+import type { Message } from '../findings';
 import { figuresOf, type Figure, type FigureKind } from '../model/figures';
+import { govInfoTables, proactiveDocuments, type CellTerm } from '../model/gov-info-tables';
 import type { Heading, Paragraph, Range, ReportModel } from '../model/types';
 import { resolveProfile, type Profile, type ProfileChoice } from '../profiles/index';
 import { matchSections } from '../profiles/match';
@@ -36,12 +40,48 @@ export interface UnmentionedPlanItem {
   coverage: number;
 }
 
+/**
+ * carried-over: 表三, per column, this year's 二、上年结转 = last year's 四、结转下年度继续办理.
+ * documents-in-force: 表二, 规章 and 行政规范性文件, last year's 现行有效件数 ＋ 本年制发件数 － 本年废止件数 =
+ * this year's 现行有效件数 — broken in good faith by a 清理 that repeals documents outside the year's count.
+ */
+export type TableLinkKind = 'carried-over' | 'documents-in-force';
+
+/** An equation between last year's tables and this year's that does not hold. */
+export interface TableLinkBreak {
+  kind: TableLinkKind;
+  /** What is compared: 「表三 自然人」「表二 行政规范性文件」. */
+  label: Message;
+  /** The equation with its numbers and the difference. */
+  message: Message;
+  /** The cell of this year's report the equation ends in: 上年结转, or 现行有效件数. */
+  current: { text: string; range: Range };
+  /** The cell of last year's report it starts from: 结转下年度继续办理, or 现行有效件数. */
+  previous: { text: string; range: Range };
+  /** This year's other cells in it (本年制发件数, 本年废止件数). */
+  related: { range: Range; message: Message }[];
+  /** What last year's table says this year's cell should be. */
+  expected: number;
+  /** This year's cell. */
+  actual: number;
+}
+
+export interface TableLinks {
+  /** How many equations the two reports' tables allowed; 0 when `unavailable` says why. */
+  checked: number;
+  /** Why nothing could be checked: no 表二 or 表三 read in both reports, or reports not of consecutive years. */
+  unavailable: 'no-tables' | 'not-consecutive' | null;
+  breaks: TableLinkBreak[];
+}
+
 export interface ReportComparison {
   previousYear: number | undefined;
   currentYear: number | undefined;
   copiedParagraphs: CopiedParagraph[];
   unchangedFigures: UnchangedFigure[];
   unmentionedPlanItems: UnmentionedPlanItem[];
+  /** 政府信息公开 reports: this year's tables against last year's. */
+  tableLinks: TableLinks;
 }
 
 export interface CompareOptions {
@@ -71,6 +111,7 @@ export function compareReports(previous: ReportModel, current: ReportModel, opti
     copiedParagraphs,
     unchangedFigures: findUnchangedFigures(previous, current, copiedCurrent),
     unmentionedPlanItems: findUnmentionedPlanItems(previous, current, options),
+    tableLinks: linkTables(previous, current),
   };
 }
 
@@ -378,4 +419,78 @@ function paragraphItems(model: ReportModel, p: Paragraph): PlanItem[] {
 function firstClause(text: string): string {
   const clause = text.split(/[。；;：:]/)[0].trim();
   return clause.length > 40 ? `${clause.slice(0, 39)}…` : clause;
+}
+
+// --- the tables across the years ---
+
+const TABLE2 = { zh: '表二', en: 'Table 2' };
+const TABLE3 = { zh: '表三', en: 'Table 3' };
+
+function linkTables(previous: ReportModel, current: ReportModel): TableLinks {
+  const years = [previous.year?.value, current.year?.value];
+  // Two years apart, last year's 结转 is not this year's: nothing to hold the tables to.
+  if (years[0] !== undefined && years[1] !== undefined && years[1] - years[0] !== 1) return { checked: 0, unavailable: 'not-consecutive', breaks: [] };
+  const breaks: TableLinkBreak[] = [];
+  let checked = 0;
+  const then = govInfoTables(previous).requests?.rows.find((r) => r.key === 'next')?.values;
+  const now = govInfoTables(current).requests?.rows.find((r) => r.key === 'carried')?.values;
+  if (then && now) {
+    for (let c = 0; c < now.length; c++) {
+      checked++;
+      const [was, is] = [then[c], now[c]];
+      if (was.value === is.value) continue;
+      const column = is.columnName;
+      breaks.push({
+        kind: 'carried-over',
+        label: { zh: `${TABLE3.zh} ${column.zh}`, en: `${TABLE3.en}, ${column.en}` },
+        message: {
+          zh: `${TABLE3.zh} ${column.zh}列：本年“上年结转”为${format(is.value)}，上年报告“结转下年度继续办理”为${format(was.value)}（差${format(Math.abs(is.value - was.value))}）`,
+          en: `${TABLE3.en}, column “${column.en}”: ${format(is.value)} carried over from last year, but last year's report carried ${format(was.value)} over (off by ${format(Math.abs(is.value - was.value))})`,
+        },
+        current: cellSpan(is),
+        previous: cellSpan(was),
+        related: [],
+        expected: was.value,
+        actual: is.value,
+      });
+    }
+  }
+  const lastYear = proactiveDocuments(previous);
+  for (const row of proactiveDocuments(current)) {
+    const before = lastYear.find((r) => r.key === row.key);
+    if (!before) continue;
+    checked++;
+    const expected = round(before.inForce.value + row.issued.value - row.repealed.value);
+    if (expected === row.inForce.value) continue;
+    const diff = format(Math.abs(expected - row.inForce.value));
+    breaks.push({
+      kind: 'documents-in-force',
+      label: { zh: `${TABLE2.zh} ${row.name.zh}`, en: `${TABLE2.en}, ${row.name.en}` },
+      message: {
+        zh: `${TABLE2.zh} ${row.name.zh}：上年现行有效${format(before.inForce.value)}＋本年制发${format(row.issued.value)}－本年废止${format(row.repealed.value)}＝${format(expected)}，本年现行有效件数为${format(row.inForce.value)}（差${diff}；开展文件清理时可能不等，仅供核对）`,
+        en: `${TABLE2.en}, ${row.name.en}: ${format(before.inForce.value)} in force last year + ${format(row.issued.value)} issued − ${format(row.repealed.value)} repealed = ${format(expected)}, but ${format(row.inForce.value)} are in force this year (off by ${diff}; a clean-up of documents may explain it)`,
+      },
+      current: cellSpan(row.inForce),
+      previous: cellSpan(before.inForce),
+      related: [row.issued, row.repealed].map((t) => ({
+        range: t.cell.range,
+        message: { zh: `${TABLE2.zh}“${t.rowName.zh}”·${t.columnName.zh}：${format(t.value)}`, en: `${TABLE2.en}, ${t.rowName.en}, ${t.columnName.en}: ${format(t.value)}` },
+      })),
+      expected,
+      actual: row.inForce.value,
+    });
+  }
+  return { checked, unavailable: checked === 0 ? 'no-tables' : null, breaks };
+}
+
+function cellSpan(t: CellTerm): { text: string; range: Range } {
+  return { text: t.cell.text, range: t.cell.range };
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
+
+function format(v: number): string {
+  return String(round(v));
 }

@@ -4,6 +4,7 @@
 
 import TEMPLATE from '../data/gov-info-tables.json';
 import type { Message } from '../findings';
+import { columnLabels } from './tables';
 import type { ReportModel, Table, TableCell, TableRow } from './types';
 
 /** One number of a table in an equation: its cell (blank counts as 0) and what it is. */
@@ -303,4 +304,62 @@ export function tableDisplayName(model: ReportModel, table: Table): Message {
   return words
     ? { zh: `表格（${words}…，${rows}行）`, en: `Table (${words}…, ${rows} rows)` }
     : { zh: `表格（${rows}行）`, en: `Table (${rows} rows)` };
+}
+
+// --- 表二, 第二十条第（一）项 ------------------------------------------------------------------------------------
+
+/** A row of 表二's first block (规章, 行政规范性文件): the documents issued, repealed and in force. */
+export interface DocumentsRow {
+  key: 'rules' | 'normative';
+  /** 「规章」「行政规范性文件」 (the template's name, whatever the unit printed, e.g. 「规范性文件」). */
+  name: Message;
+  row: TableRow;
+  issued: CellTerm;
+  repealed: CellTerm;
+  inForce: CellTerm;
+}
+
+const DOCUMENT_ROWS = [
+  { key: 'rules', re: /^规章$/, name: { zh: '规章', en: 'rules' } },
+  { key: 'normative', re: /规范性文件$/, name: { zh: '行政规范性文件', en: 'normative documents' } },
+] as const;
+const DOCUMENT_COLUMNS = [
+  { re: /制发/, name: { zh: TEMPLATE.proactive.blocks[0].header[1], en: 'issued this year' } },
+  { re: /废止/, name: { zh: TEMPLATE.proactive.blocks[0].header[2], en: 'repealed this year' } },
+  { re: /现行有效/, name: { zh: TEMPLATE.proactive.blocks[0].header[3], en: 'in force' } },
+] as const;
+
+const documentsCache = new WeakMap<readonly Table[], DocumentsRow[]>();
+
+/**
+ * 规章 and 行政规范性文件 of 表二 with their three counts, for the check across years (last year's 现行有效 +
+ * 本年制发 − 本年废止 = 现行有效). Columns by the header above when it names them, else in the template's order.
+ */
+export function proactiveDocuments(model: ReportModel): DocumentsRow[] {
+  let rows = documentsCache.get(model.tables);
+  if (!rows) {
+    const table = govInfoTables(model).proactive;
+    rows = table ? readDocuments(table) : [];
+    documentsCache.set(model.tables, rows);
+  }
+  return rows;
+}
+
+function readDocuments(table: Table): DocumentsRow[] {
+  const out: DocumentsRow[] = [];
+  for (const row of table.rows) {
+    if (row.kind !== 'data' || row.cells.length - row.valueStart !== 3) continue;
+    const label = normaliseLabel(row.labels[row.labels.length - 1] ?? '');
+    const spec = DOCUMENT_ROWS.find((s) => s.re.test(label));
+    if (!spec || out.some((r) => r.key === spec.key)) continue;
+    const values = row.cells.slice(row.valueStart);
+    const headers = columnLabels(table, row).slice(-3).map((h) => normaliseLabel(h ?? ''));
+    const order = DOCUMENT_COLUMNS.map((c) => headers.findIndex((h) => c.re.test(h)));
+    const placed = order.every((k) => k >= 0) && new Set(order).size === 3 ? order : [0, 1, 2];
+    const [issued, repealed, inForce] = placed.map((k, c): CellTerm => ({
+      cell: values[k], row, rowName: spec.name, columnName: DOCUMENT_COLUMNS[c].name, value: values[k].value ?? 0,
+    }));
+    out.push({ key: spec.key, name: spec.name, row, issued, repealed, inForce });
+  }
+  return out;
 }

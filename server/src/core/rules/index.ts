@@ -20,6 +20,7 @@ import { reasonsMissing } from './reasons-missing';
 import { sectionOrder } from './section-order';
 import { signature } from './signature';
 import { tableSum } from './table-sum';
+import { tableText } from './table-text';
 import { sparseEvidence } from './sparse-evidence';
 import { title } from './title';
 import { vaguePlan } from './vague-plan';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   artifact,
   reasonsMissing,
   tableSum,
+  tableText,
   figureSum,
   figureRate,
   figureRange,
