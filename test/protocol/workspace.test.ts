@@ -6,33 +6,14 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { encodeReport } from '../../server/src/node/files';
+import { documentXml, storedDocx } from '../helpers/docx';
 import { TestClient } from '../helpers/lsp-client';
 import { seedPath, seedText } from '../helpers/seeds';
 
-/** A minimal .docx (stored, not deflated): one paragraph per line of `text`. */
+/** A minimal .docx: one paragraph per line of `text`. */
 function tinyDocx(text: string): Buffer {
   const body = text.split('\n').map((l) => `<w:p><w:r><w:t xml:space="preserve">${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`).join('');
-  const xml = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
-  const name = Buffer.from('word/document.xml');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt32LE(xml.length, 18);
-  local.writeUInt32LE(xml.length, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt32LE(xml.length, 20);
-  central.writeUInt32LE(xml.length, 24);
-  central.writeUInt16LE(name.length, 28);
-  central.writeUInt32LE(0, 42);
-  const cdOffset = local.length + name.length + xml.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + name.length, 12);
-  end.writeUInt32LE(cdOffset, 16);
-  return Buffer.concat([local, name, xml, central, name, end]);
+  return storedDocx({ 'word/document.xml': documentXml(body) });
 }
 
 describe('workspace checking over the protocol', () => {
