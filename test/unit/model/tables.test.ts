@@ -228,7 +228,12 @@ describe('tables in the model', () => {
       const m = parseReport('2023年法治政府建设年度报告\n一、主要举措和成效\n表1 行政复议案件情况\n案件类型\t收案\t结案\n治安\t3\t3\n');
       assert.equal(buildOutline(m)[0].children[0].name, '表1 行政复议案件情况');
       const bare = parseReport('2023年法治政府建设年度报告\n一、主要举措和成效\n案件类型\t收案\t结案\n治安\t3\t3\n');
-      assert.equal(buildOutline(bare)[0].children[0].name, '表格（案件类型、收案、结案…，1行）');
+      const node = buildOutline(bare)[0].children[0];
+      assert.equal(node.name, '表格（案件类型、收案、结案）');
+      assert.equal(node.detail, '1行');
+      const wide = parseReport('2023年法治政府建设年度报告\n一、主要举措和成效\n类型\t收案\t结案\t在办\n治安\t3\t3\t0\n交通\t2\t1\t1\n');
+      assert.equal(buildOutline(wide, 'en')[0].children[0].name, 'Table (类型、收案、结案…)');
+      assert.equal(buildOutline(wide, 'en')[0].children[0].detail, '2 rows');
     });
   });
 });

@@ -298,12 +298,11 @@ export function tableDisplayName(model: ReportModel, table: Table): Message {
   if (g.reviews?.table === table) return TABLE_NAMES.reviews;
   if (g.proactive === table) return TABLE_NAMES.proactive;
   if (table.caption) return { zh: table.caption.text, en: table.caption.text };
+  // Its first header cells say what it is about; how many rows it has is the outline's detail.
   const header = table.rows.find((r) => r.kind === 'header');
-  const words = header ? header.cells.map((c) => c.text).filter((t) => t.length > 0).slice(0, 3).join('、') : '';
-  const rows = table.rows.filter((r) => r.kind === 'data').length;
-  return words
-    ? { zh: `表格（${words}…，${rows}行）`, en: `Table (${words}…, ${rows} rows)` }
-    : { zh: `表格（${rows}行）`, en: `Table (${rows} rows)` };
+  const texts = header ? header.cells.map((c) => c.text).filter((t) => t.length > 0) : [];
+  const words = texts.slice(0, 3).join('、') + (texts.length > 3 ? '…' : '');
+  return words ? { zh: `表格（${words}）`, en: `Table (${words})` } : { zh: '表格', en: 'Table' };
 }
 
 // --- 表二, 第二十条第（一）项 ------------------------------------------------------------------------------------
