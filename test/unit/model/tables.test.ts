@@ -171,6 +171,13 @@ describe('tables in the model', () => {
       const slip = base.replace('2.其他法律行政法规禁止公开', '2.其他法律行政止公开');
       holds(slip, 25);
     });
+    it('header cells broken up and spaced (「商业 企业」「社会 公益 组织」), and a header split over more lines', () => {
+      const spaced = base
+        .replace('商业企业\t科研机构\t社会公益组织', '商业 企业\t科研 机构\t社会 公益 组织')
+        .replace('自然人\t法人或其他组织\t总计', '自然人\t法人或其他\n组织\t总计');
+      const model = holds(spaced, 25);
+      assert.equal(model.tables[1].rows.filter((r) => r.kind === 'header').length, 4);
+    });
     it('a label wrapped onto its own line between rows joins the table, heading number and all', () => {
       const text = base.replace('（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t', '（二）部分公开（区分处理的，只计这一情形，不\n计其他情形）\t');
       const model = holds(text, 25);
