@@ -1,7 +1,6 @@
 // Evidence density: how many figures and cases back each first-level section — the evaluations fault
 // reports for 运用事例少 and 内容不翔实 (rules.md R8.1, R8.2, Q6). Read by the title hover and sparse-evidence.
 import type { Figure } from '../model/figures';
-import { tableFiguresOf } from '../model/table-figures';
 import type { Heading, Paragraph, ReportModel } from '../model/types';
 import { figuresByParagraph } from '../rules/shared/figures';
 import { paragraphMemo } from '../rules/shared/memo';
@@ -32,12 +31,16 @@ const paragraphEvidence = paragraphMemo<ParagraphEvidence>();
 export function evidenceBySection(model: ReportModel): SectionEvidence[] {
   const out: SectionEvidence[] = [];
   let byParagraph: Map<Paragraph, Figure[]> | undefined;
-  // A table of counts under a section is evidence too: its numbers per top-level section.
+  // A table of counts under a section is evidence too: its numbers per top-level section (counted from the
+  // cells: the table figures with their labels are more than a count needs).
   const tableCells = new Map<Heading, number>();
-  for (const f of model.tables.length > 0 ? tableFiguresOf(model) : []) {
-    let top = f.section;
+  for (const t of model.tables) {
+    let top = t.section;
     while (top?.parent) top = top.parent;
-    if (top) tableCells.set(top, (tableCells.get(top) ?? 0) + 1);
+    if (!top) continue;
+    let n = 0;
+    for (const r of t.rows) if (r.kind === 'data') for (let k = r.valueStart; k < r.cells.length; k++) if (r.cells[k].value !== undefined) n++;
+    tableCells.set(top, (tableCells.get(top) ?? 0) + n);
   }
   for (const heading of model.headings) {
     if (heading.level !== 1) continue;
