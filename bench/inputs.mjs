@@ -20,7 +20,7 @@
 //          differs between copies too.
 //      What is still shared between copies is measured: `duplicateShare` (characters of non-blank lines seen
 //      earlier in the same document), reported in RESULTS.md.
-// 2. A folder of 1,000 seed-sized reports for the CLI: the five seeds cycled, copy r of a seed varied the
+// 2. A folder of 1,000 seed-sized reports for the CLI: the six reports cycled, copy r of a report varied the
 //    same way, so no two files are the same.
 //
 //   node bench/inputs.mjs      generates (or reuses) everything and prints a summary.

@@ -125,7 +125,7 @@ export function render(r) {
   // Inputs
   const inp = Object.fromEntries((r.inputs ?? []).map((i) => [i.name, i]));
   L.push('## Inputs', '');
-  L.push('The five seeds concatenated (level-1 headings renumbered across the whole text; copy r of a seed with its figures × (r+1) ' +
+  L.push('The five seeds and a 政府信息公开 report with its three tables (pingtan-2021) concatenated (level-1 headings renumbered across the whole text; copy r of a report with its figures and table cells × (r+1) ' +
     'and synonym swaps so that copies differ, see bench/inputs.mjs), cut at a line end at the nominal size.', '');
   L.push(...head(['', ...SIZES]));
   L.push(row(['bytes (UTF-8)', ...SIZES.map((s) => inp[s]?.bytes.toLocaleString('en-US'))]));
