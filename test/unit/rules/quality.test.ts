@@ -2,7 +2,7 @@
 import * as assert from 'assert/strict';
 import { checkModel, parseReport } from '../../../server/src/core/index';
 import { fixAll } from '../../../server/src/core/fixes';
-import { foreignUnit, placesInOrganName } from '../../../server/src/core/rules/foreign-unit';
+import { foreignUnit, placeStem, placesInOrganName } from '../../../server/src/core/rules/foreign-unit';
 import { classifyProblemClause, problemClauses } from '../../../server/src/core/rules/shared/problems';
 
 describe('foreign-unit', () => {
@@ -13,6 +13,23 @@ describe('foreign-unit', () => {
     assert.deepEqual(placesInOrganName('沛县人民政府'), [{ name: '沛县', level: 'county' }]);
     assert.deepEqual(placesInOrganName('广州市天河区石牌街道办事处').map((p) => p.name), ['广州市', '天河区', '石牌街道']);
     assert.deepEqual(placesInOrganName('司法局'), []);
+    // A 片区, 园区 or 社区 is an area inside a unit, not a county: the reader stops there.
+    assert.deepEqual(placesInOrganName('平潭综合实验区君山片区管理局').map((p) => p.name), ['平潭综合实验区']);
+    assert.deepEqual(placesInOrganName('君山片区'), []);
+  });
+
+  it('reads the place-name stem that a zone, a district’s old county and a town’s old 乡 share', () => {
+    assert.deepEqual(['平潭综合实验区', '平潭县', '滨海新区', '青岛经济开发区', '长安区', '长安县', '岳溪镇', '岳溪乡', '石牌街道'].map(placeStem),
+      ['平潭', '平潭', '滨海', '青岛', '长安', '长安', '岳溪', '岳溪', '石牌']);
+    // Autonomous places: the two characters before the people's name, which is all a name in the text can share.
+    assert.deepEqual(['瀍河回族区', '峨边彝族自治县', '木垒哈萨克自治县'].map(placeStem), ['瀍河', '峨边', '木垒']);
+    // A zone without a place name has no stem.
+    assert.equal(placeStem('高新区'), '');
+  });
+
+  it('is silent on a 片区’s report naming the county its 实验区 administers', () => {
+    const text = ['君山片区2024年法治政府建设工作报告', '一、工作开展情况', '2024年，平潭县人民政府为被申请人的行政复议案件中，涉及片区的8件均已办结。'].join('\n');
+    assert.deepEqual(checkModel(parseReport(text), { rules: [foreignUnit] }), []);
   });
 
   const report = ['平乐县人民政府关于2024年度法治政府建设情况的报告', '一、2024年推进法治政府建设的主要举措和成效', '安化县人民政府高度重视法治政府建设。'].join('\n');

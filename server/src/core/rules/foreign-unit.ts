@@ -2,7 +2,9 @@
 // plan, 「平口镇党委」 in another town's report: the text was copied from another unit's report and the name was
 // not replaced (rules.md §9 W1, C20; 中办发〔2012〕14号 第二十条 asks the reviewer to check exactly this). Only names
 // followed by an organ word (党委, 人民政府, 司法所 …) are read, and a sentence that speaks of working with or
-// learning from another unit (联合, 相邻, 学习, 借鉴 …) is left alone.
+// learning from another unit (联合, 相邻, 学习, 借鉴 …) is left alone. A name that shares a place-name stem with
+// the unit (平潭县 in 平潭综合实验区's report, 长安县 in 长安区's, 岳溪乡 in 岳溪镇's) or that the report lists as part
+// of the unit (「下辖容城县、雄县、安新县」) is the unit's own place, not another unit.
 import type { FindingInput, Rule } from '../findings';
 import type { ReportModel } from '../model/types';
 import { paragraphMemo, type ParagraphMemo } from './shared/memo';
@@ -17,11 +19,32 @@ export function placesInOrganName(name: string): { name: string; level: Level | 
   for (;;) {
     const m = /^([\u4e00-\u9fff]{1,6}?)(自治区|自治州|自治县|街道|省|市|州(?![区县市])|盟|县|旗|区|镇|乡)/.exec(rest);
     if (!m || /人民|政府|党委|委员会/.test(m[1])) break;
+    // 「君山片区」「工业园区」「XX社区」「XX景区」: areas inside a unit, of no level a report can be measured by.
+    if (m[2] === '区' && /[片园社景]$/.test(m[1])) break;
     const suffix = m[2];
     out.push({ name: m[0], level: suffix === '镇' || suffix === '乡' || suffix === '街道' ? 'township' : suffix === '县' || suffix === '区' || suffix === '旗' || suffix === '自治县' ? 'county' : 'higher' });
     rest = rest.slice(m[0].length);
   }
   return out;
+}
+
+/**
+ * Words between a zone's place name and its 区: a 实验区, 新区 or 开发区 takes the name of the place it administers
+ * (平潭综合实验区 and 平潭县, 滨海新区 and the former 滨海县 …).
+ */
+const ZONE_WORDS = /(?:综合实验|综合试验|经济技术开发|高新技术产业开发|高新技术开发|经济开发|高新|开发|实验|试验|示范|新)$/;
+
+/**
+ * The place-name stem of a place: 「平潭综合实验区」 → 平潭, 「长安区」 and 「长安县」 → 长安, 「岳溪镇」 and 「岳溪乡」 →
+ * 岳溪. An autonomous place keeps the two characters before its people's name (「瀍河回族区」 → 瀍河), which is what
+ * the names the rule reads (two characters before 县, 区, 镇 …) can share with it.
+ */
+export function placeStem(place: string): string {
+  const level = /(?:自治区|自治州|自治县|自治旗|街道|省|市|州|盟|县|旗|区|镇|乡)$/.exec(place);
+  let stem = level ? place.slice(0, level.index) : place;
+  if (level?.[0] === '区') stem = stem.replace(ZONE_WORDS, '');
+  if (stem.slice(2).includes('族') || level?.[0].startsWith('自治')) stem = stem.slice(0, 2);
+  return stem;
 }
 
 const ORGAN_AFTER: Record<Level, RegExp> = {
@@ -63,37 +86,46 @@ export const foreignUnit: Rule = {
   sources: [GONGWEN_REVIEW],
   reportsOnly: true,
   check({ model, report }) {
-    const own = ownPlaces(model);
+    const own = ownUnit(model);
     if (!own) return;
-    const findings: FindingInput[] = [];
     const memo = CANDIDATES[own.level];
     // Paragraphs are one line each, so offsets in the text map to characters on the line.
-    for (const p of model.paragraphs) add(memo.get(p, () => candidatesIn(p.text, own.level)), p.range.start.line, p.range.start.character);
-    for (const h of model.headings) add(candidatesIn(h.title, own.level), h.titleRange.start.line, h.titleRange.start.character);
+    const found: { candidate: Candidate; line: number; character: number }[] = [];
+    const gather = (candidates: readonly Candidate[], line: number, character: number) => {
+      for (const candidate of candidates) if (!own.stems.has(candidate.stem)) found.push({ candidate, line, character });
+    };
+    for (const p of model.paragraphs) gather(memo.get(p, () => candidatesIn(p.text, own.level)), p.range.start.line, p.range.start.character);
+    for (const h of model.headings) gather(candidatesIn(h.title, own.level), h.titleRange.start.line, h.titleRange.start.character);
+    if (found.length === 0) return;
+    // Only now read the lists of the unit's own places, which most reports never need.
+    const listed = new Set<string>();
+    for (const p of model.paragraphs) for (const stem of PARTS.get(p, () => placesListedAsPart(p.text))) listed.add(stem);
+    for (const h of model.headings) for (const stem of placesListedAsPart(h.title)) listed.add(stem);
+
+    const findings: FindingInput[] = [];
+    for (const { candidate: { name, index, stem }, line, character } of found) {
+      if (listed.has(stem)) continue;
+      const start = { line, character: character + index };
+      const range = { start, end: { line, character: start.character + name.length } };
+      findings.push({
+        range,
+        message: {
+          zh: `报告单位是${own.display}，这里却写的是“${name}”：是否照搬了其他单位的材料？请核对`,
+          en: `The reporting unit is ${own.display}, but this names “${name}”: copied from another unit’s text? Please check`,
+        },
+        fixes: [{ title: { zh: `改为“${own.display}”`, en: `Replace with “${own.display}”` }, edits: [{ range, newText: own.display }], preferred: false }],
+      });
+    }
     findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     for (const f of findings.slice(0, MAX_FINDINGS)) report(f);
-
-    function add(candidates: readonly Candidate[], line: number, character: number): void {
-      for (const { name, index } of candidates) {
-        if (own!.names.some((n) => n.endsWith(name) || name.endsWith(n))) continue;
-        const start = { line, character: character + index };
-        const range = { start, end: { line, character: start.character + name.length } };
-        findings.push({
-          range,
-          message: {
-            zh: `报告单位是${own!.display}，这里却写的是“${name}”：是否照搬了其他单位的材料？请核对`,
-            en: `The reporting unit is ${own!.display}, but this names “${name}”: copied from another unit’s text? Please check`,
-          },
-          fixes: [{ title: { zh: `改为“${own!.display}”`, en: `Replace with “${own!.display}”` }, edits: [{ range, newText: own!.display }], preferred: false }],
-        });
-      }
-    }
   },
 };
 
 interface Candidate {
   name: string;
   index: number;
+  /** The two characters before 县, 区, 镇 …: what the name shares with the unit's own places, if anything. */
+  stem: string;
 }
 
 /** Per paragraph object and level: what the text alone says, kept while an edit elsewhere leaves it be. */
@@ -108,18 +140,23 @@ function candidatesIn(text: string, level: Level): readonly Candidate[] {
   const re = ORGAN_AFTER[level];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (!looksLikeName(text, m.index, m[1] ?? m[3])) continue;
+    const stem = m[1] ?? m[3];
+    if (!looksLikeName(text, m.index, stem)) continue;
     if (ON_PURPOSE.test(sentenceAround(text, m.index))) continue;
-    out.push({ name: m[0], index: m.index });
+    out.push({ name: m[0], index: m.index, stem });
   }
   return out.length ? out : NO_CANDIDATES;
 }
 
-/** The reporting unit's own places at its level, from the unit name, the title's organs and the 落款. */
-function ownPlaces(model: ReportModel): { level: Level; names: string[]; display: string } | undefined {
+/**
+ * The reporting unit from the unit name, the title's organs and the 落款: its level, the stems of its own places
+ * (the unit's and the county it lies in: 「开州区岳溪镇」 → 开州, 岳溪), and the name to offer as a fix.
+ */
+function ownUnit(model: ReportModel): { level: Level; stems: Set<string>; display: string } | undefined {
   const organNames = [model.unit?.name, ...(model.title?.organs ?? []).map((o) => o.text), ...(model.signature?.organs ?? []).map((o) => o.text)];
   let level: Level | undefined;
   const names: string[] = [];
+  const stems = new Set<string>();
   for (const organ of organNames) {
     if (!organ) continue;
     // Departments (司法局, 办公室 …) report on their field, not on a territory: the rule is for governments.
@@ -129,9 +166,56 @@ function ownPlaces(model: ReportModel): { level: Level; names: string[]; display
     if (!last || last.level === 'higher') continue;
     level ??= last.level;
     if (last.level === level) names.push(last.name);
+    for (const place of places) {
+      if (place.level === 'higher') continue;
+      const stem = placeStem(place.name);
+      // The rule reads two characters before 镇 or 街道: of 「花果园街道」 that is 果园.
+      stems.add(stem).add(stem.slice(-2));
+    }
   }
   if (!level || names.length === 0) return undefined;
-  return { level, names, display: names.reduce((a, b) => (b.length > a.length ? b : a)) };
+  stems.delete('');
+  return { level, stems, display: names.reduce((a, b) => (b.length > a.length ? b : a)) };
+}
+
+/** Per paragraph object: the stems of the places it lists as part of the unit. */
+const PARTS = paragraphMemo<readonly string[]>();
+const NO_PARTS: readonly string[] = Object.freeze([]);
+
+/**
+ * Where a report lists what the unit is made of: 「下辖容城县、雄县、安新县」, 「辖区内中原镇、平原镇」,
+ * 「全区7个乡镇（街道）：潭城镇、苏澳镇…」. A count and its kind of place may stand before the list. (A count
+ * starts after a character that is no numeral, so a long run of digits is not read again from each digit.)
+ */
+const PART_OF = /下辖|所辖|管辖|辖区内?|辖有|托管|代管|包括|涵盖|(?<![\d一二三四五六七八九十])[\d一二三四五六七八九十]+个(?:乡镇|镇|乡|街道|县区|县|区)(?:[（(](?:街道|区|乡镇)[）)])?/g;
+const COUNT_AND_KIND = /(?:(?<![\d一二三四五六七八九十])[\d一二三四五六七八九十]+个(?:乡镇|镇|乡|街道|县区|县|区)(?:[（(](?:街道|区|乡镇)[）)])?)?[：:（(]?/y;
+/** One place of the list (雄县 too), ending where the list goes on or stops: a name cut out of longer words is none. */
+const LISTED_PLACE = /[\u4e00-\u9fff]{1,5}?(?:街道|镇|乡|县|区)(?=[、，,和及与）)。；;：:等\s]|$)/y;
+const LIST_SEPARATOR = /[、，,和及与]/y;
+
+/** Stems of the places `text` lists as part of the unit. Each character is read once after a list's start. */
+function placesListedAsPart(text: string): readonly string[] {
+  const out: string[] = [];
+  PART_OF.lastIndex = 0;
+  for (let m = PART_OF.exec(text); m; m = PART_OF.exec(text)) {
+    COUNT_AND_KIND.lastIndex = m.index + m[0].length;
+    COUNT_AND_KIND.exec(text); // always matches, if only the empty string
+    let at = COUNT_AND_KIND.lastIndex;
+    for (;;) {
+      LISTED_PLACE.lastIndex = at;
+      const place = LISTED_PLACE.exec(text);
+      if (!place) break;
+      out.push(placeStem(place[0]));
+      // 「原梅林乡」: a place merged into the unit, under its old name.
+      if (place[0].startsWith('原')) out.push(placeStem(place[0].slice(1)));
+      at = LISTED_PLACE.lastIndex;
+      LIST_SEPARATOR.lastIndex = at;
+      if (!LIST_SEPARATOR.exec(text)) break;
+      at = LIST_SEPARATOR.lastIndex;
+    }
+    PART_OF.lastIndex = Math.max(PART_OF.lastIndex, at);
+  }
+  return out.length ? out : NO_PARTS;
 }
 
 function sentenceAround(text: string, at: number): string {
