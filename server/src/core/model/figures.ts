@@ -459,7 +459,8 @@ function subjectOf(text: string, start: number, end: number, sentenceStart: numb
   if (subject && subject.length >= 2) return limit(subject);
   // Nothing but a verb before the number: what follows the measure word is the subject.
   let after = end;
-  while (after < sentenceEnd && !AFTER_BREAK.test(text[after])) after++;
+  // Inside a bracket, the phrase ends with it: 「（含四个片区局）均已」 → 片区局.
+  while (after < sentenceEnd && !AFTER_BREAK.test(text[after]) && !(opened >= 0 && (text[after] === '）' || text[after] === ')'))) after++;
   subject = text.slice(end, after).replace(/^的/, '');
   const verbAt = firstVerb(subject);
   if (verbAt > 0) subject = subject.slice(0, verbAt);
