@@ -96,11 +96,13 @@ function isExhaustive(before: string, parts: Figure[]): boolean {
   if (/分别为|分别是/.test(before)) return true;
   const subjects = parts.map((p) => p.subject ?? '');
   if (subjects.some((s) => /^(?:其他|其它|其余)/.test(s))) return true;
-  for (const s of subjects) {
-    const negated = s.startsWith('未') ? s.slice(1) : s.startsWith('不') ? s.slice(1) : undefined;
-    if (negated && subjects.some((t) => t === negated || t === `已${negated}`)) return true;
-  }
-  return false;
+  return subjects.some((s) => subjects.some((t) => complementary(s, t)));
+}
+
+/** 「未立案」 and 「立案」 (or 「已立案」), 「不予受理」… : two states that together cover everything. */
+function complementary(negative: string, positive: string): boolean {
+  const negated = negative.startsWith('未') || negative.startsWith('不') ? negative.slice(1) : undefined;
+  return !!negated && (positive === negated || positive === `已${negated}`);
 }
 
 // --- reading a paragraph ---
@@ -280,7 +282,10 @@ function readScope(view: View, group: number, end: number, markers: number[], ou
           continue;
         }
         const parentComplete = parent.certain && parent.sum === parent.total.figure.value;
-        if (top.sum + part.figure.value > top.total.figure.value && !parentComplete) {
+        // 「其中立案91件，未立案12件」: the opposite state of a part read is that breakdown's too.
+        const subject = part.figure.subject ?? '';
+        const pairsUp = top.parts.some((p) => complementary(subject, p.figure.subject ?? ''));
+        if (top.sum + part.figure.value > top.total.figure.value && !parentComplete && !pairsUp) {
           // Too much for the nested breakdown, yet its parent may still be waiting for parts: either reading
           // is possible, so neither is judged beyond what was read before.
           for (const frame of stack) frame.certain = false;
