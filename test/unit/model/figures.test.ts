@@ -37,6 +37,10 @@ const CASES: [string, Expected[]][] = [
   ['清理“牛皮癣”8.2万余张。', [{ text: '8.2万余张', value: 82000, unit: '张', approximate: true, subject: '“牛皮癣”' }]],
   ['整治卫生死角341处约610.94吨。', [{ text: '341处', value: 341 }, { text: '约610.94吨', value: 610.94, kind: 'measure', unit: '吨', approximate: true }]],
   ['拆除地锁(铁栏)343件。', [{ text: '343件', subject: '地锁(铁栏)' }]],
+  // a bracket still open before the figure holds its subject
+  ['实验区25家党政机关（含四个片区局）均已配备法律顾问。', [{ text: '25家' }, { text: '四个', subject: '片区局' }]],
+  ['其中婚姻家庭纠纷120件（离婚纠纷45件、赡养纠纷30件）。', [
+    { text: '120件', subject: '婚姻家庭纠纷' }, { text: '45件', subject: '离婚纠纷' }, { text: '30件', subject: '赡养纠纷' }]],
   ['清理珠西线水溪桥底积存多年的垃圾杂草143车共468吨。', [{ text: '143车', unit: '车' }, { text: '468吨', kind: 'measure' }]],
   ['确保行政执法案卷评查合格率达到100%。', [{ text: '100%', subject: '行政执法案卷评查合格率' }]],
   ['受理点共受理行政复议案件申请14宗。', [{ text: '14宗', subject: '行政复议案件申请' }]],

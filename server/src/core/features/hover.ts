@@ -12,6 +12,7 @@ import type { Heading, Position, Range, ReportModel } from '../model/types';
 import { resolveProfile, type Profile } from '../profiles/index';
 import { matchSections } from '../profiles/match';
 import { recomputeRate } from '../rules/figure-rate';
+import { breakdownsOf } from '../rules/figure-sum';
 import { lateReport } from '../rules/late-report';
 import { vaguePlan } from '../rules/vague-plan';
 import { vagueShortcomings } from '../rules/vague-shortcomings';
@@ -141,28 +142,22 @@ function checksFor(model: ReportModel, f: Figure, locale: Locale): string[] {
     const verdict = rate.matches ? '✓' : en ? `✗ (stated ${f.text})` : `✗（文中为${f.text}）`;
     out.push(`${escape(rate.numerator.text)} ÷ ${escape(rate.denominator.text)} = ${rate.rounded}% ${verdict}`);
   }
-  const breakdown = breakdownAfter(f, siblings);
-  if (breakdown.length > 0) {
-    const sum = Math.round(breakdown.reduce((a, p) => a + p.value, 0) * 1e6) / 1e6;
-    const approx = f.approximate || breakdown.some((p) => p.approximate);
+  const breakdown = breakdownsOf(f.paragraph, siblings).find((b) => sameFigure(b.total, f));
+  if (breakdown) {
+    const { parts } = breakdown;
+    const sum = Math.round(parts.reduce((a, p) => a + p.value, 0) * 1e6) / 1e6;
+    const approx = f.approximate || parts.some((p) => p.approximate);
     const verdict = approx ? (en ? '(approximate, not checked)' : '（含约数，不核对）') : sum === f.value ? '✓' : sum > f.value ? (en ? '✗ exceeds the total' : '✗ 超过总数') : en ? '≠ total' : '≠ 总数';
-    out.push(`${en ? 'parts' : '其中各项'} ${breakdown.map((p) => escape(p.text)).join(' + ')} = ${formatNumber(sum)}${f.unit === '元' ? ' 元' : f.unit} ${verdict}`);
+    const label = en ? 'parts' : breakdown.form === 'after' ? '其中各项' : '各分项';
+    out.push(`${label} ${parts.map((p) => escape(p.text)).join(' + ')} = ${formatNumber(sum)}${f.unit === '元' ? ' 元' : f.unit} ${verdict}`);
   }
   if (f.approximate) out.push(en ? 'approximate values are left out of sums' : '约数不参与求和核对');
   return out;
 }
 
-function breakdownAfter(total: Figure, siblings: Figure[]): Figure[] {
-  const text = total.paragraph.text;
-  const offset = total.paragraph.range.start.character;
-  const after = text.slice(total.range.end.character - offset);
-  const m = /^[^。；;，,]{0,12}[，,]?\s*其中/.exec(after);
-  if (!m) return [];
-  const start = total.range.end.character + m[0].length;
-  const rest = text.slice(start - offset);
-  const stop = rest.search(/[。；;！？]|其中/);
-  const end = start + (stop < 0 ? rest.length : stop);
-  return siblings.filter((p) => p !== total && p.range.start.character >= start && p.range.start.character < end && p.unit === total.unit && p.kind === total.kind);
+/** The same figure, though perhaps a copy made when an earlier paragraph changed (figures carry their index). */
+function sameFigure(a: Figure, b: Figure): boolean {
+  return a.line === b.line && a.range.start.character === b.range.start.character && a.range.end.character === b.range.end.character;
 }
 
 // --- a heading: its section's figures ---

@@ -262,7 +262,16 @@ class ExtractedFigure implements Figure {
     const text = this.paragraph.text;
     let sentences = sentenceCache.get(this.paragraph);
     if (!sentences) sentenceCache.set(this.paragraph, (sentences = sentenceBounds(text)));
-    return sentences.find(([s, e]) => this.raw.start >= s && this.raw.start < e) ?? [0, text.length];
+    // Binary search: a long paragraph has thousands of sentences, and every figure asks.
+    let lo = 0;
+    let hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid][1] <= this.raw.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const found = sentences[lo];
+    return found && this.raw.start >= found[0] ? found : [0, text.length];
   }
 
   get sentence(): TextSpan {
@@ -434,6 +443,9 @@ function subjectOf(text: string, start: number, end: number, sentenceStart: numb
   let clauseStart = start;
   while (clauseStart > sentenceStart && !CLAUSE_BREAK.test(text[clauseStart - 1])) clauseStart--;
   let clause = text.slice(clauseStart, start);
+  // A bracket still open before the figure holds it: 「纠纷120件（离婚纠纷45件」 counts 离婚纠纷, not what is outside.
+  const opened = unclosedBracket(clause);
+  if (opened >= 0) clause = clause.slice(opened + 1);
   // A 《title》 before the figure is the source, not the subject: 「《……清单》中规定的……事项清单共151项」.
   const titleEnd = clause.lastIndexOf('》');
   if (titleEnd >= 0) {
@@ -447,13 +459,28 @@ function subjectOf(text: string, start: number, end: number, sentenceStart: numb
   if (subject && subject.length >= 2) return limit(subject);
   // Nothing but a verb before the number: what follows the measure word is the subject.
   let after = end;
-  while (after < sentenceEnd && !AFTER_BREAK.test(text[after])) after++;
+  // Inside a bracket, the phrase ends with it: 「（含四个片区局）均已」 → 片区局.
+  while (after < sentenceEnd && !AFTER_BREAK.test(text[after]) && !(opened >= 0 && (text[after] === '）' || text[after] === ')'))) after++;
   subject = text.slice(end, after).replace(/^的/, '');
   const verbAt = firstVerb(subject);
   if (verbAt > 0) subject = subject.slice(0, verbAt);
   if (subject.length >= 2) return limit(subject);
   const verbOnly = clause.replace(LEADING_ADVERBS, '');
   return verbOnly.length >= 2 ? limit(verbOnly) : undefined; // 「立案8人」: the act is what is counted
+}
+
+/** Where the last round bracket of `s` opens that is not closed again, or -1. */
+function unclosedBracket(s: string): number {
+  let depth = 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s[i];
+    if (c === '）' || c === ')') depth++;
+    else if (c === '（' || c === '(') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
 }
 
 /**

@@ -1,6 +1,9 @@
 // figure-rate: a stated rate next to the counts it is computed from must equal the computed one, rounded
 // to the precision stated. 「受理50件、办结49件，办结率98%」 → 49/50 = 98% ✓. Only pairs the sentence makes
 // plain are checked: the rate's numerator word in the later count, and a count before it in the same unit.
+// A rate over part of the count is left alone: 「受理48件，已办结42件，在办理期限内6件，……按期办结率100%」 (the 6
+// are not yet due). A rate only rounded wrongly (8÷12 = 66.7 % written 66 %) is a hint, and only when the
+// sentence leaves no doubt which counts it is computed from.
 // rules.md §6 F2, C14; 条例 第二十条 (数字准确).
 import type { Rule } from '../findings';
 import type { Figure } from '../model/figures';
@@ -21,7 +24,18 @@ const RATES: { rate: RegExp; numerator: RegExp }[] = [
   { rate: /化解率/, numerator: /化解/ },
   { rate: /审结率/, numerator: /审结/ },
   { rate: /备案率/, numerator: /备案/ },
+  // 判处五年有期徒刑以上刑罚的人数 ÷ 判处的人数
+  { rate: /重刑率/, numerator: /重刑|[五5]年(?:有期徒刑)?以上/ },
 ];
+
+// How or when the rate counts (按期办结率): the numerator must say so too, or the counts are not the rate's.
+const QUALIFIERS = /按期|按时|如期|准时|及时|限时|限期|提前|首次|一次性|当场|当日|当天|即时|即办|现场|网上|线上/g;
+// Counts that take part of the total out of the rate: not yet due, still in hand, passed on or withdrawn.
+const PENDING = /期限内|时限内|未到期|未届期|未到办理期限|正在|尚在|仍在|在办|办理中|处理中|审理中|转办|转交|移交|移送|不予受理|不属于|撤回|撤诉|终止|中止|退回|暂缓/;
+const CLAUSE_BREAK = /[，,、；;：:。！？]/;
+// How many figures after the rate may still stand beside it; how many before it a sure pair may have in its sentence.
+const BESIDE_AFTER = 4;
+const CERTAIN_REACH = 12;
 
 export const figureRate: Rule = {
   id: 'figure-rate',
@@ -36,21 +50,40 @@ export const figureRate: Rule = {
         const check = recomputeRate(figures, i);
         if (!check || check.matches) return;
         const { numerator, denominator, rounded } = check;
+        const related = [
+          { range: numerator.range, message: { zh: `分子：${numerator.subject ?? ''}${numerator.text}`, en: `numerator: ${numerator.text}` } },
+          { range: denominator.range, message: { zh: `分母：${denominator.subject ?? ''}${denominator.text}`, en: `denominator: ${denominator.text}` } },
+        ];
+        const sign = /％/.test(rate.text) ? '％' : '%';
+        const fixes = [{
+          title: { zh: `改为${rounded}${sign}`, en: `Change to ${rounded}${sign}` },
+          edits: [{ range: rate.range, newText: `${rounded}${sign}` }],
+          preferred: false, // the counts may be what is wrong, or the writer cut the digits on purpose: never applied by fix-all
+        }];
+        if (check.roundingOnly) {
+          // Right but for the last digit: a slip of rounding (or digits cut off), said only when the counts are sure.
+          if (!check.certain) return;
+          const exact = formatExact(check.exact, decimalsOf(rate.text) + 2);
+          report({
+            range: rate.range,
+            severity: 'hint',
+            related,
+            message: {
+              zh: `${rate.subject}${rate.text}未按四舍五入：${numerator.text}÷${denominator.text}${exact}%，应为${rounded}%`,
+              en: `${rate.subject} ${rate.text} is not rounded to the nearest: ${numerator.text} / ${denominator.text} ${exact}%, which rounds to ${rounded}%`,
+            },
+            fixes,
+          });
+          return;
+        }
         report({
           range: rate.range,
-          related: [
-            { range: numerator.range, message: { zh: `分子：${numerator.subject ?? ''}${numerator.text}`, en: `numerator: ${numerator.text}` } },
-            { range: denominator.range, message: { zh: `分母：${denominator.subject ?? ''}${denominator.text}`, en: `denominator: ${denominator.text}` } },
-          ],
+          related,
           message: {
             zh: `${rate.subject}${rate.text}与数字不符：${numerator.text}÷${denominator.text}＝${rounded}%`,
             en: `${rate.subject} ${rate.text} does not match the counts: ${numerator.text} / ${denominator.text} = ${rounded}%`,
           },
-          fixes: [{
-            title: { zh: `改为${rounded}%`, en: `Change to ${rounded}%` },
-            edits: [{ range: rate.range, newText: `${rounded}%` }],
-            preferred: false, // the counts may be what is wrong: never applied by fix-all
-          }],
+          fixes,
         });
       });
     }
@@ -60,23 +93,78 @@ export const figureRate: Rule = {
 export interface RateCheck {
   numerator: Figure;
   denominator: Figure;
+  /** The quotient in percent, unrounded. */
+  exact: number;
   /** The computed rate rounded to the stated precision. */
   rounded: number;
   matches: boolean;
+  /** The stated rate is off by less than one unit of its last digit (66% for 66.7%), and is neither 0% nor 100%. */
+  roundingOnly: boolean;
+  /** The rate, its numerator and its denominator stand in one sentence with no other count in their unit. */
+  certain: boolean;
 }
 
-/** Recomputes the rate `figures[index]` from the counts before it in its paragraph, when they are plain. */
+/**
+ * Recomputes the rate `figures[index]` from the counts before it in its paragraph, when they are plain: not
+ * when the rate is qualified (按期, 及时 …) and the numerator is not, nor when a count beside them takes part of
+ * the total out of the rate (在办理期限内6件).
+ */
 export function recomputeRate(figures: Figure[], index: number): RateCheck | undefined {
   const rate = figures[index];
   if (rate.kind !== 'percent' || rate.approximate || rate.upper !== undefined || !rate.subject) return undefined;
   const kind = RATES.find((r) => r.rate.test(rate.subject!));
   if (!kind) return undefined;
-  const pair = findPair(figures.slice(Math.max(0, index - 4), index), rate, kind.numerator);
+  // 「未办结6件」 carries the word but counts the opposite.
+  const numeratorWord = new RegExp(`(?<![未不没无])(?:${kind.numerator.source})`);
+  const pair = findPair(figures.slice(Math.max(0, index - 4), index), rate, numeratorWord);
   if (!pair) return undefined;
   const [denominator, numerator] = pair;
+  if (!qualifiersMirrored(rate, numerator)) return undefined;
+  const sentence = rate.sentence.range.start.character;
+  const inSentence = (f: Figure) => f.line === rate.line && f.sentence.range.start.character === sentence;
+  const sameUnit = (f: Figure) => f !== numerator && f !== denominator && f.kind === 'count' && f.unit === numerator.unit;
+  // Counts beside the pair: between the denominator and the rate, and a few after the rate in its sentence.
+  const beside: Figure[] = [];
+  for (let i = figures.lastIndexOf(denominator, index) + 1; i < index; i++) beside.push(figures[i]);
+  for (let i = index + 1; i < Math.min(figures.length, index + 1 + BESIDE_AFTER) && inSentence(figures[i]); i++) beside.push(figures[i]);
+  if (beside.some((f) => sameUnit(f) && PENDING.test(clauseOf(f)))) return undefined;
   const decimals = decimalsOf(rate.text);
-  const rounded = Math.round((numerator.value / denominator.value) * 100 * 10 ** decimals) / 10 ** decimals;
-  return { numerator, denominator, rounded, matches: rounded === rate.value };
+  const scale = 10 ** decimals;
+  // Multiplied before dividing, so that a quotient ending in exactly 5 is not lost to binary fractions.
+  const exact = (numerator.value * 100 * scale) / denominator.value / scale;
+  const rounded = Math.round((numerator.value * 100 * scale) / denominator.value) / scale;
+  const matches = rounded === rate.value;
+  const roundingOnly = !matches && Math.abs(exact - rate.value) < 1 / scale && rate.value !== 100 && rate.value !== 0;
+  // Certain: the sentence counts nothing else in the unit before the rate (looked at up to a bound).
+  let certain = inSentence(numerator) && inSentence(denominator);
+  for (let i = index - 1, seen = 0; certain && i >= 0 && inSentence(figures[i]); i--, seen++) {
+    if (seen >= CERTAIN_REACH || sameUnit(figures[i])) certain = false;
+  }
+  return { numerator, denominator, exact, rounded, matches, roundingOnly, certain };
+}
+
+/** Each qualifier in the rate's name (按期办结率) is in the numerator's clause too (按期办结42件). */
+function qualifiersMirrored(rate: Figure, numerator: Figure): boolean {
+  const said = `${numerator.subject ?? ''}${clauseOf(numerator)}`;
+  for (const m of `${rate.subject ?? ''}${clauseOf(rate)}`.matchAll(QUALIFIERS)) if (!said.includes(m[0])) return false;
+  return true;
+}
+
+/** The clause a figure stands in, up to the clause breaks on either side (「其余6件在办理期限内」). */
+function clauseOf(f: Figure): string {
+  const text = f.paragraph.text;
+  const offset = f.paragraph.range.start.character;
+  let start = f.range.start.character - offset;
+  let end = f.range.end.character - offset;
+  while (start > 0 && !CLAUSE_BREAK.test(text[start - 1])) start--;
+  while (end < text.length && !CLAUSE_BREAK.test(text[end])) end++;
+  return text.slice(start, end);
+}
+
+/** 「＝66.5%」 or 「≈66.67%」, to `decimals` places. */
+function formatExact(value: number, decimals: number): string {
+  const shown = Math.round(value * 10 ** decimals) / 10 ** decimals;
+  return `${shown === value ? '＝' : '≈'}${shown}`;
 }
 
 /** The nearest count carrying the numerator word, and an earlier count in the same unit no smaller than it. */
