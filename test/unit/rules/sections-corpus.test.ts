@@ -35,4 +35,37 @@ describe('the 法治政府建设 reports of the corpus', () => {
       }
     });
   });
+
+  describe('missing-section: 第一责任人 reported as an item, or only touched on in passing', () => {
+    const firstResponsible = (text: string) => findingsOf(text, 'missing-section').filter((f) => /第一责任人/.test(f.message.zh));
+
+    it('pingtan-2025: only 「切实履行法治政府建设第一责任人职责」 inside 一（三）「加强统筹谋划」 — a warning naming the place', () => {
+      const text = corpusText('fazhi', 'pingtan-2025');
+      const findings = firstResponsible(text);
+      assert.deepEqual(findings.map((f) => `${f.severity}@${f.range.start.line + 1}`), ['warning@1']);
+      assert.match(findings[0].message.zh, /没有单独成项，只在第6行（一（三）“加强统筹谋划”）提及/);
+      assert.match(findings[0].message.en, /line 6 \(under 一（三） 加强统筹谋划\)/);
+      const related = findings[0].related!.map((r) => text.split('\n')[r.range.start.line].slice(r.range.start.character, r.range.end.character));
+      assert.deepEqual(related, ['第一责任人']);
+      assert.deepEqual(findings[0].related!.map((r) => r.range.start.line + 1), [6]);
+      assert.ok(findings[0].fixes?.some((f) => /插入/.test(f.title.zh)), 'offers to insert the section');
+    });
+
+    it('pingtan-2025 with that sentence gone: the item is missing, an error as before', () => {
+      const text = corpusText('fazhi', 'pingtan-2025').replace('切实履行法治政府建设第一责任人职责，', '');
+      assert.deepEqual(firstResponsible(text).map((f) => f.severity), ['error']);
+    });
+
+    it('pingtan-2024: 「主要负责同志切实履行推进法治建设第一责任人职责，组织召开……」 names who carries the duty — silent', () => {
+      assert.deepEqual(firstResponsible(corpusText('fazhi', 'pingtan-2024')), []);
+    });
+
+    it('pingtan-shiye-2022: 「（一）党政主要负责人履行推进法治建设第一责任人职责」 is a subsection of its own — silent', () => {
+      assert.deepEqual(firstResponsible(corpusText('fazhi', 'pingtan-shiye-2022')), []);
+    });
+
+    it('pingtan-junshan-2022: no 第一责任人 statement at all (「主要负责同志多次主持召开党委会议」 is not one) — an error', () => {
+      assert.deepEqual(firstResponsible(corpusText('fazhi', 'pingtan-junshan-2022')).map((f) => f.severity), ['error']);
+    });
+  });
 });
