@@ -2,7 +2,8 @@
 import * as assert from 'assert';
 import { toCheckOptions, validateConfig } from '../../server/src/core/config';
 import { checkModel, parseReport } from '../../server/src/core/index';
-import { patternProblem } from '../../server/src/core/profiles/validate';
+import { BUILTIN_PROFILES } from '../../server/src/core/profiles/index';
+import { patternProblem, validateProfile } from '../../server/src/core/profiles/validate';
 
 const VILLAGE = {
   id: 'cun-annual',
@@ -60,5 +61,11 @@ describe('user-defined profiles', () => {
       .filter((f) => f.rule === 'missing-section').map((f) => f.severity);
     assert.deepStrictEqual(severities('村委会主任每季度公布财务收支。'), []);
     assert.deepStrictEqual(severities('修缮村道，顺带公布了财务收支。'), ['warning']);
+  });
+
+  it('the built-in profiles would pass as a user’s: every pattern (opening ones with {Y}/{Y+1} filled) is safe', () => {
+    for (const profile of BUILTIN_PROFILES) {
+      assert.deepStrictEqual(validateProfile(profile, profile.id, []).problems, [], profile.id);
+    }
   });
 });

@@ -1,22 +1,26 @@
 // Which of a profile's items a report covers, and where. Matching is by meaning, through the wording
 // variants in the profile: one heading may satisfy two items (「存在问题及下步打算」); thematic level-1
 // sections before the 不足 section count as 举措和成效; 第一责任人 content counts wherever it stands, though a
-// mere mention in passing is told apart from a passage that reports it.
+// mere mention in passing is told apart from a passage that reports it; a 不足 or plan written on without a
+// heading after the last 成效 section is present, unheaded (profiles/unheaded.ts).
 
 import type { Enumeration, Heading, Paragraph, Range, ReportModel } from '../model/types';
 import type { Profile, ProfileItem } from './types';
+import { findUnheadedParts, openingPatterns, type UnheadedPart } from './unheaded';
 
 export interface SectionMatch {
   item: ProfileItem;
   present: boolean;
   /** How the item was found. */
-  via: 'heading' | 'thematic' | 'body' | undefined;
+  via: 'heading' | 'thematic' | 'body' | 'unheaded' | undefined;
   /** Headings that carry the item (for 'thematic', the run of thematic sections). */
   headings: Heading[];
   /** Where the body speaks of the item, for items found in running text. */
   mentions: Range[];
   /** For an item found in running text: no passage reports it, it is only touched on in sentences about other things. */
   inPassing: boolean;
+  /** For an item written without a heading of its own: where it starts. */
+  unheaded?: UnheadedPart;
 }
 
 interface CompiledItem {
@@ -74,13 +78,20 @@ export function matchSections(model: ReportModel, profile: Profile): SectionMatc
     byHeading.set(c.item.id, hs);
     for (const h of hs) if (h.level === 1) claimed.add(h);
   }
+  const thematic = new Map<string, Heading[]>();
+  for (const c of items) {
+    if (c.item.thematicRunBefore && byHeading.get(c.item.id)!.length === 0) {
+      thematic.set(c.item.id, thematicRun(model, byHeading, claimed, c.item.thematicRunBefore, items));
+    }
+  }
+  const unheaded = unheadedParts(model, items, byHeading, thematic);
   return items.map((c) => {
     const hs = byHeading.get(c.item.id)!;
     if (hs.length > 0) return { item: c.item, present: true, via: 'heading', headings: hs, mentions: [], inPassing: false };
-    if (c.item.thematicRunBefore) {
-      const run = thematicRun(model, byHeading, claimed, c.item.thematicRunBefore, items);
-      if (run.length > 0) return { item: c.item, present: true, via: 'thematic', headings: run, mentions: [], inPassing: false };
-    }
+    const run = thematic.get(c.item.id);
+    if (run && run.length > 0) return { item: c.item, present: true, via: 'thematic', headings: run, mentions: [], inPassing: false };
+    const part = unheaded.find((u) => u.item === c.item);
+    if (part) return { item: c.item, present: true, via: 'unheaded', headings: [], mentions: [part.range], inPassing: false, unheaded: part };
     if (c.body.length > 0) {
       const mentions = findMentions(model, c, otherYearSections(items, byHeading, c.item));
       if (mentions.length > 0) {
@@ -89,6 +100,20 @@ export function matchSections(model: ReportModel, profile: Profile): SectionMatc
     }
     return { item: c.item, present: false, via: undefined, headings: [], mentions: [], inPassing: false };
   });
+}
+
+/** The items with no heading that open without one, in the profile's order. */
+function unheadedParts(model: ReportModel, items: CompiledItem[], byHeading: Map<string, Heading[]>, thematic: Map<string, Heading[]>): UnheadedPart[] {
+  const year = model.year?.value;
+  const candidates = items.flatMap((c, rank) => {
+    if (byHeading.get(c.item.id)!.length > 0 || !c.item.opening) return [];
+    const openings = openingPatterns(c.item, year);
+    return openings.length > 0 ? [{ item: c.item, rank, openings }] : [];
+  });
+  if (candidates.length === 0) return [];
+  const holding = new Set<Heading>();
+  for (const c of items) for (const h of [...byHeading.get(c.item.id)!, ...(thematic.get(c.item.id) ?? [])]) if (h.level === 1) holding.add(h);
+  return findUnheadedParts(model, candidates, (top) => holding.has(top));
 }
 
 /** Level-1 headings claimed by no item, before the first heading of `beforeId` (or of any plan item). */

@@ -29,6 +29,13 @@ export interface ProfileItem {
    * (「一是夯实法治建设第一责任人职责」). Any other mention only touches on it in passing, which is worth a warning.
    */
   bodyActors?: string[];
+  /**
+   * Regular expressions tried on the first sentence of a body paragraph that may open the item without a heading of
+   * its own (「一年来，……取得了一定成效，但也存在一些不足」「{Y+1}年，我镇将……」): {Y} is the report year, {Y+1} the
+   * next, and a pattern naming them is skipped when the year is unknown. See profiles/unheaded.ts for the list that
+   * must follow.
+   */
+  opening?: string[];
   /** The item is also present as a run of other level-1 headings before the first heading of this item
    * (thematic sections 「一、坚持党的全面领导……」 before 「存在的不足」 count as 举措和成效). */
   thematicRunBefore?: string;

@@ -9,7 +9,7 @@ import type { Profile, ProfileItem } from '../profiles/types';
 import type { SectionMatch } from '../profiles/match';
 import { DUCHA_2019, GOV_INFO_FORMAT_2021 } from './shared/sources';
 import { digitsEdit } from './shared/siblings';
-import { endOfLine, lineBreak, reportAnchor, usesBlankLines } from './shared/text';
+import { endOfLine, fillYears, lineBreak, reportAnchor, usesBlankLines } from './shared/text';
 
 export const missingSection: Rule = {
   id: 'missing-section',
@@ -73,8 +73,7 @@ function topOf(h: Heading): Heading {
 }
 
 function insertSkeletonFix(model: ReportModel, profile: Profile, matches: SectionMatch[], item: ProfileItem): Fix | undefined {
-  const year = model.year?.value;
-  const fill = (s: string) => (year === undefined ? s.replace(/\{Y\+1\}年|\{Y\}年/g, '') : s.replace(/\{Y\+1\}/g, String(year + 1)).replace(/\{Y\}/g, String(year)));
+  const fill = (s: string) => fillYears(model, s);
   const roots = model.roots.filter((h) => h.level === 1);
   const order = profile.items.map((i) => i.id);
   const index = order.indexOf(item.id);
