@@ -2,8 +2,9 @@
 // /work/shared/corpus/fazhi): what a careful reader finds in each is found, as written, and the correct look-alikes
 // around it stay silent.
 import * as assert from 'assert/strict';
-import { checkModel, parseReport, resolveProfile } from '../../../server/src/core/index';
-import { corpusText } from '../../helpers/corpus';
+import { checkModel, matchSections, parseReport, resolveProfile } from '../../../server/src/core/index';
+import { allCorpus, corpusText } from '../../helpers/corpus';
+import { allSeeds } from '../../helpers/seeds';
 
 const findingsOf = (text: string, rule: string) => checkModel(parseReport(text)).filter((f) => f.rule === rule);
 const at = (text: string, rule: string) => findingsOf(text, rule).map((f) => `${f.severity}@${f.range.start.line + 1}`);
@@ -67,5 +68,25 @@ describe('the 法治政府建设 reports of the corpus', () => {
     it('pingtan-junshan-2022: no 第一责任人 statement at all (「主要负责同志多次主持召开党委会议」 is not one) — an error', () => {
       assert.deepEqual(firstResponsible(corpusText('fazhi', 'pingtan-junshan-2022')).map((f) => f.severity), ['error']);
     });
+  });
+
+  describe('a mandated part deleted with its heading is still missing (an error), not read as unheaded', () => {
+    for (const { name, text } of [...allSeeds(), ...allCorpus('fazhi')]) {
+      const model = parseReport(text);
+      const profile = resolveProfile(model);
+      if (!profile) continue;
+      for (const s of matchSections(model, profile)) {
+        const tops = s.headings.filter((h) => h.level === 1);
+        if (!['shortcomings', 'plan'].includes(s.item.id) || s.via !== 'heading' || tops.length !== 1) continue;
+        const h = tops[0];
+        it(`${name}: without 「${h.number.raw}${h.title.slice(0, 20)}」 and its text`, () => {
+          const lines = text.split('\n');
+          lines.splice(h.line, h.sectionRange.end.line - h.line + 1);
+          const findings = checkModel(parseReport(lines.join('\n')));
+          assert.ok(findings.some((f) => f.rule === 'missing-section' && f.severity === 'error' && f.message.zh.includes(s.item.name.zh)), s.item.id);
+          assert.deepEqual(findings.filter((f) => f.rule === 'unheaded-section'), []);
+        });
+      }
+    }
   });
 });

@@ -100,6 +100,12 @@ describe('unheaded-section', () => {
       assert.deepEqual(structure(text), ['missing-section@1', 'missing-section@1']);
     });
 
+    it('a 成效 section weighing 成绩 against 问题 before its first list: 「在肯定成绩的同时，我们也清醒认识到存在的问题，坚持问题导向：」', () => {
+      const text = '青龙镇人民政府关于2023年度法治政府建设情况的报告\n现将有关情况报告如下：\n一、2023年法治政府建设工作开展情况\n2023年，我镇深入学习贯彻习近平法治思想，全面推进依法行政。\n在肯定成绩的同时，我们也清醒认识到存在的问题，坚持问题导向，重点做了以下工作：\n（一）规范行政执法。办理行政处罚案件42件。\n（二）压实法治责任。镇党委、政府主要负责同志履行推进法治建设第一责任人职责，带头述法。\n二、2024年推进法治政府建设的主要安排\n一是组织执法培训2期。\n';
+      assert.deepEqual(structure(text), ['missing-section@1']);
+      assert.match(checkModel(parseReport(text)).find((f) => f.rule === 'missing-section' && f.severity === 'error')!.message.zh, /存在的不足和原因/);
+    });
+
     it('a plan opening in the plan year’s wrong year is not the plan (「2023年，我镇将……」 in a 2023 report)', () => {
       const text = both.replace('2024年，我镇将重点做好以下工作：', '2023年，我镇将重点做好以下工作：');
       const findings = checkModel(parseReport(text));

@@ -6,7 +6,7 @@
 
 import type { Enumeration, Heading, Paragraph, Range, ReportModel } from '../model/types';
 import type { Profile, ProfileItem } from './types';
-import { findUnheadedParts, openingPatterns, type UnheadedPart } from './unheaded';
+import { findUnheadedParts, openingPatterns, type SectionHolds, type UnheadedPart } from './unheaded';
 
 export interface SectionMatch {
   item: ProfileItem;
@@ -111,9 +111,13 @@ function unheadedParts(model: ReportModel, items: CompiledItem[], byHeading: Map
     return openings.length > 0 ? [{ item: c.item, rank, openings }] : [];
   });
   if (candidates.length === 0) return [];
-  const holding = new Set<Heading>();
-  for (const c of items) for (const h of [...byHeading.get(c.item.id)!, ...(thematic.get(c.item.id) ?? [])]) if (h.level === 1) holding.add(h);
-  return findUnheadedParts(model, candidates, (top) => holding.has(top));
+  const holds = new Map<Heading, SectionHolds>();
+  items.forEach((c, rank) => {
+    for (const h of [...byHeading.get(c.item.id)!, ...(thematic.get(c.item.id) ?? [])]) {
+      if (h.level === 1 && holds.get(h) !== 'later') holds.set(h, rank === 0 ? 'first' : 'later');
+    }
+  });
+  return findUnheadedParts(model, candidates, (top) => holds.get(top) ?? 'none');
 }
 
 /** Level-1 headings claimed by no item, before the first heading of `beforeId` (or of any plan item). */

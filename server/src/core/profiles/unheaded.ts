@@ -3,8 +3,9 @@
 // all still under 「四、」, whose list restarts. A part is taken only on two kinds of evidence together: a sentence
 // that opens the item (the profile's `opening` patterns, on a body paragraph's first sentence), and a numbered
 // list after it that the missing heading explains — a second （一） under the same level-1 heading, or the first
-// list of a section that holds another item, after some text of that item's own (「五、存在的不足和原因」, its
-// paragraph, then the plan's opening paragraph and its （一）).
+// list of a section that holds a later item than the 成效, after some text of that item's own (「五、存在的不足和
+// 原因」, its paragraph, then the plan's opening paragraph and its （一）). A 成效 section's first list is its own:
+// its opening often weighs 成绩 against 问题 (「在肯定成绩的同时，……坚持问题导向：」) before （一）.
 // A 成效 subsection that says 「下一步，……将……」 in passing is followed by no such list, and stays what it is.
 
 import { firstOnOrAfterLine } from '../model/order';
@@ -35,23 +36,27 @@ export interface UnheadedCandidate {
 
 const FIRST_SENTENCE = /^[^。；;！？!?：:]*[。；;！？!?：:]?/;
 
+/** What a level-1 section holds: no mandated item, only the first (the 成效), or a later one. */
+export type SectionHolds = 'none' | 'first' | 'later';
+
 /**
  * The unheaded parts of a report, at most one per candidate item, in text order. Only sections that hold an item
- * are looked into (`holdsItem`): what follows a heading the profile does not know is not read as a part of it. The
- * section's own item does not bound what may open in it: reports put 第一责任人 before the 不足 as often as after.
+ * are looked into: what follows a heading the profile does not know is not read as a part of it. The section's own
+ * item does not bound what may open in it: reports put 第一责任人 before the 不足 as often as after.
  */
-export function findUnheadedParts(model: ReportModel, candidates: UnheadedCandidate[], holdsItem: (top: Heading) => boolean): UnheadedPart[] {
+export function findUnheadedParts(model: ReportModel, candidates: UnheadedCandidate[], holds: (top: Heading) => SectionHolds): UnheadedPart[] {
   const parts: UnheadedPart[] = [];
   if (candidates.length === 0) return parts;
   const taken = new Set<ProfileItem>();
   for (const top of model.roots) {
     if (top.level !== 1 || top.children.length === 0) continue;
-    if (!holdsItem(top)) continue;
+    const held = holds(top);
+    if (held === 'none') continue;
     const level = top.children[0].level;
     const list = top.children.filter((h) => h.level === level);
     for (let i = 0; i < list.length; i++) {
       const start = list[i];
-      if (start.number.value !== 1) continue;
+      if (start.number.value !== 1 || (i === 0 && held === 'first')) continue;
       // A restart looks back to the heading just above it; a first list to its section's heading, whose own text
       // (at least one paragraph of it) must come before anything the section did not announce.
       const from = i === 0 ? top : model.headings[start.index - 1];
