@@ -110,6 +110,8 @@ export function buildSchema(): object {
                   headings: { type: 'array', items: { type: 'string', maxLength: 200 } },
                   notHeadings: { type: 'array', items: { type: 'string', maxLength: 200 } },
                   body: { type: 'array', items: { type: 'string', maxLength: 200 } },
+                  bodyActors: { type: 'array', items: { type: 'string', maxLength: 200 } },
+                  opening: { type: 'array', items: { type: 'string', maxLength: 200 } },
                   thematicRunBefore: { type: 'string' },
                   skeleton: {
                     type: 'object', required: ['heading', 'paragraph'],

@@ -2,7 +2,8 @@
 import * as assert from 'assert';
 import { toCheckOptions, validateConfig } from '../../server/src/core/config';
 import { checkModel, parseReport } from '../../server/src/core/index';
-import { patternProblem } from '../../server/src/core/profiles/validate';
+import { BUILTIN_PROFILES } from '../../server/src/core/profiles/index';
+import { patternProblem, validateProfile } from '../../server/src/core/profiles/validate';
 
 const VILLAGE = {
   id: 'cun-annual',
@@ -48,5 +49,23 @@ describe('user-defined profiles', () => {
     assert.ok(problems.some((p) => p.path === 'profiles[0].id'));
     assert.ok(problems.some((p) => p.path === 'profiles[1]'));
     assert.ok(problems.some((p) => p.path === 'profiles[2].items'));
+  });
+
+  it('a body item’s actors are patterns like the others: a hanging one is refused, a good one tells an item from a passing mention', () => {
+    const evil = { ...VILLAGE, items: [{ ...VILLAGE.items[0], body: ['财务'], bodyActors: ['(村+)+长'] }] };
+    assert.deepStrictEqual(validateConfig({ profiles: [evil] }).problems.map((p) => p.path), ['profiles[0].items[0].bodyActors[0]']);
+    const withActors = { ...VILLAGE, items: [{ ...VILLAGE.items[0], headings: ['财务公开'], body: ['财务'], bodyActors: ['村委会主任'] }, VILLAGE.items[1]] };
+    const { config, problems } = validateConfig({ profiles: [withActors] });
+    assert.deepStrictEqual(problems, []);
+    const severities = (line: string) => checkModel(parseReport(`某村2024年村务公开年度报告\n\n一、工作情况\n${line}\n\n二、2025年工作计划\n正文。\n`), toCheckOptions(config))
+      .filter((f) => f.rule === 'missing-section').map((f) => f.severity);
+    assert.deepStrictEqual(severities('村委会主任每季度公布财务收支。'), []);
+    assert.deepStrictEqual(severities('修缮村道，顺带公布了财务收支。'), ['warning']);
+  });
+
+  it('the built-in profiles would pass as a user’s: every pattern (opening ones with {Y}/{Y+1} filled) is safe', () => {
+    for (const profile of BUILTIN_PROFILES) {
+      assert.deepStrictEqual(validateProfile(profile, profile.id, []).problems, [], profile.id);
+    }
   });
 });

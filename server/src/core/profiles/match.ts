@@ -1,19 +1,26 @@
 // Which of a profile's items a report covers, and where. Matching is by meaning, through the wording
 // variants in the profile: one heading may satisfy two items (「存在问题及下步打算」); thematic level-1
-// sections before the 不足 section count as 举措和成效; 第一责任人 content counts wherever it stands.
+// sections before the 不足 section count as 举措和成效; 第一责任人 content counts wherever it stands, though a
+// mere mention in passing is told apart from a passage that reports it; a 不足 or plan written on without a
+// heading after the last 成效 section is present, unheaded (profiles/unheaded.ts).
 
-import type { Heading, Range, ReportModel } from '../model/types';
+import type { Enumeration, Heading, Paragraph, Range, ReportModel } from '../model/types';
 import type { Profile, ProfileItem } from './types';
+import { findUnheadedParts, openingPatterns, type SectionHolds, type UnheadedPart } from './unheaded';
 
 export interface SectionMatch {
   item: ProfileItem;
   present: boolean;
   /** How the item was found. */
-  via: 'heading' | 'thematic' | 'body' | undefined;
+  via: 'heading' | 'thematic' | 'body' | 'unheaded' | undefined;
   /** Headings that carry the item (for 'thematic', the run of thematic sections). */
   headings: Heading[];
   /** Where the body speaks of the item, for items found in running text. */
   mentions: Range[];
+  /** For an item found in running text: no passage reports it, it is only touched on in sentences about other things. */
+  inPassing: boolean;
+  /** For an item written without a heading of its own: where it starts. */
+  unheaded?: UnheadedPart;
 }
 
 interface CompiledItem {
@@ -21,6 +28,7 @@ interface CompiledItem {
   headings: RegExp[];
   notHeadings: RegExp[];
   body: RegExp[];
+  bodyActors: RegExp[];
 }
 
 const compiled = new WeakMap<Profile, CompiledItem[]>();
@@ -33,6 +41,7 @@ function compile(profile: Profile): CompiledItem[] {
       headings: item.headings.map((s) => new RegExp(s)),
       notHeadings: (item.notHeadings ?? []).map((s) => new RegExp(s)),
       body: (item.body ?? []).map((s) => new RegExp(s)),
+      bodyActors: (item.bodyActors ?? []).map((s) => new RegExp(s)),
     }));
     compiled.set(profile, c);
   }
@@ -69,19 +78,46 @@ export function matchSections(model: ReportModel, profile: Profile): SectionMatc
     byHeading.set(c.item.id, hs);
     for (const h of hs) if (h.level === 1) claimed.add(h);
   }
+  const thematic = new Map<string, Heading[]>();
+  for (const c of items) {
+    if (c.item.thematicRunBefore && byHeading.get(c.item.id)!.length === 0) {
+      thematic.set(c.item.id, thematicRun(model, byHeading, claimed, c.item.thematicRunBefore, items));
+    }
+  }
+  const unheaded = unheadedParts(model, items, byHeading, thematic);
   return items.map((c) => {
     const hs = byHeading.get(c.item.id)!;
-    if (hs.length > 0) return { item: c.item, present: true, via: 'heading', headings: hs, mentions: [] };
-    if (c.item.thematicRunBefore) {
-      const run = thematicRun(model, byHeading, claimed, c.item.thematicRunBefore, items);
-      if (run.length > 0) return { item: c.item, present: true, via: 'thematic', headings: run, mentions: [] };
-    }
+    if (hs.length > 0) return { item: c.item, present: true, via: 'heading', headings: hs, mentions: [], inPassing: false };
+    const run = thematic.get(c.item.id);
+    if (run && run.length > 0) return { item: c.item, present: true, via: 'thematic', headings: run, mentions: [], inPassing: false };
+    const part = unheaded.find((u) => u.item === c.item);
+    if (part) return { item: c.item, present: true, via: 'unheaded', headings: [], mentions: [part.range], inPassing: false, unheaded: part };
     if (c.body.length > 0) {
-      const mentions = findMentions(model, c.body);
-      if (mentions.length > 0) return { item: c.item, present: true, via: 'body', headings: [], mentions };
+      const mentions = findMentions(model, c, otherYearSections(items, byHeading, c.item));
+      if (mentions.length > 0) {
+        return { item: c.item, present: true, via: 'body', headings: [], mentions: mentions.map((m) => m.range), inPassing: mentions.every((m) => !m.own) };
+      }
     }
-    return { item: c.item, present: false, via: undefined, headings: [], mentions: [] };
+    return { item: c.item, present: false, via: undefined, headings: [], mentions: [], inPassing: false };
   });
+}
+
+/** The items with no heading that open without one, in the profile's order. */
+function unheadedParts(model: ReportModel, items: CompiledItem[], byHeading: Map<string, Heading[]>, thematic: Map<string, Heading[]>): UnheadedPart[] {
+  const year = model.year?.value;
+  const candidates = items.flatMap((c, rank) => {
+    if (byHeading.get(c.item.id)!.length > 0 || !c.item.opening) return [];
+    const openings = openingPatterns(c.item, year);
+    return openings.length > 0 ? [{ item: c.item, rank, openings }] : [];
+  });
+  if (candidates.length === 0) return [];
+  const holds = new Map<Heading, SectionHolds>();
+  items.forEach((c, rank) => {
+    for (const h of [...byHeading.get(c.item.id)!, ...(thematic.get(c.item.id) ?? [])]) {
+      if (h.level === 1 && holds.get(h) !== 'later') holds.set(h, rank === 0 ? 'first' : 'later');
+    }
+  });
+  return findUnheadedParts(model, candidates, (top) => holds.get(top) ?? 'none');
 }
 
 /** Level-1 headings claimed by no item, before the first heading of `beforeId` (or of any plan item). */
@@ -99,18 +135,86 @@ function thematicRun(model: ReportModel, byHeading: Map<string, Heading[]>, clai
   return model.headings.filter((h) => h.level === 1 && !claimed.has(h) && (boundary === undefined || h.line < boundary));
 }
 
-function findMentions(model: ReportModel, patterns: RegExp[]): Range[] {
-  const out: Range[] = [];
-  const consider = (text: string, line: number, offset: number) => {
-    for (const re of patterns) {
-      const m = re.exec(text);
-      if (m) {
-        out.push({ start: { line, character: offset + m.index }, end: { line, character: offset + m.index + m[0].length } });
-        return;
-      }
-    }
-  };
-  for (const h of model.headings) consider(h.title, h.line, h.titleRange.start.character);
-  for (const p of model.paragraphs) consider(p.text, p.line, p.range.start.character);
+/** The level-1 sections of items that speak of another year: 第一责任人 named only in the plan is next year's intent. */
+function otherYearSections(items: CompiledItem[], byHeading: Map<string, Heading[]>, item: ProfileItem): Set<Heading> {
+  const out = new Set<Heading>();
+  if (item.yearOffset === undefined) return out;
+  for (const c of items) {
+    if (c.item.yearOffset === undefined || c.item.yearOffset === item.yearOffset) continue;
+    for (const h of byHeading.get(c.item.id) ?? []) if (h.level === 1) out.add(h);
+  }
   return out;
+}
+
+interface Mention {
+  range: Range;
+  /** The passage reports the item, rather than touching on it in passing. */
+  own: boolean;
+}
+
+const SENTENCE_END = /[。；;！？!?]/;
+const CLAUSE_BREAK = /[，,。；;：:！？!?]/;
+
+function findMentions(model: ReportModel, c: CompiledItem, otherYear: Set<Heading>): Mention[] {
+  const out: Mention[] = [];
+  const enumerationsByLine = new Map<number, Enumeration[]>();
+  for (const e of model.enumerations) {
+    let list = enumerationsByLine.get(e.line);
+    if (!list) enumerationsByLine.set(e.line, (list = []));
+    list.push(e);
+  }
+  for (const h of model.headings) {
+    const m = firstMatch(c.body, h.title);
+    if (m) out.push({ range: rangeOn(h.line, h.titleRange.start.character + m.index, m[0].length), own: true });
+  }
+  for (const p of model.paragraphs) {
+    const m = firstMatch(c.body, p.text);
+    if (!m) continue;
+    const offset = p.range.start.character;
+    const own = !inSection(p, otherYear) && ownPassage(c, p.text, offset, enumerationsByLine.get(p.line) ?? []);
+    out.push({ range: rangeOn(p.line, offset + m.index, m[0].length), own });
+  }
+  return out;
+}
+
+function firstMatch(patterns: RegExp[], text: string): RegExpExecArray | null {
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
+
+/**
+ * Whether a paragraph reports the item: a sentence names it together with who carries it (「主要负责同志切实履行推进法治
+ * 建设第一责任人职责」), or it is the first clause of an enumerated item (「一是夯实法治建设第一责任人职责，……」). 「切实履行
+ * 法治政府建设第一责任人职责，将法治工作与中心工作同谋划」 inside 「（三）加强统筹谋划」 names no one: it is in passing.
+ */
+function ownPassage(c: CompiledItem, text: string, offset: number, enumerations: Enumeration[]): boolean {
+  let start = 0;
+  for (const sentence of text.split(SENTENCE_END)) {
+    const m = firstMatch(c.body, sentence);
+    if (m) {
+      if (c.bodyActors.some((re) => re.test(sentence))) return true;
+      const at = start + m.index;
+      // The marker's clause runs to the mention without a break: the item is what the enumerated point is about.
+      if (enumerations.some((e) => {
+        const end = e.range.end.character - offset;
+        return end >= 0 && end <= at && !CLAUSE_BREAK.test(text.slice(end, at));
+      })) return true;
+    }
+    start += sentence.length + 1;
+  }
+  return false;
+}
+
+function inSection(p: Paragraph, tops: Set<Heading>): boolean {
+  if (tops.size === 0) return false;
+  let h = p.section;
+  while (h?.parent) h = h.parent;
+  return h !== undefined && tops.has(h);
+}
+
+function rangeOn(line: number, character: number, length: number): Range {
+  return { start: { line, character }, end: { line, character: character + length } };
 }

@@ -23,6 +23,19 @@ export interface ProfileItem {
   maxLevel?: 1 | 2 | 3 | 4;
   /** Regular expressions tried on the body: the item is present if the report speaks of it anywhere. */
   body?: string[];
+  /**
+   * Who carries the item (「主要负责(人|同志)」): a body mention whose sentence also names one of them reports the item
+   * (「主要负责同志切实履行推进法治建设第一责任人职责，组织召开……」), as does one opening an enumerated item
+   * (「一是夯实法治建设第一责任人职责」). Any other mention only touches on it in passing, which is worth a warning.
+   */
+  bodyActors?: string[];
+  /**
+   * Regular expressions tried on the first sentence of a body paragraph that may open the item without a heading of
+   * its own (「一年来，……取得了一定成效，但也存在一些不足」「{Y+1}年，我镇将……」): {Y} is the report year, {Y+1} the
+   * next, and a pattern naming them is skipped when the year is unknown. See profiles/unheaded.ts for the list that
+   * must follow.
+   */
+  opening?: string[];
   /** The item is also present as a run of other level-1 headings before the first heading of this item
    * (thematic sections 「一、坚持党的全面领导……」 before 「存在的不足」 count as 举措和成效). */
   thematicRunBefore?: string;

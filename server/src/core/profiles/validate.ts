@@ -72,6 +72,11 @@ export function validateProfile(json: unknown, at: string, reservedIds: readonly
       patterns(item.headings, `${ip}.headings`);
       if (item.notHeadings !== undefined) patterns(item.notHeadings, `${ip}.notHeadings`);
       if (item.body !== undefined) patterns(item.body, `${ip}.body`);
+      if (item.bodyActors !== undefined) patterns(item.bodyActors, `${ip}.bodyActors`);
+      // {Y}/{Y+1} become four digits before the pattern runs: check it as it will run.
+      if (item.opening !== undefined) {
+        patterns(Array.isArray(item.opening) ? item.opening.map((s) => (typeof s === 'string' ? s.replace(/\{Y(?:\+1)?\}/g, '2000') : s)) : item.opening, `${ip}.opening`);
+      }
       if (item.yearOffset !== undefined && item.yearOffset !== 0 && item.yearOffset !== 1) problem(`${ip}.yearOffset`, 'yearOffset 应为 0 或 1', 'yearOffset must be 0 or 1');
       if (item.maxLevel !== undefined && ![1, 2, 3, 4].includes(item.maxLevel as number)) problem(`${ip}.maxLevel`, 'maxLevel 应为 1 到 4', 'maxLevel must be 1 to 4');
       const skeleton = item.skeleton;

@@ -23,6 +23,7 @@ import { tableSum } from './table-sum';
 import { tableText } from './table-text';
 import { sparseEvidence } from './sparse-evidence';
 import { title } from './title';
+import { unheadedSection } from './unheaded-section';
 import { vaguePlan } from './vague-plan';
 import { vagueShortcomings } from './vague-shortcomings';
 import { yearMismatch } from './year-mismatch';
@@ -30,6 +31,7 @@ import { yearMismatch } from './year-mismatch';
 export const RULES: readonly Rule[] = [
   missingSection,
   sectionOrder,
+  unheadedSection,
   numberingDuplicate,
   numberingGap,
   numberingOrder,

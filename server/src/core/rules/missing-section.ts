@@ -1,6 +1,7 @@
 // missing-section: every item the profile mandates must be in the report. One finding per missing item,
-// on the title, in the regulation's wording; the fix inserts the section's skeleton where it belongs.
-import type { Fix, Rule, TextEdit } from '../findings';
+// on the title, in the regulation's wording; the fix inserts the section's skeleton where it belongs. An item
+// only touched on in passing (第一责任人 in one clause of a 成效 subsection) is there, but not as an item: a warning.
+import type { Fix, Message, Rule, TextEdit } from '../findings';
 import { templateTableLines } from '../model/gov-info-template';
 import { standardMarker } from '../model/numbering';
 import type { Heading, ReportModel } from '../model/types';
@@ -8,7 +9,7 @@ import type { Profile, ProfileItem } from '../profiles/types';
 import type { SectionMatch } from '../profiles/match';
 import { DUCHA_2019, GOV_INFO_FORMAT_2021 } from './shared/sources';
 import { digitsEdit } from './shared/siblings';
-import { endOfLine, lineBreak, reportAnchor, usesBlankLines } from './shared/text';
+import { endOfLine, fillYears, lineBreak, reportAnchor, usesBlankLines } from './shared/text';
 
 export const missingSection: Rule = {
   id: 'missing-section',
@@ -23,9 +24,25 @@ export const missingSection: Rule = {
     // A user's own profile cites no regulation: its name says what it requires.
     const cite = profile.sources[0]?.cite ?? profile.name.zh;
     for (const s of matches) {
-      if (s.present) continue;
+      if (s.present && !(s.via === 'body' && s.inPassing)) continue;
       const name = s.item.name;
       const fix = insertSkeletonFix(model, profile, matches, s.item);
+      if (s.present) {
+        const first = s.mentions[0];
+        const place = placeOf(model, first.start.line);
+        const more = s.mentions.length > 1 ? { zh: `等${s.mentions.length}处`, en: ` and ${s.mentions.length - 1} more place(s)` } : { zh: '', en: '' };
+        report({
+          severity: 'warning',
+          range: anchor,
+          message: {
+            zh: `“${name.zh}”没有单独成项，只在第${first.start.line + 1}行（${place.zh}）${more.zh}提及：规定要求将其作为一项内容单独报告（${cite}）`,
+            en: `${name.en} is not reported as an item of its own, only mentioned on line ${first.start.line + 1} (${place.en})${more.en}; the regulation asks for it as an item (${cite})`,
+          },
+          related: s.mentions.map((range) => ({ range, message: { zh: '仅在此处提及', en: 'mentioned only here' } })),
+          fixes: fix ? [fix] : undefined,
+        });
+        continue;
+      }
       report({
         severity: s.item.required ? undefined : 'hint',
         range: anchor,
@@ -38,6 +55,16 @@ export const missingSection: Rule = {
   },
 };
 
+/** Where a line stands, for a message: 「一（三）“加强统筹谋划”」, or the opening. */
+function placeOf(model: ReportModel, line: number): Message {
+  const p = model.paragraphs.find((x) => x.line === line);
+  const h = p ? p.section : model.headings.find((x) => x.line === line)?.parent;
+  if (!h) return { zh: '导语', en: 'the opening' };
+  const path: string[] = [];
+  for (let t: Heading | undefined = h; t; t = t.parent) path.unshift(standardMarker(t.level, t.number.value).replace(/、$/, ''));
+  return { zh: `${path.join('')}“${h.title}”`, en: `under ${path.join('')} ${h.title}` };
+}
+
 /** The level-1 heading a match lives under. */
 function topOf(h: Heading): Heading {
   let t = h;
@@ -46,8 +73,7 @@ function topOf(h: Heading): Heading {
 }
 
 function insertSkeletonFix(model: ReportModel, profile: Profile, matches: SectionMatch[], item: ProfileItem): Fix | undefined {
-  const year = model.year?.value;
-  const fill = (s: string) => (year === undefined ? s.replace(/\{Y\+1\}年|\{Y\}年/g, '') : s.replace(/\{Y\+1\}/g, String(year + 1)).replace(/\{Y\}/g, String(year)));
+  const fill = (s: string) => fillYears(model, s);
   const roots = model.roots.filter((h) => h.level === 1);
   const order = profile.items.map((i) => i.id);
   const index = order.indexOf(item.id);

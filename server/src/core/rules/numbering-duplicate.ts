@@ -1,6 +1,7 @@
 // numbering-duplicate: two siblings with the same number (一、二、二、). The fix renumbers the run.
 import type { Rule } from '../findings';
 import { expectedLabel, quoted, runRenumberFix, siblingRuns } from './shared/siblings';
+import { unheadedRestarts } from './shared/sections';
 import { GBT_9704_HEADINGS } from './shared/sources';
 
 export const numberingDuplicate: Rule = {
@@ -9,8 +10,8 @@ export const numberingDuplicate: Rule = {
   description: { zh: '同级标题序号重复', en: 'Two sibling headings share a number' },
   sources: [GBT_9704_HEADINGS],
   reportsOnly: true,
-  check({ model, report }) {
-    for (const run of siblingRuns(model)) {
+  check({ model, sections, report }) {
+    for (const run of siblingRuns(model, unheadedRestarts(sections))) {
       if (run.firstFault < 0) continue;
       const seen = new Map<number, number>();
       run.headings.forEach((h, i) => {

@@ -1,6 +1,7 @@
 // numbering-gap: a number skipped among siblings (一、三、), or a run that does not start at one.
 import type { Rule } from '../findings';
 import { expectedLabel, quoted, runRenumberFix, siblingRuns } from './shared/siblings';
+import { unheadedRestarts } from './shared/sections';
 import { GBT_9704_HEADINGS } from './shared/sources';
 
 export const numberingGap: Rule = {
@@ -9,8 +10,8 @@ export const numberingGap: Rule = {
   description: { zh: '同级标题序号不连续（跳号）', en: 'A number is skipped among sibling headings' },
   sources: [GBT_9704_HEADINGS],
   reportsOnly: true,
-  check({ model, report }) {
-    for (const run of siblingRuns(model)) {
+  check({ model, sections, report }) {
+    for (const run of siblingRuns(model, unheadedRestarts(sections))) {
       if (run.firstFault < 0) continue;
       run.headings.forEach((h, i) => {
         const previous = i === 0 ? 0 : run.headings[i - 1].number.value;

@@ -1,6 +1,7 @@
 // numbering-order: a sibling numbered lower than the one before it, without repeating an earlier number.
 import type { Rule } from '../findings';
 import { expectedLabel, quoted, runRenumberFix, siblingRuns } from './shared/siblings';
+import { unheadedRestarts } from './shared/sections';
 import { GBT_9704_HEADINGS } from './shared/sources';
 
 export const numberingOrder: Rule = {
@@ -9,8 +10,8 @@ export const numberingOrder: Rule = {
   description: { zh: '同级标题序号顺序颠倒', en: 'Sibling headings are numbered out of order' },
   sources: [GBT_9704_HEADINGS],
   reportsOnly: true,
-  check({ model, report }) {
-    for (const run of siblingRuns(model)) {
+  check({ model, sections, report }) {
+    for (const run of siblingRuns(model, unheadedRestarts(sections))) {
       if (run.firstFault < 0) continue;
       const used = new Set<number>();
       run.headings.forEach((h, i) => {

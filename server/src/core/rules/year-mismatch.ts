@@ -2,10 +2,11 @@
 // counts its statistics over Y, and is dated in Y+1 (reports are due by 3月1日/4月1日 of Y+1; a date in Y
 // means it was written before the year ended). 厅字〔2019〕28号; rules.md R1.3, C6, W4.
 import type { Rule } from '../findings';
+import { parseArabicNumeral } from '../model/numbering';
 import type { Heading } from '../model/types';
 import { itemsNamedBy } from '../profiles/match';
 import { DUCHA_2019, GBT_9704_DATE } from './shared/sources';
-import { yearMentions, yearText } from './shared/text';
+import { yearMentions, yearText, type YearMention } from './shared/text';
 import { paragraphMemo } from './shared/memo';
 
 // 「本报告中所列数据的统计期限自Y年1月1日起至Y年12月31日止」 (国办公开办函〔2021〕30号 reports), 「统计时限为…」,
@@ -14,6 +15,19 @@ const STATISTICS_PERIOD = /统计(?:期限|时限|时间|区间|周期|范围|�
 const SENTENCE_END = /[。；;！？!?]/;
 /** The period's last day: what follows it in the sentence (「…12月31日止，本报告于2024年1月公开」) is not the period. */
 const PERIOD_END = /[1１]\s*[2２]\s*月\s*[3３][1１]\s*日\s*止?/;
+
+/**
+ * What follows a year that opens a span: 「2021年以来」「2021年至今」 reach the present, 「2021年至2023年」「2021年—2023年」
+ * end at their last year.
+ */
+const SPAN_AFTER = /^\s*年度?\s*(?:(以来|至今)|[—–\-－~～至到]\s*([12１２][0-9０-９]{3})\s*年)/;
+
+/** The span a year opens in a heading (its first and last year), or undefined when it names one year. */
+function spanOf(title: string, m: YearMention, reportYear: number): { from: number; to: number } | undefined {
+  const after = SPAN_AFTER.exec(title.slice(m.end));
+  if (!after) return undefined;
+  return { from: m.year, to: after[1] ? reportYear : parseArabicNumeral(after[2]) };
+}
 
 /** Where a paragraph speaks of the statistics period (-1: nowhere). */
 const statisticsPeriodAt = paragraphMemo<number>();
@@ -43,6 +57,9 @@ export const yearMismatch: Rule = {
       for (const [h, years] of allowed) {
         for (const m of yearMentions(h.title)) {
           if (years.has(m.year)) continue;
+          // 「一、2021年以来法治政府建设工作成效」 in a 2023 report looks back over years that include 2023.
+          const span = spanOf(h.title, m, y);
+          if (span && [...years].some((allowedYear) => span.from <= allowedYear && allowedYear <= span.to)) continue;
           const expected = [...years].sort()[0];
           const isPlan = years.has(y + 1) && !years.has(y);
           const range = { start: { line: h.line, character: h.titleRange.start.character + m.start }, end: { line: h.line, character: h.titleRange.start.character + m.end } };
@@ -51,7 +68,7 @@ export const yearMismatch: Rule = {
             message: isPlan
               ? { zh: `下一年度安排应写${y + 1}年，此处为${m.year}年（报告年度为${y}年）`, en: `The plan should speak of ${y + 1}, not ${m.year} (report year ${y})` }
               : { zh: `本部分应写报告年度${y}年，此处为${m.year}年`, en: `This section should speak of the report year ${y}, not ${m.year}` },
-            fixes: years.size === 1 ? [{ title: { zh: `改为${expected}年`, en: `Change to ${expected}` }, edits: [{ range, newText: yearText(expected, m) }], preferred: true }] : undefined,
+            fixes: years.size === 1 && !span ? [{ title: { zh: `改为${expected}年`, en: `Change to ${expected}` }, edits: [{ range, newText: yearText(expected, m) }], preferred: true }] : undefined,
           });
         }
       }

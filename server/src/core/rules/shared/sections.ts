@@ -26,6 +26,19 @@ export function sectionText(model: ReportModel, h: Heading): string {
   return [...sectionParagraphs(model, h).map((p) => p.text), ...subHeadings(model, h).map((s) => s.title)].join('\n');
 }
 
+const restartsCache = new WeakMap<SectionMatch[], ReadonlySet<Heading>>();
+
+/** The headings that restart a list because a part was written without its heading: not numbering faults. */
+export function unheadedRestarts(sections: () => SectionMatch[]): ReadonlySet<Heading> {
+  const matches = sections();
+  let set = restartsCache.get(matches);
+  if (!set) {
+    set = new Set(matches.flatMap((s) => (s.unheaded?.restarts ? [s.unheaded.list] : [])));
+    restartsCache.set(matches, set);
+  }
+  return set;
+}
+
 /** The headings of a mandated item (不足, 安排 …) when the report gives it a heading of its own; none when it is
  * missing or only spoken of in running text, which the rules that judge a section's content leave alone. */
 export function itemHeadings(sections: () => SectionMatch[], itemId: string): Heading[] {

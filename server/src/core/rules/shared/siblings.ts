@@ -1,5 +1,6 @@
 // Runs of sibling headings (same parent, same level) and the renumbering fix they share: numbering
-// restarts under each parent, and a run is renumbered from its first fault onwards.
+// restarts under each parent, and a run is renumbered from its first fault onwards. A list that restarts where a
+// level-1 heading is missing (the plan's （一） after the 成效's （四）, see unheaded-section) starts a run of its own.
 import type { Fix, TextEdit } from '../../findings';
 import { formatChineseNumeral, standardMarker } from '../../model/numbering';
 import type { Heading, ReportModel } from '../../model/types';
@@ -11,8 +12,38 @@ export interface SiblingRun {
 }
 
 const runsCache = new WeakMap<ReportModel, SiblingRun[]>();
+const cutRunsCache = new WeakMap<ReadonlySet<Heading>, SiblingRun[]>();
 
-export function siblingRuns(model: ReportModel): SiblingRun[] {
+/** The runs of the model, cut before each heading of `restarts` (headings whose list a missing heading explains). */
+export function siblingRuns(model: ReportModel, restarts?: ReadonlySet<Heading>): SiblingRun[] {
+  if (!restarts || restarts.size === 0) return allSiblingRuns(model);
+  let cut = cutRunsCache.get(restarts);
+  if (cut) return cut;
+  cut = [];
+  for (const run of allSiblingRuns(model)) {
+    if (!run.headings.some((h) => restarts.has(h))) {
+      cut.push(run);
+      continue;
+    }
+    let part: Heading[] = [];
+    for (const h of run.headings) {
+      if (restarts.has(h) && part.length > 0) {
+        cut.push(makeRun(part));
+        part = [];
+      }
+      part.push(h);
+    }
+    cut.push(makeRun(part));
+  }
+  cutRunsCache.set(restarts, cut);
+  return cut;
+}
+
+function makeRun(headings: Heading[]): SiblingRun {
+  return { headings, firstFault: headings.findIndex((h, i) => h.number.value !== i + 1) };
+}
+
+function allSiblingRuns(model: ReportModel): SiblingRun[] {
   let runs = runsCache.get(model);
   if (runs) return runs;
   runs = [];
@@ -23,7 +54,7 @@ export function siblingRuns(model: ReportModel): SiblingRun[] {
       if (!g) byLevel.set(h.level, (g = []));
       g.push(h);
     }
-    for (const g of byLevel.values()) runs!.push({ headings: g, firstFault: g.findIndex((h, i) => h.number.value !== i + 1) });
+    for (const g of byLevel.values()) runs!.push(makeRun(g));
   };
   groups(model.roots);
   for (const h of model.headings) if (h.children.length > 0) groups(h.children);

@@ -19,6 +19,12 @@ export function usesBlankLines(model: ReportModel): boolean {
   return blank > tight;
 }
 
+/** A profile's skeleton text for this report: {Y} the report year, {Y+1} the next; without a year, 「{Y}年」 is left out. */
+export function fillYears(model: ReportModel, text: string): string {
+  const year = model.year?.value;
+  return year === undefined ? text.replace(/\{Y\+1\}年|\{Y\}年/g, '') : text.replace(/\{Y\+1\}/g, String(year + 1)).replace(/\{Y\}/g, String(year));
+}
+
 export function endOfLine(model: ReportModel, line: number): Position {
   return { line, character: model.lines[line].length };
 }
