@@ -4,7 +4,7 @@
 import * as assert from 'assert/strict';
 import { checkModel, matchSections, parseReport, resolveProfile } from '../../../server/src/core/index';
 import { allCorpus, corpusText } from '../../helpers/corpus';
-import { allSeeds } from '../../helpers/seeds';
+import { allSeeds, seedText } from '../../helpers/seeds';
 
 const findingsOf = (text: string, rule: string) => checkModel(parseReport(text)).filter((f) => f.rule === rule);
 const at = (text: string, rule: string) => findingsOf(text, rule).map((f) => `${f.severity}@${f.range.start.line + 1}`);
@@ -63,6 +63,17 @@ describe('the 法治政府建设 reports of the corpus', () => {
 
     it('pingtan-shiye-2022: 「（一）党政主要负责人履行推进法治建设第一责任人职责」 is a subsection of its own — silent', () => {
       assert.deepEqual(firstResponsible(corpusText('fazhi', 'pingtan-shiye-2022')), []);
+    });
+
+    it('seed 000 without its 「二、…第一责任人职责…」 section: 「一是明确党委书记、镇长为推进法治政府建设第一责任人」 in （六） is in passing — a warning naming the mentions', () => {
+      const lines = seedText('000').split('\n');
+      const at = lines.findIndex((l) => l.startsWith('二、2020年主要负责人履行'));
+      const end = lines.findIndex((l, i) => i > at && l.startsWith('三、'));
+      const text = [...lines.slice(0, at), ...lines.slice(end)].join('\n');
+      const findings = firstResponsible(text);
+      assert.deepEqual(findings.map((f) => f.severity), ['warning']);
+      assert.match(findings[0].message.zh, /没有单独成项，只在第22行（一（一）“依法全面履行政府职能情况”）等3处提及/);
+      assert.ok(findings[0].related!.some((r) => r.range.start.line + 1 === 46), 'line 46 among the mentions');
     });
 
     it('pingtan-junshan-2022: no 第一责任人 statement at all (「主要负责同志多次主持召开党委会议」 is not one) — an error', () => {

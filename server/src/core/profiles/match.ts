@@ -4,7 +4,7 @@
 // mere mention in passing is told apart from a passage that reports it; a 不足 or plan written on without a
 // heading after the last 成效 section is present, unheaded (profiles/unheaded.ts).
 
-import type { Enumeration, Heading, Paragraph, Range, ReportModel } from '../model/types';
+import type { Heading, Paragraph, Range, ReportModel } from '../model/types';
 import type { Profile, ProfileItem } from './types';
 import { findUnheadedParts, openingPatterns, type SectionHolds, type UnheadedPart } from './unheaded';
 
@@ -153,16 +153,9 @@ interface Mention {
 }
 
 const SENTENCE_END = /[。；;！？!?]/;
-const CLAUSE_BREAK = /[，,。；;：:！？!?]/;
 
 function findMentions(model: ReportModel, c: CompiledItem, otherYear: Set<Heading>): Mention[] {
   const out: Mention[] = [];
-  const enumerationsByLine = new Map<number, Enumeration[]>();
-  for (const e of model.enumerations) {
-    let list = enumerationsByLine.get(e.line);
-    if (!list) enumerationsByLine.set(e.line, (list = []));
-    list.push(e);
-  }
   for (const h of model.headings) {
     const m = firstMatch(c.body, h.title);
     if (m) out.push({ range: rangeOn(h.line, h.titleRange.start.character + m.index, m[0].length), own: true });
@@ -171,7 +164,7 @@ function findMentions(model: ReportModel, c: CompiledItem, otherYear: Set<Headin
     const m = firstMatch(c.body, p.text);
     if (!m) continue;
     const offset = p.range.start.character;
-    const own = !inSection(p, otherYear) && ownPassage(c, p.text, offset, enumerationsByLine.get(p.line) ?? []);
+    const own = !inSection(p, otherYear) && ownPassage(c, p.text);
     out.push({ range: rangeOn(p.line, offset + m.index, m[0].length), own });
   }
   return out;
@@ -187,23 +180,13 @@ function firstMatch(patterns: RegExp[], text: string): RegExpExecArray | null {
 
 /**
  * Whether a paragraph reports the item: a sentence names it together with who carries it (「主要负责同志切实履行推进法治
- * 建设第一责任人职责」), or it is the first clause of an enumerated item (「一是夯实法治建设第一责任人职责，……」). 「切实履行
- * 法治政府建设第一责任人职责，将法治工作与中心工作同谋划」 inside 「（三）加强统筹谋划」 names no one: it is in passing.
+ * 建设第一责任人职责」「一是夯实法治建设第一责任人职责，区委、区政府主要负责同志带头述法」). Naming the duty without
+ * its bearers is a mention in passing, even as an enumerated point: 「切实履行法治政府建设第一责任人职责」 inside
+ * 「（三）加强统筹谋划」, 「一是明确党委书记、镇长为推进法治政府建设第一责任人」 inside 「（六）强化组织保障」 (issue 17).
  */
-function ownPassage(c: CompiledItem, text: string, offset: number, enumerations: Enumeration[]): boolean {
-  let start = 0;
+function ownPassage(c: CompiledItem, text: string): boolean {
   for (const sentence of text.split(SENTENCE_END)) {
-    const m = firstMatch(c.body, sentence);
-    if (m) {
-      if (c.bodyActors.some((re) => re.test(sentence))) return true;
-      const at = start + m.index;
-      // The marker's clause runs to the mention without a break: the item is what the enumerated point is about.
-      if (enumerations.some((e) => {
-        const end = e.range.end.character - offset;
-        return end >= 0 && end <= at && !CLAUSE_BREAK.test(text.slice(end, at));
-      })) return true;
-    }
-    start += sentence.length + 1;
+    if (firstMatch(c.body, sentence) && c.bodyActors.some((re) => re.test(sentence))) return true;
   }
   return false;
 }
