@@ -72,13 +72,21 @@ function check({ total, parts, exhaustive }: Breakdown): FindingInput | undefine
   const listed = parts.map((p) => `${p.subject ?? ''}${p.text}`).join('、');
   const related = parts.map((p) => ({ range: p.range, message: { zh: `分项：${p.subject ?? ''}${p.text}`, en: `part: ${p.subject ?? ''}${p.text}` } }));
   if (partsSum > total.value) {
+    // Parts that do not claim to cover everything may be overlapping attributes rather than categories
+    // (「干部100人，其中党员80人，女性40人」): more than the total is then a warning, not an error.
     return {
+      severity: exhaustive ? undefined : 'warning',
       range: total.range,
       related,
-      message: {
-        zh: `分项之和${formatValue(total, partsSum)}超过总数${total.text}（${listed}）`,
-        en: `The parts add up to ${formatValue(total, partsSum)}, more than the total ${total.text} (${listed})`,
-      },
+      message: exhaustive
+        ? {
+          zh: `分项之和${formatValue(total, partsSum)}超过总数${total.text}（${listed}）`,
+          en: `The parts add up to ${formatValue(total, partsSum)}, more than the total ${total.text} (${listed})`,
+        }
+        : {
+          zh: `分项之和${formatValue(total, partsSum)}超过总数${total.text}（${listed}）；如各项统计口径有交叉，可忽略`,
+          en: `The parts add up to ${formatValue(total, partsSum)}, more than the total ${total.text} (${listed}); ignore this if the parts overlap`,
+        },
     };
   }
   return {
