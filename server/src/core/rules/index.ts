@@ -3,6 +3,7 @@
 import type { Rule } from '../findings';
 import { artifact } from './artifact';
 import { citation } from './citation';
+import { documentNumber } from './document-number';
 import { figureApproximation } from './figure-approximation';
 import { figureRange } from './figure-range';
 import { figureRate } from './figure-rate';
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   outdatedTemplate,
   lateReport,
   citation,
+  documentNumber,
   vagueShortcomings,
   vaguePlan,
   sparseEvidence,
