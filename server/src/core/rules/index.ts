@@ -4,6 +4,7 @@ import type { Rule } from '../findings';
 import { artifact } from './artifact';
 import { citation } from './citation';
 import { documentNumber } from './document-number';
+import { enumerationOrder } from './enumeration-order';
 import { figureApproximation } from './figure-approximation';
 import { figureRange } from './figure-range';
 import { figureRate } from './figure-rate';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   numberingOrder,
   numberingStyle,
   numberingLevel,
+  enumerationOrder,
   yearMismatch,
   title,
   signature,
