@@ -25,6 +25,7 @@ import { tableSum } from './table-sum';
 import { tableText } from './table-text';
 import { sparseEvidence } from './sparse-evidence';
 import { title } from './title';
+import { unbalancedPair } from './unbalanced-pair';
 import { vaguePlan } from './vague-plan';
 import { vagueShortcomings } from './vague-shortcomings';
 import { yearMismatch } from './year-mismatch';
@@ -53,6 +54,7 @@ export const RULES: readonly Rule[] = [
   lateReport,
   citation,
   documentNumber,
+  unbalancedPair,
   vagueShortcomings,
   vaguePlan,
   sparseEvidence,
