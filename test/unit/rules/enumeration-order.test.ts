@@ -23,6 +23,8 @@ describe('enumeration-order', () => {
     assert.deepEqual(markersIn('完成第一、二批次清单编制，第二、三季度开展检查。'), []);
     assert.deepEqual(markersIn('第一，完善目录。第二、加强解读。').map((m) => [m.style, m.value]), [['di', 1], ['di', 2]]);
     assert.deepEqual(markersIn('我县统一是非标准，唯一是'), []);
+    // A list nested in brackets is another list.
+    assert.deepEqual(markersIn('一是加强学习（一是会前学法，二是专题培训），二是规范执法。').map((m) => m.value), [1, 2]);
   });
 
   it('a repeat followed by the right continuation: on the repeat, naming both numbers, with a preferred one-marker fix', () => {
@@ -107,10 +109,10 @@ describe('enumeration-order', () => {
     }
   });
 
-  it('leaves a run of more than thirty markers alone, and stays linear on a paragraph of 100,000', () => {
-    const long = report(`（一）加强学习。${'二是学法。'.repeat(100_000)}`);
+  it('leaves a run of more than thirty markers alone, and stays linear on a paragraph of 100,000 (with as many brackets)', () => {
     const t = performance.now();
-    assert.deepEqual(findings(long), []);
+    assert.deepEqual(findings(report(`（一）加强学习。${'二是学法。'.repeat(100_000)}`)), []);
+    assert.deepEqual(findings(report(`（一）加强学习。${'（注）二是学法。'.repeat(100_000)}`)), []);
     assert.ok(performance.now() - t < 5000);
   });
 });

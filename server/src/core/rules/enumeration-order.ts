@@ -2,7 +2,7 @@
 // 二是…」, 「一是…三是…」. A run is the markers of one style inside one paragraph, continued by the next paragraphs
 // of the same innermost section when they go on at a number above 1 (「二是」 on its own paragraph). It restarts at
 // every 一是, at every heading, and when a later paragraph steps back (a new list whose 一是 is elsewhere, e.g. in a
-// heading's title). Markers inside quotes and 《》 belong to what is quoted, not to the report's list.
+// heading's title). Markers inside quotes and 《》 belong to what is quoted, those in brackets to a nested list.
 // GB/T 15834-2011 names 第一/一是 序次语; 中办发〔2012〕14号 第二十条 has the reviewer check 段落顺序 and 文字.
 import type { Fix, FindingInput, Rule, TextEdit } from '../findings';
 import { findEnumerations, formatChineseNumeral } from '../model/numbering';
@@ -35,33 +35,39 @@ const memo = paragraphMemo<readonly Marker[]>();
 /** 「（第一、二批）」「第二、三季度」: ordinals of a series, not an enumeration. */
 const ORDINAL_SERIES_AFTER = /^、[一二三四五六七八九十第]/;
 
-/** The enumeration markers of a text, without those inside quotes or 《》 and without ordinal series. */
+/**
+ * The enumeration markers of a text, without ordinal series and without those inside quotes, 《》 or brackets:
+ * what is quoted, and a list nested in a note (「一是加强学习（一是会前学法，二是专题培训），二是……」).
+ */
 export function markersIn(text: string): readonly Marker[] {
   const found = findEnumerations(text, 0);
   if (found.length === 0) return NONE;
-  const quoted = quotedSpans(text);
+  const enclosed = enclosedSpans(text);
   const out: Marker[] = [];
+  // Markers and spans are both in text order: one walk over the two.
+  let s = 0;
   for (const e of found) {
-    if (quoted.some(([from, to]) => e.start >= from && e.start < to)) continue;
+    while (s < enclosed.length && enclosed[s][1] <= e.start) s++;
+    if (s < enclosed.length && enclosed[s][0] <= e.start) continue;
     if (e.style === 'di' && ORDINAL_SERIES_AFTER.test(text.slice(e.end, e.end + 2))) continue;
     out.push({ value: e.value, style: e.style, start: e.start, end: e.end });
   }
   return out.length > 0 ? out : NONE;
 }
 
-const QUOTE_OPENS = '“‘「『《';
-const QUOTE_CLOSES = '”’」』》';
+const ENCLOSING_OPENS = '“‘「『《（(';
+const ENCLOSING_CLOSES = '”’」』》）)';
 
-/** Spans inside quotes and 《…》 (an unclosed one runs to the end of the text). */
-function quotedSpans(text: string): [number, number][] {
+/** Spans inside quotes, 《…》 and brackets (an unclosed one runs to the end of the text). */
+function enclosedSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   let depth = 0;
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (QUOTE_OPENS.includes(c)) {
+    if (ENCLOSING_OPENS.includes(c)) {
       if (depth++ === 0) from = i;
-    } else if (QUOTE_CLOSES.includes(c) && depth > 0) {
+    } else if (ENCLOSING_CLOSES.includes(c) && depth > 0) {
       if (--depth === 0) spans.push([from, i + 1]);
     }
   }
