@@ -56,19 +56,19 @@ export function markersIn(text: string): readonly Marker[] {
 }
 
 const ENCLOSING_OPENS = '“‘「『《（(';
-const ENCLOSING_CLOSES = '”’」』》）)';
+const ENCLOSING_MARK = /[“‘「『《（(”’」』》）)]/g;
 
 /** Spans inside quotes, 《…》 and brackets (an unclosed one runs to the end of the text). */
 function enclosedSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   let depth = 0;
   let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (ENCLOSING_OPENS.includes(c)) {
-      if (depth++ === 0) from = i;
-    } else if (ENCLOSING_CLOSES.includes(c) && depth > 0) {
-      if (--depth === 0) spans.push([from, i + 1]);
+  ENCLOSING_MARK.lastIndex = 0;
+  for (let m = ENCLOSING_MARK.exec(text); m; m = ENCLOSING_MARK.exec(text)) {
+    if (ENCLOSING_OPENS.includes(m[0])) {
+      if (depth++ === 0) from = m.index;
+    } else if (depth > 0 && --depth === 0) {
+      spans.push([from, m.index + 1]);
     }
   }
   if (depth > 0) spans.push([from, text.length]);

@@ -59,19 +59,21 @@ export function loneMarks(text: string, from = 0): readonly LoneMark[] {
   ANY_MARK.lastIndex = from;
   let m = ANY_MARK.exec(text);
   if (!m) return NONE;
-  const stacks: number[][] = FAMILIES.map(() => []);
+  // Per family, the offsets of opening marks still open; made when a family first occurs.
+  const stacks: (number[] | undefined)[] = new Array(FAMILIES.length);
   const out: LoneMark[] = [];
   for (; m; m = ANY_MARK.exec(text)) {
     const i = m.index;
     const c = m[0];
     const opens = OPENS.get(c);
     if (opens !== undefined) {
-      stacks[opens].push(i);
+      (stacks[opens] ??= []).push(i);
       continue;
     }
     const closes = CLOSES.get(c)!;
-    if (stacks[closes].length > 0) {
-      stacks[closes].pop();
+    const stack = stacks[closes];
+    if (stack !== undefined && stack.length > 0) {
+      stack.pop();
       continue;
     }
     if (closes === PAREN && ITEM_NUMBER_BEFORE.test(text.slice(Math.max(0, i - 4), i))) continue;
@@ -79,9 +81,9 @@ export function loneMarks(text: string, from = 0): readonly LoneMark[] {
     if (c === '’' && /[A-Za-z]/.test(text[i - 1] ?? '')) continue;
     out.push({ family: closes, closing: true, at: i, mark: c });
   }
-  stacks.forEach((stack, family) => {
-    for (const at of stack) out.push({ family, closing: false, at, mark: text[at] });
-  });
+  for (let family = 0; family < stacks.length; family++) {
+    for (const at of stacks[family] ?? []) out.push({ family, closing: false, at, mark: text[at] });
+  }
   return out.length > 0 ? out : NONE;
 }
 
