@@ -98,6 +98,10 @@ describe('enumeration-order', () => {
       '（二）改进措施：一是丰富政策解读形式，提升政策解读质量。二是加强重点政务信息管理。三是拓宽公开载体和渠道。',
       '（一）加强学习。一是学法。二是培训。三是考试。\n二是旁听庭审的安排另行通知。',
       '（一）加强学习。坚持一是一，二是二。提出“一是学法，三是用法”的要求。',
+      // PDF text with a space inside a marker the parser does not read: the number is there.
+      '（一）加强学习。一是学法。二是培训。三 是考试。四是评查。',
+      '（一）加强学习。\n一是学法。\n二 是培训。\n三是考试。',
+      '（四）推进政务公开。第一，完善公开目录。第 二，加强解读。第三，规范依申请公开。',
     ]) {
       assert.deepEqual(findings(report(body)).map((f) => f.message.zh), [], body);
     }

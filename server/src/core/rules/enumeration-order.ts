@@ -21,6 +21,8 @@ interface Marker {
 }
 
 interface Placed extends Marker {
+  /** The paragraph's index in the model. */
+  paragraph: number;
   line: number;
   /** Where the paragraph's text starts on its line. */
   offset: number;
@@ -87,7 +89,9 @@ export const enumerationOrder: Rule = {
     let section: Paragraph['section'] | null = null;
     const enumerations = model.enumerations;
     let e = 0;
-    for (const p of model.paragraphs) {
+    const paragraphs = model.paragraphs;
+    for (let i = 0; i < paragraphs.length; i++) {
+      const p = paragraphs[i];
       // Only the paragraphs the parser found enumerations on are read again (both lists are in line order).
       while (e < enumerations.length && enumerations[e].line < p.line) e++;
       if (e === enumerations.length) break;
@@ -102,7 +106,7 @@ export const enumerationOrder: Rule = {
       if (markers.length === 0) continue;
       const first: Record<Style, boolean> = { shi: true, di: true };
       for (const m of markers) {
-        const placed: Placed = { value: m.value, style: m.style, start: m.start, end: m.end, line: p.line, offset: p.range.start.character };
+        const placed: Placed = { value: m.value, style: m.style, start: m.start, end: m.end, paragraph: i, line: p.line, offset: p.range.start.character };
         let run = open[m.style];
         const last = run?.[run.length - 1];
         // Within a paragraph only 一 starts a new list; from one paragraph to the next, a step back does too.
@@ -116,18 +120,24 @@ export const enumerationOrder: Rule = {
         first[m.style] = false;
       }
     }
-    for (const run of runs) if (run.length > 1 && run.length <= MAX_RUN) checkRun(run, report);
+    for (const run of runs) if (run.length > 1 && run.length <= MAX_RUN) checkRun(run, paragraphs, report);
   },
 };
 
-function checkRun(run: Placed[], report: (f: FindingInput) => void): void {
+function checkRun(run: Placed[], paragraphs: readonly Paragraph[], report: (f: FindingInput) => void): void {
   let previous = run[0];
   /** After a fault, the number that follows the marker as it should have been (一是 二是 二是 四是: 四). */
   let corrected: number | undefined;
   let faulted = false;
   for (let k = 1; k < run.length; k++) {
     const m = run[k];
-    const expected = previous.value + 1;
+    let expected = previous.value + 1;
+    // Numbers standing between the two in a form the parser does not read (「三 是」 with a space, from a PDF) are
+    // items of the list all the same.
+    if (m.value > expected && m.value !== corrected) {
+      const between = textsBetween(paragraphs, previous, m);
+      while (expected < m.value && expected - previous.value <= MAX_LOOSE && writtenLoosely(between, m.style, expected)) expected++;
+    }
     if (m.value === expected || m.value === corrected) {
       previous = m;
       corrected = undefined;
@@ -175,6 +185,25 @@ function fixesFor(run: Placed[], k: number, expected: number, duplicate: boolean
   const zh = `从“${label(m.style, m.value)}”起重新编号（${edits.length}处，从“${to}”起）`;
   const en = `Renumber from here (${edits.length} markers, starting at “${to}”)`;
   return [{ title: { zh, en }, edits, preferred: false }];
+}
+
+/** How many numbers in a row may stand loosely written before a marker (a wider gap is no spacing accident). */
+const MAX_LOOSE = 4;
+
+/** The text between two markers of a run: parts of their paragraphs, and the paragraphs between them. */
+function textsBetween(paragraphs: readonly Paragraph[], from: Placed, to: Placed): string[] {
+  if (from.paragraph === to.paragraph) return [paragraphs[from.paragraph].text.slice(from.end, to.start)];
+  const texts = [paragraphs[from.paragraph].text.slice(from.end)];
+  for (let i = from.paragraph + 1; i < to.paragraph; i++) texts.push(paragraphs[i].text);
+  texts.push(paragraphs[to.paragraph].text.slice(0, to.start));
+  return texts;
+}
+
+/** Whether a number's marker stands in the texts with spaces inside it (「三 是」「第 三，」). */
+function writtenLoosely(texts: readonly string[], style: Style, value: number): boolean {
+  const numeral = [...formatChineseNumeral(value)].join('\\s*');
+  const loose = new RegExp(style === 'shi' ? `${numeral}\\s*是` : `第\\s*${numeral}\\s*[，,、：:]`);
+  return texts.some((t) => loose.test(t));
 }
 
 function label(style: Style, value: number): string {
