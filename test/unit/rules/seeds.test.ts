@@ -11,8 +11,10 @@ describe('rules on the seeds', () => {
   it('000 (a well-formed report) gets no error or warning', () => {
     assert.deepEqual(serious('000'), []);
   });
-  it('001: no title, no 落款', () => {
-    assert.deepEqual(serious('001'), ['title@1', 'signature@22']);
+  it('001: no title, no 落款, and a stray 「(」 in the title it cites', () => {
+    // 「《威海市环翠区贯彻落实〈(法治政府建设实施纲要(2021-2025年)〉实施方案》」: two 「(」 and one 「)」 — the one after 〈
+    // opens nothing that closes (unbalanced-pair, on that 「(」).
+    assert.deepEqual(serious('001'), ['title@1', 'unbalanced-pair@1', 'signature@22']);
   });
   it('002: 不足 without reasons, no 落款', () => {
     assert.deepEqual(serious('002'), ['reasons-missing@71', 'signature@107']);

@@ -3,6 +3,8 @@
 import type { Rule } from '../findings';
 import { artifact } from './artifact';
 import { citation } from './citation';
+import { documentNumber } from './document-number';
+import { enumerationOrder } from './enumeration-order';
 import { figureApproximation } from './figure-approximation';
 import { figureRange } from './figure-range';
 import { figureRate } from './figure-rate';
@@ -23,6 +25,7 @@ import { tableSum } from './table-sum';
 import { tableText } from './table-text';
 import { sparseEvidence } from './sparse-evidence';
 import { title } from './title';
+import { unbalancedPair } from './unbalanced-pair';
 import { unheadedSection } from './unheaded-section';
 import { vaguePlan } from './vague-plan';
 import { vagueShortcomings } from './vague-shortcomings';
@@ -37,6 +40,7 @@ export const RULES: readonly Rule[] = [
   numberingOrder,
   numberingStyle,
   numberingLevel,
+  enumerationOrder,
   yearMismatch,
   title,
   signature,
@@ -51,6 +55,8 @@ export const RULES: readonly Rule[] = [
   outdatedTemplate,
   lateReport,
   citation,
+  documentNumber,
+  unbalancedPair,
   vagueShortcomings,
   vaguePlan,
   sparseEvidence,

@@ -4,6 +4,8 @@ import type { RuleSource } from '../../findings';
 export const GBT_9704_HEADINGS: RuleSource = { cite: 'GB/T 9704-2012 §7.3.3', title: '《党政机关公文格式》' };
 export const GBT_9704_DATE: RuleSource = { cite: 'GB/T 9704-2012 §7.3.5', title: '《党政机关公文格式》' };
 export const GBT_15834_ORDINALS: RuleSource = { cite: 'GB/T 15834-2011 附录（序次语）', title: '《标点符号用法》' };
+export const GBT_15834_PAIRS: RuleSource = { cite: 'GB/T 15834-2011 §4.8、§4.9、§4.15（引号、括号、书名号）', title: '《标点符号用法》' };
+export const GBT_9704_DOCUMENT_NUMBER: RuleSource = { cite: 'GB/T 9704-2012 §7.2.5', title: '《党政机关公文格式》' };
 export const DUCHA_2019: RuleSource = { cite: '厅字〔2019〕28号', title: '《法治政府建设与责任落实督察工作规定》' };
 export const GOV_INFO_FORMAT_2021: RuleSource = { cite: '国办公开办函〔2021〕30号', title: '《中华人民共和国政府信息公开工作年度报告格式》' };
 export const GOV_INFO_FORMAT_2019: RuleSource = { cite: '国办公开办函〔2019〕60号', title: '《中华人民共和国政府信息公开工作年度报告格式（试行）》' };
