@@ -20,10 +20,23 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * The linear-time regular expression engine for users' own profiles (re2js, about 150 KB) is a bundle of its own,
+ * dist/re2.js, required from the server bundle only when a user profile exists (core/profiles/patterns.ts): the
+ * server's `require('./re2')` is left to load it at run time, from beside dist/server.js.
+ */
+const re2Apart = {
+  name: 're2-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/re2$/ }, (args) => (/profiles[\\/]patterns\.ts$/.test(args.importer) ? { path: './re2.js', external: true } : undefined));
+  },
+};
+
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   // The server and the CLI in one bundle (server/src/main.ts picks which runs); dist/cli.js launches it.
-  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [re2Apart] },
+  { entryPoints: ['server/src/core/profiles/re2.ts'], outfile: 'dist/re2.js' },
 ];
 
 /** The `govreport` command: the shared bundle, told to run the CLI. */

@@ -1,9 +1,13 @@
-// Kinds of report defined in a project file: used like the built-in ones; patterns that could hang refused.
+// Kinds of report defined in a project file: used like the built-in ones; their patterns run on the linear-time
+// engine, and those it cannot run are refused with the key that holds them.
 import * as assert from 'assert';
 import { toCheckOptions, validateConfig } from '../../server/src/core/config';
 import { checkModel, parseReport } from '../../server/src/core/index';
-import { BUILTIN_PROFILES } from '../../server/src/core/profiles/index';
+import safeRegex from 'safe-regex2';
+import { BUILTIN_PROFILES, resolveProfile, type Profile } from '../../server/src/core/profiles/index';
+import { compileUserPattern } from '../../server/src/core/profiles/patterns';
 import { patternProblem, validateProfile } from '../../server/src/core/profiles/validate';
+import { allSeeds } from '../helpers/seeds';
 
 const VILLAGE = {
   id: 'cun-annual',
@@ -32,16 +36,21 @@ describe('user-defined profiles', () => {
     assert.strictEqual(config.profile, 'cun-annual');
   });
 
-  it('refuses patterns prone to catastrophic backtracking, invalid or overlong ones, and keeps the profile out', () => {
-    assert.match(patternProblem('(a+)+$')!.zh, /灾难性回溯/);
-    assert.match(patternProblem('(x|x)*y')?.zh ?? '灾难性回溯', /灾难性回溯/);
+  it('refuses patterns RE2 cannot run, invalid or overlong ones, and keeps the profile out', () => {
+    assert.match(patternProblem('(a+)\\1*b')!.zh, /反向引用/);
+    assert.match(patternProblem('(?<y>年)\\k<y>')!.zh, /反向引用/);
+    assert.match(patternProblem('(?=存在)问题')!.zh, /前瞻断言/);
+    assert.match(patternProblem('(?!下一步)计划')!.en, /lookahead/);
     assert.match(patternProblem('([')!.zh, /不是有效的正则表达式/);
+    assert.match(patternProblem('a{1001}')!.zh, /不是有效的正则表达式/);
+    assert.match(patternProblem('年{1000}度{1000}报告')!.zh, /过于复杂/);
     assert.match(patternProblem('a'.repeat(201))!.zh, /过长/);
     assert.strictEqual(patternProblem('(存在的)?(问题|不足)'), undefined);
-    const evil = { ...VILLAGE, items: [{ ...VILLAGE.items[0], headings: ['(财+)+务'] }] };
+    const evil = { ...VILLAGE, items: [{ ...VILLAGE.items[0], headings: ['(财+)\\1务'] }] };
     const { config, problems } = validateConfig({ profiles: [evil] });
     assert.strictEqual(config.profiles, undefined);
     assert.deepStrictEqual(problems.map((p) => p.path), ['profiles[0].items[0].headings[0]']);
+    assert.match(problems[0].message.zh, /模式含反向引用/);
   });
 
   it('a taken id or a malformed profile is a problem, not a crash', () => {
@@ -51,8 +60,8 @@ describe('user-defined profiles', () => {
     assert.ok(problems.some((p) => p.path === 'profiles[2].items'));
   });
 
-  it('a body item’s actors are patterns like the others: a hanging one is refused, a good one tells an item from a passing mention', () => {
-    const evil = { ...VILLAGE, items: [{ ...VILLAGE.items[0], body: ['财务'], bodyActors: ['(村+)+长'] }] };
+  it('a body item’s actors are patterns like the others: one RE2 cannot run is refused, a good one tells an item from a passing mention', () => {
+    const evil = { ...VILLAGE, items: [{ ...VILLAGE.items[0], body: ['财务'], bodyActors: ['(?=村)村长'] }] };
     assert.deepStrictEqual(validateConfig({ profiles: [evil] }).problems.map((p) => p.path), ['profiles[0].items[0].bodyActors[0]']);
     const withActors = { ...VILLAGE, items: [{ ...VILLAGE.items[0], headings: ['财务公开'], body: ['财务'], bodyActors: ['村委会主任'] }, VILLAGE.items[1]] };
     const { config, problems } = validateConfig({ profiles: [withActors] });
@@ -63,9 +72,102 @@ describe('user-defined profiles', () => {
     assert.deepStrictEqual(severities('修缮村道，顺带公布了财务收支。'), ['warning']);
   });
 
-  it('the built-in profiles would pass as a user’s: every pattern (opening ones with {Y}/{Y+1} filled) is safe', () => {
+  it('the built-in profiles would pass as a user’s, and match alike on the linear engine; run natively, they are free of nested repetition', () => {
+    const texts = allSeeds().flatMap(({ text }) => {
+      const m = parseReport(text);
+      return [m.title?.text ?? '', ...m.headings.map((h) => h.title), ...m.paragraphs.map((p) => p.text)];
+    });
     for (const profile of BUILTIN_PROFILES) {
       assert.deepStrictEqual(validateProfile(profile, profile.id, []).problems, [], profile.id);
+      for (const source of allPatterns(profile)) {
+        assert.ok(safeRegex(source), `${profile.id}: ${source}`);
+        const re2 = compileUserPattern(source);
+        assert.ok('pattern' in re2, source);
+        const native = new RegExp(source);
+        for (const text of texts) {
+          const a = native.exec(text);
+          const b = re2.pattern.exec(text);
+          assert.deepStrictEqual(b && [b.index, b[0]], a && [a.index, a[0]], `${source} on ${text.slice(0, 40)}`);
+        }
+      }
     }
+  });
+});
+
+/** Every pattern of a profile, opening ones with the years filled in. */
+function allPatterns(profile: Profile): string[] {
+  return [...profile.detect.title, ...profile.items.flatMap((i) => [
+    ...i.headings, ...(i.notHeadings ?? []), ...(i.body ?? []), ...(i.bodyActors ?? []), ...(i.opening ?? []).map((s) => s.replace(/\{Y(?:\+1)?\}/g, '2023')),
+  ])];
+}
+
+/** Milliseconds a call takes. */
+function timed(f: () => unknown): number {
+  const start = performance.now();
+  f();
+  return performance.now() - start;
+}
+
+describe('user patterns run in linear time (issue 18)', () => {
+  // Each was accepted by the old check (safe-regex2), and the first blocked the CLI for 50 s on a 32-character title.
+  const CASES: { source: string; accepted: boolean; hostile: (n: number) => string }[] = [
+    { source: String.raw`(\S|[\u4e00-\u9fa5])*年度报告$`, accepted: true, hostile: (n) => '某'.repeat(n - 5) + '年度报告书' },
+    { source: '(a|a)*b', accepted: true, hostile: (n) => 'a'.repeat(n) },
+    { source: String.raw`(a+)\1*b`, accepted: false, hostile: (n) => 'a'.repeat(n) },
+    { source: String.raw`\s*\s*\s*x`, accepted: true, hostile: (n) => ' \u3000'.repeat(n / 2) },
+  ];
+
+  for (const { source, accepted, hostile } of CASES) {
+    it(`${source}: ${accepted ? 'accepted, and matches a 32-character and a 100 KB title in well under a second' : 'refused with a reason'}`, () => {
+      const compiled = compileUserPattern(source);
+      if (!accepted) {
+        assert.ok('problem' in compiled);
+        assert.match(compiled.problem.zh, /反向引用/);
+        assert.match(compiled.problem.en, /backreference/);
+        return;
+      }
+      assert.ok('pattern' in compiled, JSON.stringify(compiled));
+      for (const n of [32, 100_000]) {
+        const title = hostile(n);
+        assert.ok(timed(() => assert.strictEqual(compiled.pattern.test(title), false)) < 1000, `${n} characters`);
+      }
+    });
+  }
+
+  it('a hostile detect.title pattern does not hold up checking a report whose title it almost matches', () => {
+    const hostile = { ...VILLAGE, detect: { title: [String.raw`(\S|[\u4e00-\u9fa5])*年度报告$`] } };
+    const { config, problems } = validateConfig({ profiles: [hostile] });
+    assert.deepStrictEqual(problems, []);
+    // 32 characters ending just short of the pattern: a backtracking engine tries every split of the title.
+    const report = parseReport('某县某某镇某某村二〇二四年度村务公开财务公开工作年度报告书\n\n一、财务公开情况\n全年公开账目12次。\n');
+    const ms = timed(() => checkModel(report, toCheckOptions(config)));
+    assert.ok(ms < 1000, `${ms} ms`);
+    assert.strictEqual(resolveProfile(parseReport('某村2024年村务公开年度报告\n\n一、财务公开情况\n正文。\n'), 'auto', config.profiles)?.id, 'cun-annual');
+  });
+
+  it('reads JavaScript syntax as JavaScript does: \\uXXXX, \\s with the full-width space, named groups, identity escapes, [\\b], lookbehind', () => {
+    const matches = (source: string, text: string) => {
+      const compiled = compileUserPattern(source);
+      assert.ok('pattern' in compiled, `${source}: ${JSON.stringify(compiled)}`);
+      return compiled.pattern.test(text);
+    };
+    assert.ok(matches(String.raw`^[\u4e00-\u9fa5]+$`, '村务公开'));
+    assert.ok(matches(String.raw`存在\s问题`, '存在\u3000问题') && matches(String.raw`存在[\s，]问题`, '存在\u3000问题'));
+    assert.ok(!matches(String.raw`存在\S问题`, '存在\u3000问题') && matches(String.raw`^[\S]+$`, '存在问题'));
+    assert.ok(matches(String.raw`^[\s\S]{4}$`, '存在 题') && !matches(String.raw`^[^\s]+$`, '存在\u3000问题'));
+    assert.ok(matches('(?<year>\\d{4})年', '2024年'));
+    assert.ok(matches(String.raw`\年度`, '年度') && matches(String.raw`a\/b`, 'a/b'));
+    assert.ok(matches(String.raw`[\b]`, '\b') && matches(String.raw`\bab\b`, 'x ab y'));
+    assert.ok(matches('(?<!未)完成', '已完成') && !matches('(?<!未)完成', '未完成'));
+    assert.ok(!matches('[]', 'a') && matches('[^]', '\n'));
+    assert.match(patternProblem(String.raw`[^\S，]`)!.zh, /否定字符类/);
+  });
+
+  it('reports where a match is in UTF-16 code units, as the editor counts', () => {
+    const compiled = compileUserPattern('财务');
+    assert.ok('pattern' in compiled);
+    const text = '😀公开财务';
+    const m = compiled.pattern.exec(text);
+    assert.deepStrictEqual(m && [m.index, m[0]], [text.indexOf('财务'), '财务']);
   });
 });

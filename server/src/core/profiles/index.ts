@@ -4,11 +4,13 @@
 import type { ReportModel } from '../model/types';
 import fazhiAnnual from './fazhi-annual.json';
 import govInfoAnnual from './gov-info-annual.json';
+import { compilePatterns, markBuiltin, type TextPattern } from './patterns';
 import type { Profile } from './types';
 
 export type { Profile, ProfileItem } from './types';
 
 export const BUILTIN_PROFILES: readonly Profile[] = [fazhiAnnual as Profile, govInfoAnnual as Profile];
+markBuiltin(BUILTIN_PROFILES);
 
 /** 'auto' detects; 'none' checks numbering and leftovers only; anything else names a profile. */
 export type ProfileChoice = 'auto' | 'none' | string;
@@ -17,10 +19,10 @@ export function profileById(id: string, extra: readonly Profile[] = []): Profile
   return [...extra, ...BUILTIN_PROFILES].find((p) => p.id === id);
 }
 
-const detectCache = new WeakMap<Profile, RegExp[]>();
-function detectPatterns(p: Profile): RegExp[] {
+const detectCache = new WeakMap<Profile, TextPattern[]>();
+function detectPatterns(p: Profile): TextPattern[] {
   let r = detectCache.get(p);
-  if (!r) detectCache.set(p, (r = p.detect.title.map((s) => new RegExp(s))));
+  if (!r) detectCache.set(p, (r = compilePatterns(p, p.detect.title)));
   return r;
 }
 

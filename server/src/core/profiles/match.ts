@@ -5,6 +5,7 @@
 // heading after the last 成效 section is present, unheaded (profiles/unheaded.ts).
 
 import type { Heading, Paragraph, Range, ReportModel } from '../model/types';
+import { compilePatterns, type TextPattern } from './patterns';
 import type { Profile, ProfileItem } from './types';
 import { findUnheadedParts, openingPatterns, type SectionHolds, type UnheadedPart } from './unheaded';
 
@@ -25,10 +26,10 @@ export interface SectionMatch {
 
 interface CompiledItem {
   item: ProfileItem;
-  headings: RegExp[];
-  notHeadings: RegExp[];
-  body: RegExp[];
-  bodyActors: RegExp[];
+  headings: TextPattern[];
+  notHeadings: TextPattern[];
+  body: TextPattern[];
+  bodyActors: TextPattern[];
 }
 
 const compiled = new WeakMap<Profile, CompiledItem[]>();
@@ -38,10 +39,10 @@ function compile(profile: Profile): CompiledItem[] {
   if (!c) {
     c = profile.items.map((item) => ({
       item,
-      headings: item.headings.map((s) => new RegExp(s)),
-      notHeadings: (item.notHeadings ?? []).map((s) => new RegExp(s)),
-      body: (item.body ?? []).map((s) => new RegExp(s)),
-      bodyActors: (item.bodyActors ?? []).map((s) => new RegExp(s)),
+      headings: compilePatterns(profile, item.headings),
+      notHeadings: compilePatterns(profile, item.notHeadings ?? []),
+      body: compilePatterns(profile, item.body ?? []),
+      bodyActors: compilePatterns(profile, item.bodyActors ?? []),
     }));
     compiled.set(profile, c);
   }
@@ -84,7 +85,7 @@ export function matchSections(model: ReportModel, profile: Profile): SectionMatc
       thematic.set(c.item.id, thematicRun(model, byHeading, claimed, c.item.thematicRunBefore, items));
     }
   }
-  const unheaded = unheadedParts(model, items, byHeading, thematic);
+  const unheaded = unheadedParts(model, profile, items, byHeading, thematic);
   return items.map((c) => {
     const hs = byHeading.get(c.item.id)!;
     if (hs.length > 0) return { item: c.item, present: true, via: 'heading', headings: hs, mentions: [], inPassing: false };
@@ -103,11 +104,11 @@ export function matchSections(model: ReportModel, profile: Profile): SectionMatc
 }
 
 /** The items with no heading that open without one, in the profile's order. */
-function unheadedParts(model: ReportModel, items: CompiledItem[], byHeading: Map<string, Heading[]>, thematic: Map<string, Heading[]>): UnheadedPart[] {
+function unheadedParts(model: ReportModel, profile: Profile, items: CompiledItem[], byHeading: Map<string, Heading[]>, thematic: Map<string, Heading[]>): UnheadedPart[] {
   const year = model.year?.value;
   const candidates = items.flatMap((c, rank) => {
     if (byHeading.get(c.item.id)!.length > 0 || !c.item.opening) return [];
-    const openings = openingPatterns(c.item, year);
+    const openings = openingPatterns(profile, c.item, year);
     return openings.length > 0 ? [{ item: c.item, rank, openings }] : [];
   });
   if (candidates.length === 0) return [];
@@ -170,7 +171,7 @@ function findMentions(model: ReportModel, c: CompiledItem, otherYear: Set<Headin
   return out;
 }
 
-function firstMatch(patterns: RegExp[], text: string): RegExpExecArray | null {
+function firstMatch(patterns: TextPattern[], text: string): { index: number; 0: string } | null {
   for (const re of patterns) {
     const m = re.exec(text);
     if (m) return m;

@@ -10,7 +10,8 @@
 
 import { firstOnOrAfterLine } from '../model/order';
 import type { Heading, Paragraph, Range, ReportModel } from '../model/types';
-import type { ProfileItem } from './types';
+import { compilePatterns, type TextPattern } from './patterns';
+import type { Profile, ProfileItem } from './types';
 
 export interface UnheadedPart {
   item: ProfileItem;
@@ -31,7 +32,7 @@ export interface UnheadedCandidate {
   /** Place in the profile's order: parts opening one after the other follow it (the 不足, then the plan). */
   rank: number;
   /** The item's opening patterns, with the years filled in. */
-  openings: RegExp[];
+  openings: TextPattern[];
 }
 
 const FIRST_SENTENCE = /^[^。；;！？!?：:]*[。；;！？!?：:]?/;
@@ -93,12 +94,12 @@ function openingsBetween(
 }
 
 /** The opening patterns of an item for a report year: {Y} and {Y+1} filled in; those naming a year left out when it is unknown. */
-export function openingPatterns(item: ProfileItem, year: number | undefined): RegExp[] {
-  const out: RegExp[] = [];
+export function openingPatterns(profile: Profile, item: ProfileItem, year: number | undefined): TextPattern[] {
+  const sources: string[] = [];
   for (const source of item.opening ?? []) {
     const named = /\{Y(?:\+1)?\}/.test(source);
     if (named && year === undefined) continue;
-    out.push(new RegExp(named ? source.replace(/\{Y\+1\}/g, String(year! + 1)).replace(/\{Y\}/g, String(year)) : source));
+    sources.push(named ? source.replace(/\{Y\+1\}/g, String(year! + 1)).replace(/\{Y\}/g, String(year)) : source);
   }
-  return out;
+  return compilePatterns(profile, sources);
 }

@@ -1,27 +1,18 @@
-// Profiles defined by users in a project file (`profiles` in .govreport.json): checked like the built-in ones
-// are by construction, and their regular expressions refused when they could hang the checker. JavaScript
-// cannot stop a running RegExp, so a pattern prone to catastrophic backtracking (nested quantifiers, star
-// height above one: 「(a+)+」) is rejected before it ever runs, and every pattern is kept short.
-import safeRegex from 'safe-regex2';
+// Profiles defined by users in a project file (`profiles` in .govreport.json) or in settings: checked like the built-in
+// ones are by construction. Their patterns run on the linear-time engine (profiles/patterns.ts), so none can hang the
+// checker; one that engine cannot compile (a backreference, a lookahead, a syntax error) or an overlong one is refused
+// here, naming its key.
 import { isTemplateTable } from '../model/gov-info-template';
 import type { Message } from '../findings';
+import { compileUserPattern } from './patterns';
 import type { Profile, ProfileItem } from './types';
 
-export const MAX_PATTERN_LENGTH = 200;
+export { MAX_PATTERN_LENGTH } from './patterns';
 
 /** Why a user's pattern is refused, or undefined when it may run. */
 export function patternProblem(source: unknown): Message | undefined {
-  if (typeof source !== 'string' || source.length === 0) return { zh: '应为非空字符串（正则表达式）', en: 'must be a non-empty string (a regular expression)' };
-  if (source.length > MAX_PATTERN_LENGTH) return { zh: `过长（${source.length} 个字符，上限 ${MAX_PATTERN_LENGTH}）`, en: `too long (${source.length} characters, at most ${MAX_PATTERN_LENGTH})` };
-  try {
-    new RegExp(source);
-  } catch (e) {
-    return { zh: `不是有效的正则表达式（${(e as Error).message}）`, en: `not a valid regular expression (${(e as Error).message})` };
-  }
-  if (!safeRegex(source)) {
-    return { zh: '可能引起灾难性回溯（如嵌套的重复“(a+)+”），为免卡住检查，已拒绝', en: 'prone to catastrophic backtracking (nested repetition such as (a+)+); refused so that checking cannot hang' };
-  }
-  return undefined;
+  const compiled = compileUserPattern(source);
+  return 'problem' in compiled ? compiled.problem : undefined;
 }
 
 export interface ProfileProblem {
