@@ -131,4 +131,33 @@ describe('config overrides', () => {
     assert.match(notArray.problems[0].message.zh, /overrides 应为数组，实际为对象/);
     assert.deepEqual(notArray.config, { profile: 'none' }, 'the rest of the file still counts');
   });
+
+  it('refuses extglobs and overlong globs, leaving that override out whole and the rest of the file in force (issue 18)', () => {
+    const extglob = '+(a|a)'.repeat(20) + 'b';
+    const { config, problems } = validateConfig({
+      profile: 'none',
+      rules: { title: 'off' },
+      overrides: [
+        { files: ['*.txt', `!${extglob}`], profile: 'gov-info-annual' },
+        { files: '*'.repeat(65_536), profile: 'gov-info-annual' },
+        { files: ['信息公开/**'], profile: 'gov-info-annual' },
+      ],
+    });
+    assert.deepEqual(problems.map((p) => p.path), ['overrides[0].files[1]', 'overrides[1].files']);
+    assert.match(problems[0].message.zh, /不支持扩展模式“\+\(…\)”.*此条 override 未生效/);
+    assert.match(problems[1].message.en, /too long \(65536 characters, at most 1000\); the override is not applied/);
+    assert.ok(problems.every((p) => p.message.zh.length < 200), 'one line, without the pattern itself');
+    assert.deepEqual(config.overrides, [{ files: ['信息公开/**'], profile: 'gov-info-annual' }]);
+    assert.equal(config.profile, 'none');
+    assert.deepEqual(config.rules, { title: 'off' });
+    assert.equal(configForFile(config, 'a.txt').profile, 'none', 'the refused override spares every file');
+  });
+
+  it('matches a glob that makes a backtracking matcher explode against a 40-character name at once', () => {
+    const { config, problems } = validateConfig({ overrides: [{ files: ['*a'.repeat(30) + '*b'], profile: 'none' }] });
+    assert.deepEqual(problems, []);
+    const start = performance.now();
+    assert.equal(configForFile(config, 'a'.repeat(40)).profile, undefined);
+    assert.ok(performance.now() - start < 500);
+  });
 });

@@ -2,10 +2,10 @@
 // say, how the two combine, how a config is checked, and how a silenced finding is recognised again.
 // Reading files and settings belongs to the adapters; this module only sees parsed JSON.
 
-import { Minimatch } from 'minimatch';
 import { checkModel, type CheckOptions } from './check';
 import { textInRange, lineStarts } from './fixes';
 import type { Finding, Locale, Message, SeveritySetting } from './findings';
+import { compileGlob, type Glob } from './glob';
 import { parseReport } from './model/parse';
 import { BUILTIN_PROFILES } from './profiles/index';
 import type { Profile } from './profiles/types';
@@ -85,9 +85,10 @@ export function mergeConfig(settings: GovReportConfig | undefined, projectFile: 
 export function configForFile(config: GovReportConfig, relativeFile: string | undefined): GovReportConfig {
   if (!config.overrides?.length || relativeFile === undefined) return config;
   const file = normaliseRelativePath(relativeFile);
+  const matching = matchingOverrides(config.overrides, file);
   let result = config;
-  for (const o of config.overrides) {
-    if (!overrideMatches(o, file)) continue;
+  for (const [k, o] of config.overrides.entries()) {
+    if (!matching[k]) continue;
     if (result === config) result = { ...config };
     if (o.profile !== undefined) result.profile = o.profile;
     if (o.rules) result.rules = { ...result.rules, ...o.rules };
@@ -96,32 +97,58 @@ export function configForFile(config: GovReportConfig, relativeFile: string | un
 }
 
 /** Whether the override applies to the file (relative, '/'-separated): one of its patterns matches and
- * none of its '!' patterns does (with '!' patterns alone: every file they do not match). */
+ * none of its '!' patterns does (with '!' patterns alone: every file they do not match). A pattern that is
+ * refused (see `globProblem`) matches nothing. */
 export function overrideMatches(override: ConfigOverride, relativeFile: string): boolean {
   const include = override.files.filter((p) => !p.startsWith('!'));
   const exclude = override.files.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-  return (include.length === 0 || include.some((p) => compiledPattern(p).match(relativeFile))) &&
-    !exclude.some((p) => compiledPattern(p).match(relativeFile));
+  return (include.length === 0 || include.some((p) => compiledPattern(p)?.match(relativeFile) === true)) &&
+    !exclude.some((p) => compiledPattern(p)?.match(relativeFile) === true);
+}
+
+/** Which overrides apply to a file, remembered per overrides list: every request for a document asks again. */
+const matchesByOverrides = new WeakMap<readonly ConfigOverride[], Map<string, boolean[]>>();
+const MATCHES_KEPT = 1000;
+
+function matchingOverrides(overrides: readonly ConfigOverride[], file: string): boolean[] {
+  let byFile = matchesByOverrides.get(overrides);
+  if (!byFile) matchesByOverrides.set(overrides, (byFile = new Map()));
+  let matching = byFile.get(file);
+  if (!matching) {
+    if (byFile.size >= MATCHES_KEPT) byFile.clear();
+    byFile.set(file, (matching = overrides.map((o) => overrideMatches(o, file))));
+  }
+  return matching;
 }
 
 // Compiled once: a config is checked against every report, and re-read only when its file changes.
-const compiledPatterns = new Map<string, Minimatch>();
+const compiledPatterns = new Map<string, Glob | undefined>();
+const PATTERNS_KEPT = 10_000;
 
-function compiledPattern(raw: string): Minimatch {
-  let compiled = compiledPatterns.get(raw);
-  if (!compiled) compiledPatterns.set(raw, (compiled = compilePattern(raw)));
-  return compiled;
+function compiledPattern(raw: string): Glob | undefined {
+  if (compiledPatterns.has(raw)) return compiledPatterns.get(raw);
+  if (compiledPatterns.size >= PATTERNS_KEPT) compiledPatterns.clear();
+  const compiled = compilePattern(raw);
+  const glob = 'glob' in compiled ? compiled.glob : undefined;
+  compiledPatterns.set(raw, glob);
+  return glob;
 }
 
-function compilePattern(raw: string): Minimatch {
+function compilePattern(raw: string): { glob: Glob } | { problem: Message } {
   const slashed = raw.replace(/\\/g, '/');
   // A pattern with no '/' names a file at any depth; one with a '/' is relative to the project file's
   // folder, so that a leading '/' or './' (anchoring) changes nothing, and a trailing '/' names a folder:
   // everything below it.
   const matchBase = !slashed.includes('/');
   const pattern = slashed.replace(/^(\.?\/)+/, '').replace(/\/$/, '/**');
-  // '!' is handled above, and a '#' starts no comment here: both are plain characters to minimatch.
-  return new Minimatch(pattern, { dot: true, nocase: false, matchBase, nonegate: true, nocomment: true });
+  // '!' is handled by the caller, and a '#' is a plain character.
+  return compileGlob(pattern, { dot: true, matchBase });
+}
+
+/** Why an override's pattern (without its leading '!') is refused, or undefined when it may run. */
+export function globProblem(raw: string): Message | undefined {
+  const compiled = compilePattern(raw.startsWith('!') ? raw.slice(1) : raw);
+  return 'problem' in compiled ? compiled.problem : undefined;
 }
 
 export interface ValidateOptions {
@@ -297,7 +324,7 @@ function overrideFiles(value: unknown, at: string, problem: (path: string, zh: s
       problem(at, `${at} 不能为空字符串`, `${at} must not be an empty string`);
       return [];
     }
-    return [value];
+    return refuseGlob(value, at, problem) ? [] : [value];
   }
   if (!Array.isArray(value)) {
     problem(at, `${at} 应为文件模式（字符串）或其数组，实际为${typeNameZh(value)}`, `${at} must be a glob pattern (string) or an array of them, not ${typeNameEn(value)}`);
@@ -308,11 +335,24 @@ function overrideFiles(value: unknown, at: string, problem: (path: string, zh: s
     return [];
   }
   const files: string[] = [];
+  let refused = false;
   value.forEach((pattern, j) => {
-    if (typeof pattern === 'string' && pattern.trim() !== '') files.push(pattern);
-    else problem(`${at}[${j}]`, `${at}[${j}] 应为非空字符串（文件模式），实际为 ${JSON.stringify(pattern)}`, `${at}[${j}] must be a non-empty string (a glob pattern), not ${JSON.stringify(pattern)}`);
+    if (typeof pattern === 'string' && pattern.trim() !== '') {
+      files.push(pattern);
+      refused = refuseGlob(pattern, `${at}[${j}]`, problem) || refused;
+    } else {
+      problem(`${at}[${j}]`, `${at}[${j}] 应为非空字符串（文件模式），实际为 ${JSON.stringify(pattern)}`, `${at}[${j}] must be a non-empty string (a glob pattern), not ${JSON.stringify(pattern)}`);
+    }
   });
-  return files;
+  return refused ? [] : files;
+}
+
+/** Describes a pattern the matcher refuses; true if it did. The override is then left out whole: without one of
+ * its '!' patterns it would apply to files it was meant to spare. */
+function refuseGlob(pattern: string, at: string, problem: (path: string, zh: string, en: string) => void): boolean {
+  const why = globProblem(pattern);
+  if (why) problem(at, `${at}：${why.zh}；此条 override 未生效`, `${at}: ${why.en}; the override is not applied`);
+  return why !== undefined;
 }
 
 /** A problem as one line for logs and the CLI: `where: message`. */
@@ -333,7 +373,16 @@ export function toCheckOptions(config: GovReportConfig): CheckOptions {
  * key, since the service caches findings by the identity of the options. */
 export function checkOptionsKey(config: GovReportConfig): string {
   const rules = Object.entries(config.rules ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([config.profile ?? 'auto', rules, config.profiles ?? []]);
+  return JSON.stringify([config.profile ?? 'auto', rules, profilesKey(config.profiles)]);
+}
+
+// A config's profiles are written out once per reading of its file, not on every request.
+const profilesKeys = new WeakMap<readonly Profile[], string>();
+function profilesKey(profiles: readonly Profile[] | undefined): string {
+  if (!profiles) return '[]';
+  let key = profilesKeys.get(profiles);
+  if (key === undefined) profilesKeys.set(profiles, (key = JSON.stringify(profiles)));
+  return key;
 }
 
 // Ranges that span pages (web text around a report) would bloat the config file; their two ends identify
@@ -371,14 +420,14 @@ function entryMatches(entry: IgnoredFinding, finding: Finding, text: string, fil
  * with a line silences only the one nearest that line: the user silenced one finding, not all its twins.
  */
 export function filterIgnored(findings: readonly Finding[], text: string, relativeFile: string | undefined, config: GovReportConfig): Finding[] {
-  const entries = config.ignore ?? [];
-  if (entries.length === 0 || relativeFile === undefined) return [...findings];
+  if (!config.ignore?.length || relativeFile === undefined) return [...findings];
   const file = normaliseRelativePath(relativeFile);
+  const entries = ignoredByFile(config.ignore).get(file) ?? [];
+  if (entries.length === 0) return [...findings];
   const starts = lineStarts(text);
   const texts = findings.map((f) => ignoreText(textInRange(text, f.range, starts)));
   const silenced = new Set<number>();
   for (const entry of entries) {
-    if (normaliseRelativePath(entry.file) !== file) continue;
     const candidates = findings.map((_, i) => i).filter((i) => entryMatches(entry, findings[i], texts[i], file));
     if (candidates.length === 0) continue;
     if (entry.line === undefined || candidates.length === 1) {
@@ -392,6 +441,23 @@ export function filterIgnored(findings: readonly Finding[], text: string, relati
     silenced.add(open.reduce((best, i) => (distance(i) < distance(best) ? i : best)));
   }
   return findings.filter((_, i) => !silenced.has(i));
+}
+
+// The ignore list by file, built once per list: a long list is read once, not on every check of every report.
+const ignoredByFileCache = new WeakMap<readonly IgnoredFinding[], Map<string, IgnoredFinding[]>>();
+function ignoredByFile(ignore: readonly IgnoredFinding[]): Map<string, IgnoredFinding[]> {
+  let byFile = ignoredByFileCache.get(ignore);
+  if (!byFile) {
+    byFile = new Map();
+    for (const entry of ignore) {
+      const file = normaliseRelativePath(entry.file);
+      const list = byFile.get(file);
+      if (list) list.push(entry);
+      else byFile.set(file, [entry]);
+    }
+    ignoredByFileCache.set(ignore, byFile);
+  }
+  return byFile;
 }
 
 /** The ignore entry that silences this finding of `text`. */

@@ -3,7 +3,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { minimatch } from 'minimatch';
+import { compileGlob } from '../core/glob';
 import { DocxError, extractDocxText } from './docx';
 
 /** Text files: read, checked and fixed in place. */
@@ -60,7 +60,10 @@ export function collectPaths(inputs: string[]): { files: string[]; missing: stri
     if (!fs.existsSync(input) && /[*?[\]{}]/.test(input)) {
       const before = files.length;
       const pattern = input.split(path.sep).join('/');
-      visit(globBase(pattern), false, (file) => minimatch(file.split(path.sep).join('/'), pattern, { dot: false }));
+      // Matched in linear time (core/glob.ts); '\\' escapes where it is not the separator. Folder walks name files
+      // without a leading './'. A pattern the matcher refuses (an extglob) matches nothing.
+      const compiled = compileGlob(pattern.replace(/^(\.\/)+/, ''), { dot: false, escapes: path.sep === '/' });
+      visit(globBase(pattern), false, (file) => 'glob' in compiled && compiled.glob.match(file.split(path.sep).join('/')));
       if (files.length === before) missing.push(input);
     } else {
       visit(input, true);
