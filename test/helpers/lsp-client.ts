@@ -20,6 +20,8 @@ export class TestClient {
   readonly registrations: { method: string; registerOptions?: any }[] = [];
   /** `window/showMessage` notifications received. */
   readonly messages: { type: number; message: string }[] = [];
+  /** `window/logMessage` notifications received (the server's Output channel). */
+  readonly logs: { type: number; message: string }[] = [];
   stderr = '';
 
   constructor(args: string[] = ['--stdio']) {
@@ -45,6 +47,10 @@ export class TestClient {
     });
     this.connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
       this.messages.push(p);
+      this.notifyChange();
+    });
+    this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      this.logs.push(p);
       this.notifyChange();
     });
     this.connection.onRequest('window/workDoneProgress/create', () => null);

@@ -3,19 +3,21 @@
 // combined with the nearest `.govreport.json` for documents on disk, the file taking precedence, and then
 // with the file's `overrides` that match the document's path.
 
-import * as fs from 'fs';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import {
   checkOptionsKey, configForFile, formatProblem, mergeConfig, toCheckOptions, validateConfig,
   type ConfigProblem, type GovReportConfig,
 } from '../core/config';
 import type { CheckOptions, Locale } from '../core/index';
-import { projectConfigFor, relativeReportPath } from '../node/config';
+import { projectConfigFor, relativeReportPath, type ProjectConfig } from '../node/config';
 import { configDiagnostics } from './configDiagnostics';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { fileUriOf } from './workspace';
 
 export const SETTINGS_SECTION = 'govreport';
+/** Problems listed in the pop-up for one project file; all of them go to the log. */
+const MAX_SHOWN_PROBLEMS = 10;
 
 export interface DocumentConfig {
   /** Settings and project file combined, the overrides that match this document folded in. */
@@ -35,7 +37,7 @@ export interface ConfigResolverOptions {
   canAskForSettings: boolean;
   /** The locale the client started with, used while settings say 'auto'. */
   clientLocale: Locale;
-  /** Whether the workspace is trusted: if not, the patterns of profiles a project file defines never run. */
+  /** Whether the workspace is trusted: if not, the profiles and overrides a project file defines are not used. */
   workspaceTrusted: boolean;
 }
 
@@ -48,12 +50,12 @@ export class ConfigResolver {
 
   constructor(private readonly host: ConfigResolverOptions) {}
 
-  /** Settings changed: forget what was asked, and take what was pushed (clients that cannot be asked). */
-  /** The user trusted the workspace: its project files' own profiles may run from now on. */
+  /** The user trusted the workspace: its project files' own profiles and overrides apply from now on. */
   trustGranted(): void {
     this.host.workspaceTrusted = true;
   }
 
+  /** Settings changed: forget what was asked, and take what was pushed (clients that cannot be asked). */
   settingsChanged(pushed: unknown): void {
     this.settingsByUri.clear();
     if (!this.host.canAskForSettings) {
@@ -71,10 +73,7 @@ export class ConfigResolver {
     // A .docx's text view is configured as the .docx file itself.
     const filePath = toFilePath(fileUriOf(uri) ?? uri);
     const loaded = filePath ? projectConfigFor(filePath) : undefined;
-    if (loaded) {
-      this.report(loaded.problems, loaded.path, true);
-      this.publishFileProblems(loaded.path, loaded.problems);
-    }
+    if (loaded) this.seen(loaded);
     const relativeFile = loaded && filePath ? relativeReportPath(loaded.path, filePath) : undefined;
     const config = configForFile(mergeConfig(settings, loaded ? this.trustedPart(loaded.config, loaded.path) : undefined), relativeFile);
     return {
@@ -129,40 +128,52 @@ export class ConfigResolver {
     return config;
   }
 
+  /** The project file as last loaded, per path: loadProjectConfig hands back the same object until the file changes. */
+  private readonly lastLoaded = new Map<string, ProjectConfig>();
+
+  /** A project file read anew (first use, or changed since): its problems said and shown on it, once per reading. */
+  private seen(loaded: ProjectConfig): void {
+    if (this.lastLoaded.get(loaded.path) === loaded) return;
+    this.lastLoaded.set(loaded.path, loaded);
+    this.host.connection.console.log(this.host.clientLocale === 'en' ? `read ${loaded.path}` : `已读取配置文件 ${loaded.path}`);
+    this.report(loaded.problems, loaded.path, true);
+    this.publishFileProblems(loaded);
+  }
+
   /**
    * A project file in an untrusted workspace: everything but its own profiles, whose regular expressions are
-   * code from whoever wrote the file. Said once per file.
+   * code from whoever wrote the file, and its overrides, whose globs are too. Said once per file.
    */
   private trustedPart(config: GovReportConfig, file: string): GovReportConfig {
-    if (this.host.workspaceTrusted || !config.profiles) return config;
-    const line = `${file}: ${this.host.clientLocale === 'en' ? 'the workspace is not trusted: the profiles this file defines are not used' : '工作区不受信任：未使用此文件中自定义的报告类型'}`;
+    if (this.host.workspaceTrusted || (!config.profiles && !config.overrides)) return config;
+    const keys = [config.profiles && 'profiles', config.overrides && 'overrides'].filter(Boolean).join(this.host.clientLocale === 'en' ? ' and ' : '和');
+    const line = `${file}: ${this.host.clientLocale === 'en' ? `the workspace is not trusted: the ${keys} of this file are not used` : `工作区不受信任：未使用此文件中的 ${keys}`}`;
     if (!this.reported.has(line)) {
       this.reported.add(line);
       this.host.connection.console.warn(line);
     }
-    const { profiles: _untrusted, ...rest } = config;
+    const { profiles, overrides: _untrusted, ...rest } = config;
     // A profile chosen by id that is not used falls back to detection.
-    if (rest.profile && config.profiles.some((p) => p.id === rest.profile)) rest.profile = 'auto';
-    if (rest.overrides) rest.overrides = rest.overrides.map((o) => (o.profile && config.profiles!.some((p) => p.id === o.profile) ? { ...o, profile: 'auto' } : o));
+    if (rest.profile && profiles?.some((p) => p.id === rest.profile)) rest.profile = 'auto';
     return rest;
   }
 
   /** What was last published for each project file, so that it is sent again only when it changes. */
   private readonly publishedFileProblems = new Map<string, string>();
 
-  /** The project file's problems as diagnostics on the file itself (none: the old ones are cleared). */
-  private publishFileProblems(file: string, problems: ConfigProblem[]): void {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8').replace(/^\ufeff/, '');
-    } catch {
-      return;
-    }
-    const diagnostics = configDiagnostics(text, problems, this.host.clientLocale);
+  /** The project file's problems as diagnostics on the file itself (none: the old ones are cleared), placed on the
+   * text they were found in; a file that was not read (too large, unreadable) gets them at its start. */
+  private publishFileProblems(loaded: ProjectConfig): void {
+    const diagnostics: Diagnostic[] = loaded.text !== undefined
+      ? configDiagnostics(loaded.text, loaded.problems, this.host.clientLocale)
+      : loaded.problems.map((p) => ({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+        severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE, message: formatProblem(p, this.host.clientLocale),
+      }));
     const key = JSON.stringify(diagnostics);
-    if (this.publishedFileProblems.get(file) === key) return;
-    this.publishedFileProblems.set(file, key);
-    void this.host.connection.sendDiagnostics({ uri: pathToFileURL(file).href, diagnostics });
+    if (this.publishedFileProblems.get(loaded.path) === key) return;
+    this.publishedFileProblems.set(loaded.path, key);
+    void this.host.connection.sendDiagnostics({ uri: pathToFileURL(loaded.path).href, diagnostics });
   }
 
   /** Logs each problem once; a broken project file is also shown, since the user would otherwise wonder
@@ -178,7 +189,11 @@ export class ConfigResolver {
       const head = this.host.clientLocale === 'en' ? 'GovReport: problems in the configuration file, which were skipped' : 'GovReport：配置文件中有以下问题，相关设置未生效';
       // A notification, not `window.showWarningMessage` (a request): a client that cannot show message
       // requests must not make the server fail.
-      void this.host.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `${head}\n${fresh.join('\n')}` });
+      // The first few; the Output channel has them all.
+      const shown = fresh.length > MAX_SHOWN_PROBLEMS
+        ? [...fresh.slice(0, MAX_SHOWN_PROBLEMS), this.host.clientLocale === 'en' ? `… and ${fresh.length - MAX_SHOWN_PROBLEMS} more (see the Output panel)` : `……另有 ${fresh.length - MAX_SHOWN_PROBLEMS} 项（见“输出”面板）`]
+        : fresh;
+      void this.host.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `${head}\n${shown.join('\n')}` });
     }
   }
 }

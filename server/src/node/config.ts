@@ -12,7 +12,13 @@ export interface ProjectConfig {
   path: string;
   config: GovReportConfig;
   problems: ConfigProblem[];
+  /** The text the config was read from, to place its problems on; absent when it could not be read or was too large. */
+  text?: string;
 }
+
+/** A project file larger than this is not read: a config is a few kilobytes, and every report under it would wait
+ * for a parse of megabytes of ignore entries. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** The nearest `.govreport.json` in the report's folder or above it, up to the file-system root. */
 export function findProjectConfig(reportPath: string): string | undefined {
@@ -36,8 +42,9 @@ function isFile(p: string): boolean {
 
 const cache = new Map<string, { stamp: string; loaded: ProjectConfig }>();
 
-/** Reads and validates a project file; re-read only when its modification time or size changed. A file
- * that cannot be read or parsed yields an empty config and a problem saying why. */
+/** Reads and validates a project file; re-read only when its modification time or size changed (or it was
+ * forgotten), and otherwise the same object is returned. A file that cannot be read or parsed, or is over
+ * MAX_CONFIG_BYTES, yields an empty config and a problem saying why. */
 export function loadProjectConfig(configPath: string): ProjectConfig {
   const file = path.resolve(configPath);
   let stat: fs.Stats;
@@ -52,9 +59,17 @@ export function loadProjectConfig(configPath: string): ProjectConfig {
   if (cached && cached.stamp === stamp) return cached.loaded;
   let loaded: ProjectConfig;
   try {
-    const raw = stripBom(fs.readFileSync(file, 'utf8'));
-    const { config, problems } = raw.trim() === '' ? { config: {}, problems: [] } : validateConfig(JSON.parse(raw));
-    loaded = { path: file, config, problems };
+    if (stat.size > MAX_CONFIG_BYTES) {
+      loaded = { path: file, config: {}, problems: [tooLargeProblem(stat.size)] };
+    } else {
+      const raw = stripBom(fs.readFileSync(file, 'utf8'));
+      try {
+        const { config, problems } = raw.trim() === '' ? { config: {}, problems: [] } : validateConfig(JSON.parse(raw));
+        loaded = { path: file, config, problems, text: raw };
+      } catch (e) {
+        loaded = { path: file, config: {}, problems: [e instanceof SyntaxError ? syntaxProblem(e) : readProblem(e)], text: raw };
+      }
+    }
   } catch (e) {
     loaded = { path: file, config: {}, problems: [e instanceof SyntaxError ? syntaxProblem(e) : readProblem(e)] };
   }
@@ -165,6 +180,17 @@ function stripBom(s: string): string {
 function readProblem(e: unknown): ConfigProblem {
   const message = (e as Error).message;
   return { path: '', message: { zh: `无法读取配置文件：${message}`, en: `cannot read the configuration file: ${message}` } };
+}
+
+function tooLargeProblem(size: number): ConfigProblem {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return {
+    path: '',
+    message: {
+      zh: `配置文件过大（${mb(size)} MB，上限 ${mb(MAX_CONFIG_BYTES)} MB），整个文件未生效`,
+      en: `the configuration file is too large (${mb(size)} MB, at most ${mb(MAX_CONFIG_BYTES)} MB); none of it applies`,
+    },
+  };
 }
 
 function syntaxProblem(e: SyntaxError): ConfigProblem {
