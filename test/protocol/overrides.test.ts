@@ -86,4 +86,52 @@ describe('profile overrides per file', () => {
       await client.shutdown();
     }
   });
+
+  describe('hostile globs (issue 18)', () => {
+    let hostile: string;
+    const hostileConfig = {
+      profile: 'gov-info-annual',
+      overrides: [
+        { files: ['*'.repeat(70_000) + 'b'], profile: 'none' },
+        { files: ['+(a|a)'.repeat(20) + 'b'], profile: 'none' },
+        { files: ['*a'.repeat(30) + '*b'], profile: 'none' },
+      ],
+    };
+    before(() => {
+      hostile = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-globs-'));
+      fs.writeFileSync(path.join(hostile, '.govreport.json'), JSON.stringify(hostileConfig));
+      fs.writeFileSync(path.join(hostile, `${'a'.repeat(40)}.txt`), REPORT);
+    });
+    after(() => fs.rmSync(hostile, { recursive: true, force: true }));
+
+    it('the CLI says in one line per glob what it refused, applies the rest of the file, and is done at once', () => {
+      const start = Date.now();
+      const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', hostile], { encoding: 'utf8', timeout: 20_000 });
+      assert.ok(Date.now() - start < 5000, `${Date.now() - start} ms`);
+      assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
+      const lines = r.stderr.trim().split('\n');
+      assert.equal(lines.length, 2, r.stderr);
+      assert.match(lines[0], /overrides\[0\]\.files\[0\]: 文件模式过长（70001 个字符，上限 1000）；此条 override 未生效$/);
+      assert.match(lines[1], /overrides\[1\]\.files\[0\]: 不支持扩展模式/);
+      assert.ok(!/\n\s+at /.test(r.stderr), 'no stack trace');
+      assert.equal(JSON.parse(r.stdout).files[0].profile, 'gov-info-annual', 'the top level still applies');
+    });
+
+    it('the server marks them on the file and goes on answering, hover included', async () => {
+      const client = new TestClient();
+      try {
+        await client.initialize('zh-cn', { workspaceFolder: hostile });
+        const uri = pathToFileURL(path.join(hostile, `${'a'.repeat(40)}.txt`)).href;
+        await client.open(uri, REPORT, 'plaintext');
+        const report = await client.diagnostics(uri, (p) => p.version === 1);
+        assert.ok(hasGovInfoSection(report.diagnostics), 'checked under the top level of the file');
+        const onFile = await client.diagnostics(pathToFileURL(path.join(hostile, '.govreport.json')).href);
+        assert.deepEqual(onFile.diagnostics.map((d) => String(d.message).split(': ')[0]), ['overrides[0].files[0]', 'overrides[1].files[0]']);
+        const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
+        assert.ok(hover === null || typeof hover === 'object');
+      } finally {
+        await client.shutdown();
+      }
+    });
+  });
 });

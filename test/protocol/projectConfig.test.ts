@@ -85,7 +85,7 @@ describe('the project file in the server: read once per change, size-limited', (
     assert.ok(codes(report).includes('artifact'), 'none of the file applies');
     const onFile = await client.diagnostics(pathToFileURL(big).href);
     assert.equal(onFile.diagnostics.length, 1);
-    assert.match(String(onFile.diagnostics[0].message), /^配置文件过大（1\.\d MB，上限 1\.0 MB），整个文件未生效$/);
+    assert.match(String(onFile.diagnostics[0].message), /^配置文件过大（1,1\d\d,\d{3} 字节，上限 1,048,576 字节，即 1 MB），整个文件未生效$/);
     const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: reportUri }, position: { line: 0, character: 2 } });
     assert.ok(hover === null || typeof hover === 'object', 'requests still answer');
     assert.equal(reads(big), 1);

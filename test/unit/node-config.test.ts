@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { configForFile } from '../../server/src/core/config';
 import {
-  addIgnoredFinding, findProjectConfig, loadProjectConfig, projectConfigFor, relativeReportPath, writeFileAtomic,
+  addIgnoredFinding, findProjectConfig, loadProjectConfig, MAX_CONFIG_BYTES, projectConfigFor, relativeReportPath, writeFileAtomic,
 } from '../../server/src/node/config';
 
 describe('project file .govreport.json', () => {
@@ -53,6 +53,23 @@ describe('project file .govreport.json', () => {
     assert.deepEqual(projectConfigFor(path.join(root, 'county', 'town', 'r.txt'))!.config, { profile: 'none' });
     write('county/town/.govreport.json', '');
     assert.deepEqual(projectConfigFor(path.join(root, 'county', 'town', 'r.txt'))!.problems, []);
+  });
+
+  it('is not read when over the size limit: one problem, none of it applies; at the limit it is read, with its text', () => {
+    const file = path.join(root, '.govreport.json');
+    const padded = (bytes: number) => {
+      const head = '{"rules":{"title":"off"},"ignore":[],"$schema":"';
+      return head + 'x'.repeat(bytes - head.length - 2) + '"}';
+    };
+    write('.govreport.json', padded(MAX_CONFIG_BYTES));
+    const atLimit = loadProjectConfig(file);
+    assert.deepEqual(atLimit.config, { rules: { title: 'off' }, ignore: [] });
+    assert.equal(atLimit.text?.length, MAX_CONFIG_BYTES);
+    write('.govreport.json', padded(MAX_CONFIG_BYTES + 1));
+    const over = loadProjectConfig(file);
+    assert.deepEqual(over.config, {});
+    assert.equal(over.text, undefined);
+    assert.deepEqual(over.problems.map((p) => p.message.en), ['the configuration file is too large (1,048,577 bytes, at most 1,048,576, 1 MB); none of it applies']);
   });
 
   it('names reports relative to its folder with /', () => {

@@ -351,7 +351,7 @@ function overrideFiles(value: unknown, at: string, problem: (path: string, zh: s
  * its '!' patterns it would apply to files it was meant to spare. */
 function refuseGlob(pattern: string, at: string, problem: (path: string, zh: string, en: string) => void): boolean {
   const why = globProblem(pattern);
-  if (why) problem(at, `${at}：${why.zh}；此条 override 未生效`, `${at}: ${why.en}; the override is not applied`);
+  if (why) problem(at, `${why.zh}；此条 override 未生效`, `${why.en}; the override is not applied`);
   return why !== undefined;
 }
 

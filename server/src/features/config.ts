@@ -146,7 +146,7 @@ export class ConfigResolver {
    */
   private trustedPart(config: GovReportConfig, file: string): GovReportConfig {
     if (this.host.workspaceTrusted || (!config.profiles && !config.overrides)) return config;
-    const keys = [config.profiles && 'profiles', config.overrides && 'overrides'].filter(Boolean).join(this.host.clientLocale === 'en' ? ' and ' : '和');
+    const keys = [config.profiles && 'profiles', config.overrides && 'overrides'].filter(Boolean).join(this.host.clientLocale === 'en' ? ' and ' : ' 和 ');
     const line = `${file}: ${this.host.clientLocale === 'en' ? `the workspace is not trusted: the ${keys} of this file are not used` : `工作区不受信任：未使用此文件中的 ${keys}`}`;
     if (!this.reported.has(line)) {
       this.reported.add(line);

@@ -183,12 +183,13 @@ function readProblem(e: unknown): ConfigProblem {
 }
 
 function tooLargeProblem(size: number): ConfigProblem {
-  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  const bytes = (n: number) => n.toLocaleString('en-US');
+  const limit = `${bytes(MAX_CONFIG_BYTES)}`;
   return {
     path: '',
     message: {
-      zh: `配置文件过大（${mb(size)} MB，上限 ${mb(MAX_CONFIG_BYTES)} MB），整个文件未生效`,
-      en: `the configuration file is too large (${mb(size)} MB, at most ${mb(MAX_CONFIG_BYTES)} MB); none of it applies`,
+      zh: `配置文件过大（${bytes(size)} 字节，上限 ${limit} 字节，即 1 MB），整个文件未生效`,
+      en: `the configuration file is too large (${bytes(size)} bytes, at most ${limit}, 1 MB); none of it applies`,
     },
   };
 }
