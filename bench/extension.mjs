@@ -1,5 +1,5 @@
 // The extension as it ships: the size of every production bundle dist/*.js (after `node esbuild.mjs
-// --production`) and their sum; activation in a real VS Code (activation/run.mjs, ACTIVATION_RUNS window
+// --production`) and the sum of those loaded in ordinary use (dist/re2.js is loaded only for users' own profiles); activation in a real VS Code (activation/run.mjs, ACTIVATION_RUNS window
 // loads, each a fresh extension host). A failure of the VS Code part is recorded, not thrown.
 //
 //   node bench/extension.mjs      prints the results as JSON
@@ -13,11 +13,20 @@ import { ROOT } from './inputs.mjs';
 export const ACTIVATION_RUNS = 5;
 const ACTIVATION_TIMEOUT_MS = 300_000;
 
+/** Bundles loaded only on demand, not in ordinary use: dist/re2.js, the regular expression engine for users' own
+ * profiles (server/src/core/profiles/patterns.ts). The budget counts the others: what every user loads. */
+export const ON_DEMAND_BUNDLES = ['re2.js'];
+
 export function bundleSizes() {
   const dist = path.join(ROOT, 'dist');
   const files = fs.readdirSync(dist).filter((f) => f.endsWith('.js')).sort();
   const sizes = Object.fromEntries(files.map((f) => [f, fs.statSync(path.join(dist, f)).size]));
-  return { files: sizes, total: Object.values(sizes).reduce((a, b) => a + b, 0) };
+  const sum = (names) => names.reduce((a, f) => a + sizes[f], 0);
+  return {
+    files: sizes,
+    total: sum(files.filter((f) => !ON_DEMAND_BUNDLES.includes(f))),
+    onDemand: sum(files.filter((f) => ON_DEMAND_BUNDLES.includes(f))),
+  };
 }
 
 function runActivation(runs) {

@@ -5,6 +5,7 @@
 // new rule cannot be forgotten in any of them.
 
 import { SEVERITY_SETTINGS } from '../server/src/core/config';
+import { MAX_GLOB_LENGTH } from '../server/src/core/glob';
 import { BUILTIN_PROFILES, RULES, type Rule, type Severity } from '../server/src/core/index';
 
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', information: '信息', hint: '提示' };
@@ -154,10 +155,12 @@ export function buildSchema(): object {
           defaultSnippets: [{ label: 'files / profile', body: { files: ['$1'], profile: '${2:gov-info-annual}' } }],
           properties: {
             files: {
-              description: '文件模式，或文件模式的数组，相对于本配置文件所在文件夹，以“/”分隔；不含“/”的模式按文件名在任意层级匹配，以“!”开头的模式排除文件。',
-              markdownDescription: '文件模式，或文件模式的数组，相对于本配置文件所在文件夹，以 `/` 分隔：`*` 匹配文件名中的任意字符，`**` 匹配任意层文件夹；' +
-                '不含 `/` 的模式按文件名在任意层级匹配，以 `!` 开头的模式排除文件。\n\n*Glob patterns relative to this file’s folder.*',
-              anyOf: [{ type: 'string', pattern: '\\S' }, { type: 'array', minItems: 1, items: { type: 'string', pattern: '\\S' } }],
+              description: '文件模式，或文件模式的数组，相对于本配置文件所在文件夹，以“/”分隔；不含“/”的模式按文件名在任意层级匹配，以“!”开头的模式排除文件。' +
+                '不支持扩展模式 +(…)、@(…) 等，每个模式不超过 1000 个字符。',
+              markdownDescription: '文件模式，或文件模式的数组，相对于本配置文件所在文件夹，以 `/` 分隔：`*` 匹配文件名中的任意字符，`**` 匹配任意层文件夹，' +
+                '`?` 匹配一个字符，`[…]` 匹配其中之一，`{a,b}` 匹配其一；不含 `/` 的模式按文件名在任意层级匹配，以 `!` 开头的模式排除文件。' +
+                '不支持扩展模式 `+(…)`、`@(…)` 等，每个模式不超过 1000 个字符。\n\n*Glob patterns relative to this file’s folder (no extglobs; at most 1,000 characters each).*',
+              anyOf: [{ type: 'string', pattern: '\\S', maxLength: MAX_GLOB_LENGTH }, { type: 'array', minItems: 1, items: { type: 'string', pattern: '\\S', maxLength: MAX_GLOB_LENGTH } }],
             },
             profile: {
               type: 'string',
@@ -240,11 +243,38 @@ export function buildNls(): { en: Record<string, string>; zh: Record<string, str
   return { en, zh };
 }
 
+/**
+ * The `govreport.profiles` setting: kinds of report of the user's own, the shape of `profiles` in the project file
+ * (references resolved: a setting's schema has no definitions of its own).
+ */
+export function buildProfilesSetting(): object {
+  const schema = buildSchema() as { definitions: Record<string, unknown>; properties: { profiles: { items: unknown } } };
+  const resolve = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(resolve);
+    if (typeof value !== 'object' || value === null) return value;
+    const ref = (value as { $ref?: string }).$ref;
+    if (ref?.startsWith('#/definitions/')) return resolve(schema.definitions[ref.slice('#/definitions/'.length)]);
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
+  };
+  return {
+    type: 'array',
+    default: [],
+    scope: 'resource',
+    markdownDescription: '%config.profiles%',
+    items: resolve(schema.properties.profiles.items),
+  };
+}
+
+/** The settings whose workspace values VS Code ignores in an untrusted workspace: those holding patterns. */
+export const RESTRICTED_SETTINGS = ['govreport.profiles'];
+
 /** package.json with the registry-derived settings put in place (other keys and their order kept). */
 export function updatePackageJson(pkg: any): any {
   const properties = pkg.contributes.configuration.properties;
   properties['govreport.profile'] = buildProfileSetting();
   properties['govreport.rules'] = buildRulesSetting();
+  properties['govreport.profiles'] = buildProfilesSetting();
+  pkg.capabilities.untrustedWorkspaces.restrictedConfigurations = RESTRICTED_SETTINGS;
   return pkg;
 }
 

@@ -62,6 +62,28 @@ describe('user patterns on the linear-time engine, as shipped', () => {
     }
   });
 
+  it('a profile from the settings runs on the same engine, at once', async () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-settings-profile-'));
+    const client = new TestClient();
+    try {
+      client.settings = { govreport: { profiles: [HOSTILE_PROFILE] } };
+      await client.initialize('zh-cn', { workspaceFolder: elsewhere });
+      const hostile = pathToFileURL(path.join(elsewhere, 'hostile.txt')).href;
+      const start = Date.now();
+      await client.open(hostile, REPORT, 'plaintext');
+      await client.diagnostics(hostile, (p) => p.version === 1);
+      assert.ok(Date.now() - start < 3000, `${Date.now() - start} ms`);
+      // A title it does match: the profile is used (its one item missing).
+      const village = pathToFileURL(path.join(elsewhere, 'village.txt')).href;
+      await client.open(village, '某村2024年村务公开年度报告\n\n一、其他工作\n正文。\n\n二、工作计划\n正文。\n', 'plaintext');
+      const found = await client.diagnostics(village, (p) => p.version === 1);
+      assert.ok(found.diagnostics.some((d) => d.code === 'missing-section' && /财务公开情况/.test(String(d.message))));
+    } finally {
+      await client.shutdown();
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
   it('ordinary use does without dist/re2.js; a user profile without it is left out with one line, the rest checked', () => {
     const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-bare-'));
     try {

@@ -213,6 +213,17 @@ describe('schema and settings in step with the rule registry', () => {
     assert.deepEqual(pkg.contributes.configuration.properties['govreport.locale'].enum, ['auto', 'zh', 'en']);
   });
 
+  it('profiles may come from settings too, in the project file’s shape, and VS Code ignores workspace values of them in an untrusted workspace', () => {
+    const setting = pkg.contributes.configuration.properties['govreport.profiles'];
+    assert.equal(setting.type, 'array');
+    assert.deepEqual(setting.items.required, schema.properties.profiles.items.required);
+    assert.ok(!JSON.stringify(setting).includes('$ref'), 'a setting has no definitions to refer to');
+    assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['govreport.profiles']);
+    // Every setting that holds patterns is restricted: only profiles do (ignore and overrides live in project files).
+    const withPatterns = Object.keys(pkg.contributes.configuration.properties).filter((k) => /"headings"/.test(JSON.stringify(pkg.contributes.configuration.properties[k])));
+    assert.deepEqual(withPatterns, ['govreport.profiles']);
+  });
+
   it('every %key% in package.json exists in English and Chinese, and the Chinese is Chinese', () => {
     const nls = buildNls();
     assert.deepEqual(nlsEn, updateNls(nlsEn, nls.en), 'package.nls.json is as generated');
