@@ -2,7 +2,7 @@
 // engine, and those it cannot run are refused with the key that holds them.
 import * as assert from 'assert';
 import { toCheckOptions, validateConfig } from '../../server/src/core/config';
-import { checkModel, parseReport } from '../../server/src/core/index';
+import { checkModel, parseReport, type CheckOptions } from '../../server/src/core/index';
 import safeRegex from 'safe-regex2';
 import { BUILTIN_PROFILES, resolveProfile, type Profile } from '../../server/src/core/profiles/index';
 import { compileUserPattern } from '../../server/src/core/profiles/patterns';
@@ -163,6 +163,20 @@ describe('user patterns run in linear time (issue 18)', () => {
     assert.ok(matches('(?<!未)完成', '已完成') && !matches('(?<!未)完成', '未完成'));
     assert.ok(!matches('[]', 'a') && matches('[^]', '\n'));
     assert.match(patternProblem(String.raw`[^\S，]`)!.zh, /否定字符类/);
+  });
+
+  it('a copy of a built-in profile, run as a user’s on RE2, finds what the built-in one finds on the seeds', () => {
+    for (const builtin of BUILTIN_PROFILES) {
+      const copy = { ...structuredClone(builtin), id: `my-${builtin.id}` };
+      const { config, problems } = validateConfig({ profiles: [copy] });
+      assert.deepStrictEqual(problems, []);
+      for (const { name, text } of allSeeds().slice(0, 12)) {
+        const model = parseReport(text);
+        // The title rule knows the built-in profiles by id (the words each title must have); the rest follows the patterns.
+        const found = (options: CheckOptions) => checkModel(model, options).filter((f) => f.rule !== 'title').map((f) => `${f.rule} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.severity}`);
+        assert.deepStrictEqual(found({ ...toCheckOptions(config), profile: copy.id }), found({ profile: builtin.id }), `${builtin.id} on ${name}`);
+      }
+    }
   });
 
   it('reports where a match is in UTF-16 code units, as the editor counts', () => {

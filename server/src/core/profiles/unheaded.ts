@@ -95,6 +95,17 @@ function openingsBetween(
 
 /** The opening patterns of an item for a report year: {Y} and {Y+1} filled in; those naming a year left out when it is unknown. */
 export function openingPatterns(profile: Profile, item: ProfileItem, year: number | undefined): TextPattern[] {
+  // Compiled once per item and year: a user's patterns go through RE2, whose compiling is not free.
+  let byYear = openingCache.get(item);
+  if (!byYear) openingCache.set(item, (byYear = new Map()));
+  let patterns = byYear.get(year);
+  if (!patterns) byYear.set(year, (patterns = compileOpenings(profile, item, year)));
+  return patterns;
+}
+
+const openingCache = new WeakMap<ProfileItem, Map<number | undefined, TextPattern[]>>();
+
+function compileOpenings(profile: Profile, item: ProfileItem, year: number | undefined): TextPattern[] {
   const sources: string[] = [];
   for (const source of item.opening ?? []) {
     const named = /\{Y(?:\+1)?\}/.test(source);
