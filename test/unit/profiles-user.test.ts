@@ -30,6 +30,17 @@ describe('user-defined profiles', () => {
     assert.match(missing[0], /下一年度计划/);
   });
 
+  it('is tried before the built-in ones: a user profile whose title words overlap theirs wins', () => {
+    const county = { ...VILLAGE, id: 'county-fazhi', detect: { title: ['法治政府建设'] } };
+    const { config, problems } = validateConfig({ profiles: [county] });
+    assert.deepStrictEqual(problems, []);
+    const report = parseReport('某县2024年法治政府建设年度报告\n\n一、财务公开情况\n正文。\n');
+    assert.strictEqual(resolveProfile(report, 'auto', toCheckOptions(config).extraProfiles)?.id, 'county-fazhi');
+    // Without it, the built-in profile; and of the built-in ones the more specific subject first.
+    assert.strictEqual(resolveProfile(report)?.id, 'fazhi-annual');
+    assert.strictEqual(resolveProfile(parseReport('某县政府法治政府建设暨政府信息公开工作年度报告\n一、总体情况\n正文。\n'))?.id, 'gov-info-annual');
+  });
+
   it('may be chosen by id with "profile", also in overrides', () => {
     const { config, problems } = validateConfig({ profiles: [VILLAGE], profile: 'cun-annual', overrides: [{ files: ['*.txt'], profile: 'cun-annual' }] });
     assert.deepStrictEqual(problems, []);

@@ -30,16 +30,13 @@ export function resolveProfile(model: ReportModel, choice: ProfileChoice = 'auto
   if (choice === 'none') return undefined;
   if (choice !== 'auto') return profileById(choice, extra);
   if (!model.isReport) return undefined;
-  const all = [...extra, ...BUILTIN_PROFILES];
+  // The user's profiles first, in their order; then the built-in ones, the most specific subject first
+  // (政府信息公开 before the broader 法治 words).
+  const order = [...extra, ...[...BUILTIN_PROFILES].reverse()];
   const title = model.title?.text;
-  if (title) {
-    // The most specific subject wins: 政府信息公开 before the broader 法治 words.
-    const byTitle = [...all].reverse().find((p) => detectPatterns(p).some((re) => re.test(title)));
-    if (byTitle) return byTitle;
-    return undefined;
-  }
+  if (title) return order.find((p) => detectPatterns(p).some((re) => re.test(title)));
   const headings = model.headings.filter((h) => h.level === 1).map((h) => h.title).join('\n') + '\n' + model.opening.map((p) => p.text).join('\n');
-  return [...all].reverse().find((p) => detectPatterns(p).some((re) => re.test(headings)));
+  return order.find((p) => detectPatterns(p).some((re) => re.test(headings)));
 }
 
 export function detectProfile(model: ReportModel): string | undefined {
