@@ -196,7 +196,7 @@ describe('schema and settings in step with the rule registry', () => {
   });
 
   it('the schema accepts the keys validateConfig accepts, no more, no fewer', () => {
-    assert.deepEqual(Object.keys(schema.properties).filter((k) => k !== '$schema').sort(), ['ignore', 'largeDocumentThreshold', 'locale', 'overrides', 'profile', 'profiles', 'rules']);
+    assert.deepEqual(Object.keys(schema.properties).filter((k) => k !== '$schema').sort(), ['ignore', 'largeDocumentThreshold', 'locale', 'maxFileSize', 'overrides', 'profile', 'profiles', 'rules']);
     assert.deepEqual(Object.keys(schema.properties.ignore.items.properties).sort(), ['file', 'line', 'rule', 'text']);
     assert.deepEqual(Object.keys(schema.properties.overrides.items.properties).sort(), ['files', 'profile', 'rules']);
     assert.deepEqual(schema.properties.locale.enum, ['zh', 'en']);
