@@ -85,6 +85,17 @@ describe('validateConfig', () => {
     assert.match(validateConfig({ profile: 3 }).problems[0].message.zh, /profile 应为字符串，实际为数字/);
     assert.deepEqual(validateConfig(null), { config: {}, problems: [] });
   });
+
+  it('takes maxFileSize in whole megabytes from 1 to 200: a stranger\'s project file cannot lift the limit out of sight', () => {
+    assert.deepEqual(validateConfig({ maxFileSize: 50 }), { config: { maxFileSize: 50 }, problems: [] });
+    for (const v of [0, 201, 1.5, '20', null]) {
+      const { config, problems } = validateConfig({ maxFileSize: v });
+      assert.equal(config.maxFileSize, undefined, JSON.stringify(v));
+      assert.match(problems[0].message.zh, /maxFileSize 应为 1 到 200 的整数（MB）/);
+    }
+    assert.equal(mergeConfig({ maxFileSize: 5 }, { maxFileSize: 7 }).maxFileSize, 7, 'the project file wins');
+    assert.equal(mergeConfig({ maxFileSize: 5 }, {}).maxFileSize, 5);
+  });
 });
 
 describe('toCheckOptions', () => {

@@ -99,8 +99,9 @@ export function fileUri(abs: string | Uint8Array, folder: boolean): string {
   return folder && !out.endsWith('/') ? `${out}/` : out;
 }
 
-// Unreserved characters, sub-delimiters, ':', '@' and the separator '/'.
-const PATH_SAFE: boolean[] = Array.from({ length: 256 }, (_, b) => b < 0x80 && /[A-Za-z0-9\-._~!$&'()*+,;=:@/]/.test(String.fromCharCode(b)));
+// Unreserved characters, sub-delimiters, ':', '@' and the separator '/'; '~' encoded all the same, as
+// url.pathToFileURL does (the same URI either way).
+const PATH_SAFE: boolean[] = Array.from({ length: 256 }, (_, b) => b < 0x80 && /[A-Za-z0-9\-._!$&'()*+,;=:@/]/.test(String.fromCharCode(b)));
 
 /** A path as bytes made absolute against the working folder. */
 function absoluteBytes(bytes: Uint8Array): Uint8Array {
