@@ -57,10 +57,11 @@ const DIAGNOSTICS_DEBOUNCE_MS = 150;
 const OPEN_DIAGNOSTICS_DELAY_MS = 15;
 
 // Every handler is registered through the guarded connection: after `shutdown`, requests get InvalidRequest.
-const { connection } = guardLifecycle(createConnection(ProposedFeatures.all), () => {
+const lifecycle = guardLifecycle(createConnection(ProposedFeatures.all), () => {
   for (const timer of pending.values()) clearTimeout(timer);
   pending.clear();
 });
+const connection = lifecycle.connection;
 const documents = new TextDocuments(TextDocument);
 const service = createReportService();
 let configs: ConfigResolver;
@@ -162,7 +163,8 @@ async function publishDiagnostics(uri: string): Promise<void> {
   publishGeneration.set(uri, generation);
   const config = await configs.resolve(uri);
   const document = documents.get(uri);
-  if (!document || publishGeneration.get(uri) !== generation) return;
+  // Overtaken by a newer publish, or by shutdown while the settings were asked for.
+  if (!document || publishGeneration.get(uri) !== generation || lifecycle.shutDown) return;
   const findings = visibleFindings(document, config);
   published.set(uri, { version: document.version, findings, locale: config.locale });
   checkedOnce.add(uri);
@@ -331,7 +333,7 @@ connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token
   if (session !== undefined && checkSession?.id !== session) checkSession = { id: session, seen: new Set() };
   const seen = session !== undefined ? checkSession!.seen : new Set<string>();
   for (const uri of Array.isArray(params?.uris) ? params.uris : []) {
-    if (token.isCancellationRequested) break;
+    if (token.isCancellationRequested || lifecycle.shutDown) break;
     if (typeof uri !== 'string') continue;
     const target = publishedUriOf(uri);
     // An open report has live diagnostics already.
