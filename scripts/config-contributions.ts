@@ -4,7 +4,7 @@
 // `npm run generate:config`, and compared with the files on disk by test/unit/config.test.ts, so that a
 // new rule cannot be forgotten in any of them.
 
-import { SEVERITY_SETTINGS } from '../server/src/core/config';
+import { DEFAULT_MAX_FILE_SIZE_MB, MAX_FILE_SIZE_CEILING_MB, SEVERITY_SETTINGS } from '../server/src/core/config';
 import { MAX_GLOB_LENGTH } from '../server/src/core/glob';
 import { BUILTIN_PROFILES, RULES, type Rule, type Severity } from '../server/src/core/index';
 
@@ -131,6 +131,15 @@ export function buildSchema(): object {
         description: '大文档阈值（字符数）：超过此长度的文档只做结构检查（大纲、标题序号、必备内容），跳过数据核对等耗时检查。默认 2000000（约百份乡镇报告的汇编）。',
         markdownDescription: '大文档阈值（字符数）：超过此长度的文档只做结构检查（大纲、标题序号、必备内容），跳过数据核对等耗时检查。默认 `2000000`（约百份乡镇报告的汇编）。\n\n' +
           '*Documents longer than this (in characters) get structure checks only; the figure checks are skipped.*',
+      },
+      maxFileSize: {
+        type: 'integer',
+        minimum: 1,
+        maximum: MAX_FILE_SIZE_CEILING_MB,
+        default: DEFAULT_MAX_FILE_SIZE_MB,
+        description: `读取文件的大小上限（MB）：更大的文件不读取，并说明原因。默认 ${DEFAULT_MAX_FILE_SIZE_MB}，最大 ${MAX_FILE_SIZE_CEILING_MB}。`,
+        markdownDescription: `读取文件的大小上限（MB）：更大的文件不读取，并说明原因。默认 \`${DEFAULT_MAX_FILE_SIZE_MB}\`，最大 \`${MAX_FILE_SIZE_CEILING_MB}\`。\n\n` +
+          '*Files larger than this many megabytes are not read; a message says so.*',
       },
       locale: {
         type: 'string',

@@ -37,9 +37,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     vscode.commands.registerCommand('govreport.showFigures', (uri?: vscode.Uri) => (client ? showFigures(client, context.extensionUri, uri) : undefined)),
     vscode.commands.registerCommand('govreport.exportFigures', (uri?: vscode.Uri, target?: vscode.Uri) => (client ? exportFigures(client, uri, target) : undefined)),
     vscode.commands.registerCommand('govreport.checkWorkspace', () => (client ? checkWorkspace(client) : undefined)),
-    vscode.commands.registerCommand('govreport.openDocxAsText', (uri?: vscode.Uri) => openDocxAsText(uri)),
+    vscode.commands.registerCommand('govreport.openDocxAsText', (uri?: vscode.Uri) => openDocxAsText(client, uri)),
     vscode.workspace.registerTextDocumentContentProvider(DOCX_SCHEME, new DocxTextProvider(client)),
-    vscode.window.registerCustomEditorProvider(DocxEditorProvider.viewType, new DocxEditorProvider()),
+    vscode.window.registerCustomEditorProvider(DocxEditorProvider.viewType, new DocxEditorProvider(() => client)),
   );
   // The server starts in the background: activation returns at once, and the editor stays responsive while
   // the server process boots. Diagnostics and outline simply arrive when it is up.

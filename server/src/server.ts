@@ -2,7 +2,9 @@
 // editor, or over node IPC from the VS Code client. It analyses every document it is sent, whatever the
 // language id, and stays silent on text the core does not recognise as a report. What it checks follows
 // the `govreport` settings and the nearest `.govreport.json` (features/config.ts); fixes and 「忽略此问题」
-// come as code actions (features/codeActions.ts).
+// come as code actions (features/codeActions.ts). It reads from disk only what the user works on
+// (features/workspace.ts, FileAccess), and after `shutdown` answers nothing but `exit` (features/lifecycle.ts).
+import * as fs from 'fs';
 import * as path from 'path';
 import {
   CodeActionKind,
@@ -34,11 +36,14 @@ import { toDiagnostic } from './features/diagnostics';
 import { FIGURES_REQUEST, figuresResult, type FiguresParams } from './features/figures';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
+import { guardLifecycle } from './features/lifecycle';
 import { documentSymbols } from './features/symbols';
 import {
-  CHECK_FILES_REQUEST, DOCX_TEXT_REQUEST, publishedUriOf, readReportText,
+  CHECK_FILES_REQUEST, DOCX_TEXT_REQUEST, FileAccess, filePathOf, isInside, publishedUriOf, readReportText, USER_OPENED_FILE_NOTIFICATION,
   type CheckFilesParams, type CheckFilesResult, type DocxTextParams,
 } from './features/workspace';
+import { readLimits, readReport } from './node/files';
+import { WriteRefused } from './node/write';
 import { GOVREPORT_VERSION } from './version';
 
 /** The client's word that the user trusted the workspace (VS Code's workspace trust). */
@@ -51,15 +56,22 @@ const DIAGNOSTICS_DEBOUNCE_MS = 150;
 // (outline, folding): they need only the model, and the user sees them first.
 const OPEN_DIAGNOSTICS_DELAY_MS = 15;
 
-const connection = createConnection(ProposedFeatures.all);
+// Every handler is registered through the guarded connection: after `shutdown`, requests get InvalidRequest.
+const lifecycle = guardLifecycle(createConnection(ProposedFeatures.all), () => {
+  for (const timer of pending.values()) clearTimeout(timer);
+  pending.clear();
+});
+const connection = lifecycle.connection;
 const documents = new TextDocuments(TextDocument);
 const service = createReportService();
 let configs: ConfigResolver;
 let clientLocale: Locale = 'zh';
-let workspaceFolders: string[] = [];
+/** What the server may read from disk: the workspace folders, open documents, files the user opened. */
+const access = new FileAccess((uri) => documents.get(uri) !== undefined);
 let supportsDocumentChanges = false;
 let registerConfigurationChanges = false;
 let registerFileWatcher = false;
+let workspaceFolderChanges = false;
 const pending = new Map<string, NodeJS.Timeout>();
 /** Documents whose diagnostics were published at least once since they were opened. */
 const checkedOnce = new Set<string>();
@@ -77,11 +89,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   supportsDocumentChanges = workspace?.workspaceEdit?.documentChanges === true;
   registerConfigurationChanges = workspace?.didChangeConfiguration?.dynamicRegistration === true;
   registerFileWatcher = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-  workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
-    .map((f) => toFilePath(f.uri))
-    .filter((p): p is string => p !== undefined);
+  workspaceFolderChanges = workspace?.workspaceFolders === true;
+  access.addFolders(folderPaths(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])));
   return {
     capabilities: {
+      // Folders added and removed later change what the server may read.
+      ...(workspaceFolderChanges ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       textDocumentSync: TextDocumentSyncKind.Incremental,
       documentSymbolProvider: { label: 'GovReport' },
       foldingRangeProvider: true,
@@ -94,7 +107,17 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
+function folderPaths(folders: { uri: string }[]): string[] {
+  return folders.map((f) => toFilePath(f.uri)).filter((p): p is string => p !== undefined);
+}
+
 connection.onInitialized(() => {
+  if (workspaceFolderChanges) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      access.removeFolders(folderPaths(event.removed));
+      access.addFolders(folderPaths(event.added));
+    });
+  }
   if (registerConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
   // A project file created, edited or deleted changes what every report under it is checked with.
   if (registerFileWatcher) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] });
@@ -140,7 +163,8 @@ async function publishDiagnostics(uri: string): Promise<void> {
   publishGeneration.set(uri, generation);
   const config = await configs.resolve(uri);
   const document = documents.get(uri);
-  if (!document || publishGeneration.get(uri) !== generation) return;
+  // Overtaken by a newer publish, or by shutdown while the settings were asked for.
+  if (!document || publishGeneration.get(uri) !== generation || lifecycle.shutDown) return;
   const findings = visibleFindings(document, config);
   published.set(uri, { version: document.version, findings, locale: config.locale });
   checkedOnce.add(uri);
@@ -234,14 +258,20 @@ connection.onExecuteCommand(async (params) => {
   const args = params.arguments?.[0] as Partial<IgnoreFindingArgs> | undefined;
   const reportPath = typeof args?.uri === 'string' ? toFilePath(args.uri) : undefined;
   if (!args || !reportPath || typeof args.rule !== 'string' || typeof args.text !== 'string') return null;
-  // The nearest project file, else a new one at the top of the workspace folder holding the report.
-  const target = findProjectConfig(reportPath) ?? path.join(workspaceFolderOf(reportPath) ?? path.dirname(reportPath), CONFIG_FILE_NAME);
+  // The nearest project file, else a new one at the top of the workspace folder holding the report. Written only
+  // inside that folder (or, for a report in no workspace folder, beside the report): a project file found above
+  // it belongs to someone else.
+  const folder = workspaceFolderOf(reportPath);
+  const target = findProjectConfig(reportPath) ?? path.join(folder ?? path.dirname(reportPath), CONFIG_FILE_NAME);
   try {
-    const result = addIgnoredFinding(target, { rule: args.rule, reportPath, text: args.text, line: typeof args.line === 'number' ? args.line : undefined });
+    const result = addIgnoredFinding(target, {
+      rule: args.rule, reportPath, text: args.text, line: typeof args.line === 'number' ? args.line : undefined,
+      within: [folder ?? path.dirname(reportPath)],
+    });
     republishAll();
     return result;
   } catch (error) {
-    const message = (error as Error)?.message ?? String(error);
+    const message = error instanceof WriteRefused ? localize(error.reason, clientLocale) : (error as Error)?.message ?? String(error);
     connection.console.error(`ignoreFinding failed: ${message}`);
     const text = clientLocale === 'en' ? `GovReport: could not record the ignored finding in ${target}: ${message}` : `GovReport：无法把忽略的问题写入 ${target}：${message}`;
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: text });
@@ -250,9 +280,7 @@ connection.onExecuteCommand(async (params) => {
 });
 
 function workspaceFolderOf(file: string): string | undefined {
-  return workspaceFolders
-    .filter((folder) => { const rel = path.relative(folder, file); return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel); })
-    .sort((a, b) => b.length - a.length)[0];
+  return access.workspaceFolders.filter((folder) => isInside(path.resolve(file), folder)).sort((a, b) => b.length - a.length)[0];
 }
 
 connection.onDocumentSymbol(async (params) => {
@@ -290,10 +318,22 @@ connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
   republishAll();
 });
 
+connection.onNotification(USER_OPENED_FILE_NOTIFICATION, (params: { uri?: unknown }) => {
+  const file = typeof params?.uri === 'string' ? filePathOf(params.uri) : undefined;
+  if (file) access.userOpened(file);
+});
+
+/** The files checked in the latest workspace check, by device and inode: one reached again through a link is
+ * not checked twice. Only the latest session is kept. */
+let checkSession: { id: string; seen: Set<string> } | undefined;
+
 connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token: CancellationToken): Promise<CheckFilesResult> => {
   const result: CheckFilesResult = { checked: 0, withProblems: 0, unreadable: [] };
+  const session = typeof params?.session === 'string' ? params.session : undefined;
+  if (session !== undefined && checkSession?.id !== session) checkSession = { id: session, seen: new Set() };
+  const seen = session !== undefined ? checkSession!.seen : new Set<string>();
   for (const uri of Array.isArray(params?.uris) ? params.uris : []) {
-    if (token.isCancellationRequested) break;
+    if (token.isCancellationRequested || lifecycle.shutDown) break;
     if (typeof uri !== 'string') continue;
     const target = publishedUriOf(uri);
     // An open report has live diagnostics already.
@@ -301,10 +341,25 @@ connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token
       result.checked++;
       continue;
     }
+    // Checked before anything near the file is looked at, its project file included.
+    const allowed = access.check(uri);
+    if ('error' in allowed) {
+      result.unreadable.push({ uri, reason: localize(allowed.error, (await configs.resolve('')).locale) });
+      continue;
+    }
     const config = await configs.resolve(uri);
-    const read = readReportText(uri);
-    if ('error' in read) {
-      result.unreadable.push({ uri, reason: localize(read.error, config.locale) });
+    // The same file under another name (a link): its findings are shown once, under the first name.
+    const identity = fileIdentity(allowed.path);
+    if (identity !== undefined) {
+      if (seen.has(identity)) {
+        result.checked++;
+        continue;
+      }
+      seen.add(identity);
+    }
+    const read = readReport(allowed.path, readLimits(config.config.maxFileSize));
+    if ('reason' in read) {
+      result.unreadable.push({ uri, reason: localize(read.reason, config.locale) });
       continue;
     }
     const findings = checkReportText(read.text, config.options, config.config, config.project?.relativeFile);
@@ -317,12 +372,20 @@ connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token
   return result;
 });
 
+function fileIdentity(file: string): string | undefined {
+  try {
+    const stat = fs.statSync(file, { bigint: true });
+    return `${stat.dev}:${stat.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
 connection.onRequest(DOCX_TEXT_REQUEST, async (params: DocxTextParams): Promise<{ text: string } | { error: string }> => {
   const uri = typeof params?.uri === 'string' ? params.uri : '';
-  const read = readReportText(uri);
-  if (!('error' in read)) return { text: read.text };
-  const config = await configs.resolve(uri);
-  return { error: localize(read.error, config.locale) };
+  const config = await configs.resolve('error' in access.check(uri) ? '' : uri);
+  const read = readReportText(uri, access, readLimits(config.config.maxFileSize));
+  return 'error' in read ? { error: localize(read.error, config.locale) } : { text: read.text };
 });
 
 connection.onRequest(FIGURES_REQUEST, async (params: FiguresParams) => {
@@ -333,9 +396,17 @@ connection.onRequest(FIGURES_REQUEST, async (params: FiguresParams) => {
 });
 
 connection.onRequest(COMPARE_REPORTS_REQUEST, async (params: CompareReportsParams): Promise<CompareReportsResponse> => {
-  // This year's report sets the profile and the language, as it does for its diagnostics.
-  const config = await configs.resolve(typeof params?.current === 'string' ? params.current : '');
-  return compareReportsRequest(params, (uri) => { const open = documents.get(uri); return open ? service.model(open) : undefined; }, config.options, config.locale);
+  // This year's report sets the profile and the language, as it does for its diagnostics (when it may be read).
+  const current = typeof params?.current === 'string' ? params.current : '';
+  const config = await configs.resolve('error' in access.check(current) ? '' : current);
+  const limits = readLimits(config.config.maxFileSize);
+  return compareReportsRequest(
+    params,
+    (uri) => { const open = documents.get(uri); return open ? service.model(open) : undefined; },
+    (uri) => readReportText(uri, access, limits),
+    config.options,
+    config.locale,
+  );
 });
 
 connection.onRequest(COVERAGE_REQUEST, async (params: CoverageParams) => {

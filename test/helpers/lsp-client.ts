@@ -23,10 +23,13 @@ export class TestClient {
   /** `window/logMessage` notifications received (the server's Output channel). */
   readonly logs: { type: number; message: string }[] = [];
   stderr = '';
+  /** The server's exit code, once it has exited. */
+  exited: Promise<number | null>;
 
   constructor(args: string[] = ['--stdio']) {
     this.child = spawn(process.execPath, [SERVER_JS, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (d) => (this.stderr += d));
+    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p);
@@ -58,7 +61,7 @@ export class TestClient {
   }
 
   /** Initializes as VS Code would: settings asked for, watched files and configuration registered
-   * dynamically, versioned workspace edits. */
+   * dynamically, versioned workspace edits, workspace folders that change. */
   async initialize(locale = 'zh-cn', options: { workspaceFolder?: string; initializationOptions?: unknown } = {}): Promise<any> {
     const folderUri = options.workspaceFolder ? pathToFileURL(options.workspaceFolder).href : null;
     const result = await this.connection.sendRequest('initialize', {
@@ -70,6 +73,7 @@ export class TestClient {
       capabilities: {
         workspace: {
           configuration: true,
+          workspaceFolders: true,
           didChangeConfiguration: { dynamicRegistration: true },
           didChangeWatchedFiles: { dynamicRegistration: true },
           workspaceEdit: { documentChanges: true },

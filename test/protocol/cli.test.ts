@@ -84,7 +84,7 @@ describe('CLI', () => {
       fs.writeFileSync(path.join(dir, 'b-gbk.txt'), encodeReport(report('乙镇'), 'gb18030'));
       fs.writeFileSync(path.join(dir, 'c-binary.txt'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00]));
       const r = run('outline', dir);
-      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.status, 2, 'one file could not be read');
       assert.match(r.stdout, /标题: 甲镇2023年法治政府建设年度报告/);
       assert.match(r.stdout, /标题: 乙镇2023年法治政府建设年度报告/);
       assert.equal(r.stdout.match(/二、存在的不足和原因/g)?.length, 2);

@@ -61,7 +61,8 @@ describe('compareReports over the protocol', () => {
   });
 
   it('says what went wrong when last year\'s file cannot be read', async () => {
-    const missing = pathToFileURL(path.join(os.tmpdir(), 'govreport-no-such-report.txt')).href;
+    // Inside the workspace folder: a file elsewhere is not even looked for (see lane.test.ts).
+    const missing = pathToFileURL(path.join(FIXTURES, 'no-such-report.txt')).href;
     const r = await client.connection.sendRequest('govreport/compareReports', { current: currentUri, previous: missing }) as Result;
     assert.match(r.error ?? '', /^上一年度报告：无法读取/);
     const none = await client.connection.sendRequest('govreport/compareReports', {}) as Result;

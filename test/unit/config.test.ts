@@ -85,6 +85,17 @@ describe('validateConfig', () => {
     assert.match(validateConfig({ profile: 3 }).problems[0].message.zh, /profile 应为字符串，实际为数字/);
     assert.deepEqual(validateConfig(null), { config: {}, problems: [] });
   });
+
+  it('takes maxFileSize in whole megabytes from 1 to 200: a stranger\'s project file cannot lift the limit out of sight', () => {
+    assert.deepEqual(validateConfig({ maxFileSize: 50 }), { config: { maxFileSize: 50 }, problems: [] });
+    for (const v of [0, 201, 1.5, '20', null]) {
+      const { config, problems } = validateConfig({ maxFileSize: v });
+      assert.equal(config.maxFileSize, undefined, JSON.stringify(v));
+      assert.match(problems[0].message.zh, /maxFileSize 应为 1 到 200 的整数（MB）/);
+    }
+    assert.equal(mergeConfig({ maxFileSize: 5 }, { maxFileSize: 7 }).maxFileSize, 7, 'the project file wins');
+    assert.equal(mergeConfig({ maxFileSize: 5 }, {}).maxFileSize, 5);
+  });
 });
 
 describe('toCheckOptions', () => {
@@ -196,7 +207,7 @@ describe('schema and settings in step with the rule registry', () => {
   });
 
   it('the schema accepts the keys validateConfig accepts, no more, no fewer', () => {
-    assert.deepEqual(Object.keys(schema.properties).filter((k) => k !== '$schema').sort(), ['ignore', 'largeDocumentThreshold', 'locale', 'overrides', 'profile', 'profiles', 'rules']);
+    assert.deepEqual(Object.keys(schema.properties).filter((k) => k !== '$schema').sort(), ['ignore', 'largeDocumentThreshold', 'locale', 'maxFileSize', 'overrides', 'profile', 'profiles', 'rules']);
     assert.deepEqual(Object.keys(schema.properties.ignore.items.properties).sort(), ['file', 'line', 'rule', 'text']);
     assert.deepEqual(Object.keys(schema.properties.overrides.items.properties).sort(), ['files', 'profile', 'rules']);
     assert.deepEqual(schema.properties.locale.enum, ['zh', 'en']);

@@ -5,8 +5,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { configForFile } from '../../server/src/core/config';
+import { WriteRefused } from '../../server/src/node/write';
 import {
-  addIgnoredFinding, findProjectConfig, loadProjectConfig, MAX_CONFIG_BYTES, projectConfigFor, relativeReportPath, writeFileAtomic,
+  addIgnoredFinding, findProjectConfig, loadProjectConfig, MAX_CONFIG_BYTES, projectConfigFor, relativeReportPath,
 } from '../../server/src/node/config';
 
 describe('project file .govreport.json', () => {
@@ -142,16 +143,43 @@ describe('project file .govreport.json', () => {
       write('.govreport.json', '[1]');
       assert.throws(() => addIgnoredFinding(report(), { rule: 'title', reportPath: report(), text: 't' }), /不是 JSON 对象/);
     });
-  });
 
-  it('writeFileAtomic replaces the file whole, keeps its permissions and leaves no temporary file', function () {
-    if (process.platform === 'win32') this.skip();
-    const file = path.join(root, 'out.txt');
-    fs.writeFileSync(file, 'old');
-    fs.chmodSync(file, 0o640);
-    writeFileAtomic(file, 'new');
-    assert.equal(fs.readFileSync(file, 'utf8'), 'new');
-    assert.equal(fs.statSync(file).mode & 0o777, 0o640);
-    assert.deepEqual(fs.readdirSync(root).filter((f) => f.endsWith('.tmp')), []);
+    it('refuses a project file that is a link: neither the link nor the file it points to is written', function () {
+      if (process.platform === 'win32') this.skip();
+      const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-elsewhere-'));
+      try {
+        const outside = path.join(elsewhere, 'shared.json');
+        fs.writeFileSync(outside, '{"rules":{"title":"off"}}');
+        fs.symlinkSync(outside, path.join(root, '.govreport.json'));
+        const refused = () => addIgnoredFinding(report(), { rule: 'title', reportPath: report(), text: 't', within: [root] });
+        assert.throws(refused, (e: unknown) => e instanceof WriteRefused && /是链接，未写入/.test(e.reason.zh) && /is a link/.test(e.reason.en));
+        assert.ok(fs.lstatSync(path.join(root, '.govreport.json')).isSymbolicLink(), 'still a link');
+        assert.equal(fs.readFileSync(outside, 'utf8'), '{"rules":{"title":"off"}}');
+      } finally {
+        fs.rmSync(elsewhere, { recursive: true, force: true });
+      }
+    });
+
+    it('refuses a project file outside the folders it may write in, also through a linked folder', function () {
+      if (process.platform === 'win32') this.skip();
+      const workspace = path.join(root, 'county', 'town');
+      write('.govreport.json', '{}');
+      assert.throws(() => addIgnoredFinding(report(), { rule: 'title', reportPath: report(), text: 't', within: [workspace] }),
+        (e: unknown) => e instanceof WriteRefused && /不在工作区文件夹内/.test(e.reason.zh));
+      assert.equal(fs.readFileSync(path.join(root, '.govreport.json'), 'utf8'), '{}');
+      // A folder inside the workspace that is a link to a folder outside it.
+      const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-elsewhere-'));
+      try {
+        fs.symlinkSync(elsewhere, path.join(workspace, 'linked'));
+        const linkedReport = path.join(workspace, 'linked', 'r.txt');
+        assert.throws(() => addIgnoredFinding(path.join(workspace, 'linked', '.govreport.json'), { rule: 'title', reportPath: linkedReport, text: 't', within: [workspace] }), WriteRefused);
+        assert.deepEqual(fs.readdirSync(elsewhere), []);
+        // Inside: written.
+        fs.rmSync(path.join(root, '.govreport.json'));
+        assert.equal(addIgnoredFinding(report(), { rule: 'title', reportPath: report(), text: 't', within: [workspace] }).added, true);
+      } finally {
+        fs.rmSync(elsewhere, { recursive: true, force: true });
+      }
+    });
   });
 });

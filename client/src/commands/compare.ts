@@ -185,6 +185,11 @@ export async function compareWithPrevious(client: LanguageClient, view: Comparis
   }
   const before = previous ?? await pickPrevious(target);
   if (!before) return undefined;
+  // The user chose both: the server may read them, inside the workspace or not (it reads nothing else).
+  for (const chosen of [target, before]) {
+    const file = fileOf(chosen);
+    if (file.scheme === 'file') await client.sendNotification('govreport/userOpenedFile', { uri: file.toString() });
+  }
   const response = await vscode.window.withProgress(
     { location: { viewId: COMPARISON_VIEW }, title: vscode.l10n.t('Comparing with last year\'s report') },
     () => client.sendRequest<CompareReportsResponse>('govreport/compareReports', { current: target.toString(), previous: before.toString() }),

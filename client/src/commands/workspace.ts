@@ -1,6 +1,11 @@
 // 「检查工作区中的所有报告」: every report file of the workspace, open or not, checked into the Problems view, with
 // a progress notification that can be cancelled. And .docx reports: opened as a read-only text view whose
 // text the server extracts, so that diagnostics, outline and hovers work on it as on any report.
+//
+// The server reads only files inside the workspace folders, documents open in the editor, and files the user
+// opened here (govreport/userOpenedFile): a .docx opened from outside the workspace is announced before its
+// text is asked for. It also reads only regular files within the size limit, and checks a file reached through
+// several links once per run (the session of govreport/checkFiles).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CheckFilesResult } from '../../../server/src/features/workspace';
@@ -28,9 +33,10 @@ export async function checkWorkspace(client: LanguageClient): Promise<WorkspaceC
     async (progress, token) => {
       const uris = await vscode.workspace.findFiles(REPORT_GLOB, EXCLUDE_GLOB, undefined, token);
       const total: WorkspaceCheckSummary = { files: uris.length, checked: 0, withProblems: 0, unreadable: [], cancelled: false };
+      const session = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
       for (let k = 0; k < uris.length && !token.isCancellationRequested; k += BATCH) {
         const batch = uris.slice(k, k + BATCH).map((u) => u.toString());
-        const result = await client.sendRequest<CheckFilesResult>('govreport/checkFiles', { uris: batch }, token);
+        const result = await client.sendRequest<CheckFilesResult>('govreport/checkFiles', { uris: batch, session }, token);
         total.checked += result.checked;
         total.withProblems += result.withProblems;
         total.unreadable.push(...result.unreadable);
@@ -67,12 +73,14 @@ export function docxTextUri(file: vscode.Uri): vscode.Uri {
   return file.with({ scheme: DOCX_SCHEME });
 }
 
-export async function openDocxAsText(file: vscode.Uri | undefined, column?: vscode.ViewColumn): Promise<vscode.TextEditor | undefined> {
+export async function openDocxAsText(client: LanguageClient | undefined, file: vscode.Uri | undefined, column?: vscode.ViewColumn): Promise<vscode.TextEditor | undefined> {
   const target = file ?? vscode.window.activeTextEditor?.document.uri;
   if (!target || !/\.docx$/i.test(target.path)) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Choose a .docx report to open.'));
     return undefined;
   }
+  // The user opened it: the server may read it, inside the workspace or not.
+  if (target.scheme === 'file') await client?.sendNotification('govreport/userOpenedFile', { uri: target.toString() });
   const document = await vscode.workspace.openTextDocument(docxTextUri(target.with({ scheme: 'file' })));
   await vscode.languages.setTextDocumentLanguage(document, 'govreport');
   return vscode.window.showTextDocument(document, { viewColumn: column, preview: false });
@@ -85,6 +93,8 @@ export async function openDocxAsText(file: vscode.Uri | undefined, column?: vsco
 export class DocxEditorProvider implements vscode.CustomReadonlyEditorProvider {
   static readonly viewType = 'govreport.docxText';
 
+  constructor(private readonly client: () => LanguageClient | undefined) {}
+
   openCustomDocument(uri: vscode.Uri): vscode.CustomDocument {
     return { uri, dispose: () => undefined };
   }
@@ -92,7 +102,7 @@ export class DocxEditorProvider implements vscode.CustomReadonlyEditorProvider {
   async resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel): Promise<void> {
     panel.webview.html = `<!DOCTYPE html><html><body><p>${escapeHtml(vscode.l10n.t('Opening the text of {0}…', document.uri.path.split('/').pop() ?? ''))}</p></body></html>`;
     const column = panel.viewColumn;
-    await openDocxAsText(document.uri, column);
+    await openDocxAsText(this.client(), document.uri, column);
     panel.dispose();
   }
 }

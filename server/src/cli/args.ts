@@ -1,5 +1,6 @@
 // The command line as given: the command, its options and paths, checked; the usage text; the exit codes.
 import * as path from 'path';
+import { DEFAULT_MAX_FILE_SIZE_MB, MAX_FILE_SIZE_CEILING_MB } from '../core/config';
 import { BUILTIN_PROFILES, type Locale } from '../core/index';
 
 export const EXIT_OK = 0;
@@ -20,6 +21,8 @@ export interface Options {
   configPath: string | undefined;
   /** --jobs: worker threads; 1 checks in this thread; undefined lets the batch size decide. */
   jobs: number | undefined;
+  /** --max-file-size: megabytes; wins over the project file's maxFileSize. */
+  maxFileSize: number | undefined;
   paths: string[];
 }
 
@@ -40,10 +43,12 @@ export const USAGE = {
                               或 ${BUILTIN_PROFILES.map((p) => p.id).join('、')}
   --config 文件               使用此配置文件，而不是报告所在文件夹及其上级中最近的 .govreport.json
   --jobs N                    用 N 个工作线程并行检查（默认：文件较多时按处理器核数，1 表示不用工作线程）
+  --max-file-size N           不读取大于 N MB 的文件（默认 ${DEFAULT_MAX_FILE_SIZE_MB}，或配置文件中的 maxFileSize）
 路径可以是文件、文件夹（递归查找 .txt .md .govreport .docx）或加引号的通配模式（如 "报告/**/*.docx"）。
-文本文件可为 UTF-8（带或不带 BOM）、带 BOM 的 UTF-16 或 GB18030/GBK，自动识别。
+文本文件可为 UTF-8（带或不带 BOM）、带 BOM 的 UTF-16 或 GB18030/GBK，自动识别。文件夹中的链接只跟随一次，
+命名管道、设备等特殊文件跳过并说明；GBK 编码的文件名同样读取，按 GBK 显示。
 配置文件 .govreport.json 中的检查级别、报告类型和已忽略的问题同样适用于命令行。
-退出码：0 无错误；1 有错误级别的问题（check）；2 用法或读写错误。`,
+退出码：0 无错误；1 有错误级别的问题（check）；2 用法或读写错误（有文件无法读取或无法写入修正时也是 2，其余文件照常检查）。`,
   en: `Usage:
   govreport check   [options] PATH...                  check reports and list findings
   govreport outline [--diagnostics] [options] PATH...  print title, year and outline
@@ -65,10 +70,15 @@ Options:
                               kind, or ${BUILTIN_PROFILES.map((p) => p.id).join(', ')}
   --config FILE               use this configuration file instead of the nearest .govreport.json above a report
   --jobs N                    check in N worker threads (default: one per core for large batches; 1: none)
+  --max-file-size N           do not read files larger than N MB (default ${DEFAULT_MAX_FILE_SIZE_MB}, or maxFileSize in the
+                              configuration file)
 PATH may be a file, a folder (searched recursively for .txt .md .govreport .docx) or a quoted glob pattern
-("reports/**/*.docx"). Text files may be UTF-8 (with or without BOM), UTF-16 with BOM or GB18030/GBK.
+("reports/**/*.docx"). Text files may be UTF-8 (with or without BOM), UTF-16 with BOM or GB18030/GBK. Links in
+folders are followed once; FIFOs, devices and other special files are skipped with a note; GBK file names are
+read too, and shown as GBK.
 Severities, profile and ignored findings in .govreport.json apply on the command line too.
-Exit codes: 0 no error; 1 error-severity findings (check); 2 usage or I/O errors.`,
+Exit codes: 0 no error; 1 error-severity findings (check); 2 usage or I/O errors (also when some file could not
+be read or its fixes not written: the other files are checked all the same).`,
 };
 
 export function parseArgs(argv: string[]): Options | { error: string } | 'help' {
@@ -77,7 +87,7 @@ export function parseArgs(argv: string[]): Options | { error: string } | 'help' 
   if (command !== 'check' && command !== 'outline' && command !== 'figures' && command !== 'matrix' && command !== 'compare') return { error: `未知命令 / unknown command: ${command}` };
   const options: Options = {
     command, format: 'text', locale: defaultLocale(), localeGiven: false, diagnostics: false, fix: false,
-    profile: undefined, configPath: undefined, jobs: undefined, paths: [],
+    profile: undefined, configPath: undefined, jobs: undefined, maxFileSize: undefined, paths: [],
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -110,6 +120,11 @@ export function parseArgs(argv: string[]): Options | { error: string } | 'help' 
         const n = Number(v);
         if (!Number.isInteger(n) || n < 1 || n > 64) return { error: `--jobs 应为 1 到 64 的整数 / must be an integer from 1 to 64: ${v}` };
         options.jobs = n;
+      } else if (arg === '--max-file-size' || arg.startsWith('--max-file-size=')) {
+        const v = value();
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1 || n > MAX_FILE_SIZE_CEILING_MB) return { error: `--max-file-size 应为 1 到 ${MAX_FILE_SIZE_CEILING_MB} 的整数（MB） / must be an integer from 1 to ${MAX_FILE_SIZE_CEILING_MB} (MB): ${v}` };
+        options.maxFileSize = n;
       } else if (arg === '--config' || arg.startsWith('--config=')) {
         options.configPath = path.resolve(value());
       } else if (arg === '--help' || arg === '-h') {

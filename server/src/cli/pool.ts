@@ -1,6 +1,7 @@
 // Checking a batch: in this thread, or spread over worker threads when the batch is large enough to pay for them.
 import * as os from 'os';
 import { parentPort, Worker, workerData } from 'worker_threads';
+import type { FoundFile } from '../node/files';
 import type { Options } from './args';
 import type { Progress } from './progress';
 import { ProjectConfigs } from './project-configs';
@@ -21,7 +22,7 @@ export function defaultJobs(fileCount: number): number {
   return Math.min(MAX_DEFAULT_JOBS, cores - 1);
 }
 
-export function processHere(files: string[], parsed: Options, progress: Progress): Processed[] {
+export function processHere(files: FoundFile[], parsed: Options, progress: Progress): Processed[] {
   const configs = new ProjectConfigs(parsed);
   return files.map((f) => {
     const result = processReport(f, parsed, configs);
@@ -33,12 +34,12 @@ export function processHere(files: string[], parsed: Options, progress: Progress
 /** Files go to a worker a few at a time: one by one, the messages cost more than small reports take. */
 const FILES_PER_TASK = 16;
 
-interface WorkerTask { start: number; files: string[] }
+interface WorkerTask { start: number; files: FoundFile[] }
 interface WorkerReply { start: number; results: Processed[] }
 
 /** Hands files to `jobs` workers in small batches (so a slow file never holds back a whole share), and
  * returns the results in input order. */
-export async function processInWorkers(files: string[], parsed: Options, jobs: number, progress: Progress): Promise<Processed[]> {
+export async function processInWorkers(files: FoundFile[], parsed: Options, jobs: number, progress: Progress): Promise<Processed[]> {
   const results: Processed[] = new Array(files.length);
   let next = 0;
   // __filename is the bundle (dist/server.js): server/src/main.ts sends its worker threads to the CLI, which runs runWorker.

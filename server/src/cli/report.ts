@@ -1,6 +1,5 @@
 // One report through the whole pipeline: read, fixed (with --fix), parsed and checked, into plain data that a
 // worker thread can hand back to the main thread and every renderer can draw from.
-import * as fs from 'fs';
 import * as path from 'path';
 import { checkReportText, filterIgnored } from '../core/config';
 import { fixAll, type ChosenFix } from '../core/fixes';
@@ -8,14 +7,18 @@ import {
   buildOutline, checkModel, figureRows, localize, matchSections, parseReport, resolveProfile,
   type FigureRow, type Finding, type OutlineNode, type ReportModel,
 } from '../core/index';
-import { writeFileAtomic } from '../node/config';
-import { DOCX_ENCODING, encodeReport, readReport, TEXT_EXTENSIONS, type ReportFile, type UnreadableFile } from '../node/files';
+import {
+  DOCX_ENCODING, encodeReport, fsPathOf, readLimits, readReport, TEXT_EXTENSIONS,
+  type FoundFile, type ReportFile, type UnreadableFile,
+} from '../node/files';
+import { replaceFileContent, WriteRefused } from '../node/write';
 import type { Options } from './args';
 import type { ProjectConfigs } from './project-configs';
 
 /** What became of one report: plain data, so that a worker thread can hand it back to the main thread. */
 export interface Checked {
-  file: { path: string };
+  /** As shown; `bytes` when the name is not valid UTF-8 (the path as the file system has it). */
+  file: FoundFile;
   isReport: boolean;
   /** The profile the report was checked against, as resolved (it may be forced). */
   profile: string | null;
@@ -35,12 +38,14 @@ export interface Checked {
 export type Processed = { checked: Checked; notes: string[] } | { unreadable: UnreadableFile; notes: string[] };
 
 /** Reads, fixes (with --fix) and checks one report; everything the output needs is in the result. */
-export function processReport(f: string, parsed: Options, configs: ProjectConfigs): Processed {
+export function processReport(found: FoundFile, parsed: Options, configs: ProjectConfigs): Processed {
   const notes: string[] = [];
-  const read = readReport(f);
-  if ('reason' in read) return { unreadable: read, notes: [`govreport: ${f}: ${localize(read.reason, parsed.locale)}\n`] };
+  const f = found.path;
+  // The project file is found from the name as shown: one in a folder whose own name is not UTF-8 is not seen.
   const { config, options, relativeFile, problems } = configs.forReport(f);
   notes.push(...problems);
+  const read = readReport(found, readLimits(parsed.maxFileSize ?? config.maxFileSize));
+  if ('reason' in read) return { unreadable: read, notes: [...notes, `govreport: ${f}: ${localize(read.reason, parsed.locale)}\n`] };
   const locale = parsed.localeGiven ? parsed.locale : config.locale ?? parsed.locale;
   let text = read.text;
   let fixed: ChosenFix[] = [];
@@ -50,7 +55,7 @@ export function processReport(f: string, parsed: Options, configs: ProjectConfig
   } else if (parsed.fix && TEXT_EXTENSIONS.includes(path.extname(f).toLowerCase())) {
     const result = fixAll(text, (t) => checkReportText(t, options, config, relativeFile));
     if (result.text !== text) {
-      fixError = writeBack(read, result.text);
+      fixError = writeBack(read, found, result.text);
       if (!fixError) {
         text = result.text;
         fixed = result.applied;
@@ -69,7 +74,7 @@ export function processReport(f: string, parsed: Options, configs: ProjectConfig
   return {
     notes,
     checked: {
-      file: { path: read.path },
+      file: found,
       isReport: model.isReport,
       profile: profile?.id ?? null,
       title: model.title?.text ?? null,
@@ -85,19 +90,20 @@ export function processReport(f: string, parsed: Options, configs: ProjectConfig
 }
 
 /**
- * Writes the fixed text over the file, atomically, in the encoding it was read in. Refuses when the
- * original text would not encode back to the original bytes (a character with two encodings in
- * GB18030, say): then even the unfixed parts would change, and the user did not ask for that.
+ * Writes the fixed text over the file in the encoding it was read in (see replaceFileContent: through a link to
+ * the real file, keeping hard links, never over a read-only file or a change made since the file was read).
+ * Refuses when the original text would not encode back to the original bytes (a character with two encodings
+ * in GB18030, say): then even the unfixed parts would change, and the user did not ask for that.
  */
-function writeBack(file: ReportFile, fixedText: string): { zh: string; en: string } | undefined {
+function writeBack(file: ReportFile, found: FoundFile, fixedText: string): { zh: string; en: string } | undefined {
   try {
-    const original = fs.readFileSync(file.path);
-    if (!Buffer.from(encodeReport(file.text, file.encoding)).equals(original)) {
+    if (!Buffer.from(encodeReport(file.text, file.encoding)).equals(file.bytes)) {
       return { zh: '无法按原编码原样写回（文件中有编码方式不唯一的字符），未作修改', en: 'cannot be written back byte for byte in its encoding; left unchanged' };
     }
-    writeFileAtomic(file.path, encodeReport(fixedText, file.encoding));
+    replaceFileContent(fsPathOf(found), file.bytes, encodeReport(fixedText, file.encoding));
     return undefined;
   } catch (e) {
+    if (e instanceof WriteRefused) return { zh: `未写入修正：${e.reason.zh}`, en: `fixes not written: ${e.reason.en}` };
     const message = (e as Error).message;
     return { zh: `无法写入修正：${message}`, en: `cannot write the fixes: ${message}` };
   }

@@ -35,6 +35,8 @@ export interface GovReportConfig {
   locale?: Locale;
   /** Above this many characters a document is checked for its structure only: no figures, no figure rules. */
   largeDocumentThreshold?: number;
+  /** Files larger than this many megabytes are not read (a report is a few hundred KB; a 汇编 a few MB). */
+  maxFileSize?: number;
   /** Kinds of report defined by the user (project files only), tried before the built-in ones. */
   profiles?: Profile[];
   ignore?: IgnoredFinding[];
@@ -71,6 +73,8 @@ export function mergeConfig(settings: GovReportConfig | undefined, projectFile: 
   if (profiles !== undefined) merged.profiles = profiles;
   const threshold = f.largeDocumentThreshold ?? s.largeDocumentThreshold;
   if (threshold !== undefined) merged.largeDocumentThreshold = threshold;
+  const maxFileSize = f.maxFileSize ?? s.maxFileSize;
+  if (maxFileSize !== undefined) merged.maxFileSize = maxFileSize;
   if (f.ignore !== undefined) merged.ignore = f.ignore;
   if (f.overrides !== undefined) merged.overrides = f.overrides;
   return merged;
@@ -160,9 +164,13 @@ export interface ValidateOptions {
   extraKeys?: readonly string[];
 }
 
-const KNOWN_KEYS = ['profile', 'profiles', 'rules', 'locale', 'largeDocumentThreshold', 'ignore', 'overrides'];
+const KNOWN_KEYS = ['profile', 'profiles', 'rules', 'locale', 'largeDocumentThreshold', 'maxFileSize', 'ignore', 'overrides'];
 /** Documents above this many characters (about 100 township reports in one 汇编) are checked for structure only. */
 export const DEFAULT_LARGE_DOCUMENT_THRESHOLD = 2_000_000;
+/** Files above this many megabytes are not read: ten times a large 汇编, far below what would exhaust memory. */
+export const DEFAULT_MAX_FILE_SIZE_MB = 20;
+/** The most `maxFileSize` may say: a project file from a stranger must not lift the limit out of sight. */
+export const MAX_FILE_SIZE_CEILING_MB = 200;
 
 /**
  * Checks parsed JSON against the config's shape. Whatever is valid is kept, whatever is not is left out
@@ -236,6 +244,11 @@ export function validateConfig(json: unknown, options: ValidateOptions = {}): { 
     const v = json.largeDocumentThreshold;
     if (typeof v === 'number' && Number.isInteger(v) && v >= 10_000) config.largeDocumentThreshold = v;
     else problem('largeDocumentThreshold', `largeDocumentThreshold 应为不小于 10000 的整数（字符数），实际为 ${JSON.stringify(v)}`, `largeDocumentThreshold must be an integer of at least 10000 (characters), not ${JSON.stringify(v)}`);
+  }
+  if (json.maxFileSize !== undefined) {
+    const v = json.maxFileSize;
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_FILE_SIZE_CEILING_MB) config.maxFileSize = v;
+    else problem('maxFileSize', `maxFileSize 应为 1 到 ${MAX_FILE_SIZE_CEILING_MB} 的整数（MB），实际为 ${JSON.stringify(v)}`, `maxFileSize must be an integer from 1 to ${MAX_FILE_SIZE_CEILING_MB} (MB), not ${JSON.stringify(v)}`);
   }
   if (json.locale !== undefined) {
     if (json.locale === 'zh' || json.locale === 'en') config.locale = json.locale;

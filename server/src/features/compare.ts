@@ -1,9 +1,9 @@
 // govreport/compareReports: this year's report (open in the editor, or a file) against last year's (a file on
 // disk, .docx included), for the client's 「与上一年度报告比较」 view. Ranges are LSP ranges in each document;
 // a .docx is addressed through its text view, which is what the editor opens.
-import { compareReports, localize, parseReport, type Locale, type ReportComparison, type ReportModel } from '../core/index';
+import { compareReports, localize, parseReport, type Locale, type Message, type ReportComparison, type ReportModel } from '../core/index';
 import type { CheckOptions } from '../core/check';
-import { publishedUriOf, readReportText } from './workspace';
+import { publishedUriOf } from './workspace';
 
 export const COMPARE_REPORTS_REQUEST = 'govreport/compareReports';
 
@@ -24,10 +24,12 @@ export interface CompareReportsResult extends ReportComparison {
 
 export type CompareReportsResponse = CompareReportsResult | { error: string };
 
-/** Reads what is not open and compares; `openModel` gives the shared model of an open document's current version. */
+/** Reads what is not open and compares; `openModel` gives the shared model of an open document's current version,
+ * `readText` the text of a file on disk, or why it may not or cannot be read. */
 export function compareReportsRequest(
   params: Partial<CompareReportsParams> | undefined,
   openModel: (uri: string) => ReportModel | undefined,
+  readText: (uri: string) => { text: string } | { error: Message },
   options: CheckOptions,
   locale: Locale,
 ): CompareReportsResponse {
@@ -37,7 +39,7 @@ export function compareReportsRequest(
   const load = (uri: string, which: { zh: string; en: string }): { model: ReportModel; uri: string } | { error: string } => {
     const open = openModel(uri);
     if (open) return { model: open, uri };
-    const read = readReportText(uri);
+    const read = readText(uri);
     if ('error' in read) return { error: `${localize(which, locale)}：${localize(read.error, locale)}（${uri}）` };
     return { model: parseReport(read.text), uri: uri.startsWith('file:') ? publishedUriOf(uri) : uri };
   };

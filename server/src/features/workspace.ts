@@ -1,20 +1,33 @@
 // Reports that are not open in the editor: the client's 「检查工作区中的所有报告」 sends their URIs in batches;
 // each is read from disk (any encoding, .docx too), checked under its configuration, and its diagnostics
 // published like an open document's. And the text of a .docx, for the client's read-only view of it.
+//
+// The server reads only what the user works on (FileAccess): files inside the workspace folders, documents
+// open in the editor, and files the user opened or picked in the client. A request naming any other path is
+// answered with a reason, and nothing is read.
+import * as fs from 'fs';
+import * as path from 'path';
 import { fileURLToPath } from 'url';
-import { readReport } from '../node/files';
+import type { Message } from '../core/index';
+import { readReport, type ReadLimits } from '../node/files';
 
 export const CHECK_FILES_REQUEST = 'govreport/checkFiles';
 export const DOCX_TEXT_REQUEST = 'govreport/docxText';
+/** The client's word that the user opened or picked a file (a .docx in its editor, last year's report in a
+ * dialog): the server may read it, wherever it lies. */
+export const USER_OPENED_FILE_NOTIFICATION = 'govreport/userOpenedFile';
 /** The scheme of the read-only text view of a .docx: the file's path under another scheme. */
 export const DOCX_SCHEME = 'govreport-docx';
 
 export interface CheckFilesParams {
   uris: string[];
+  /** One run of the workspace check, over several requests: a file reached twice in it (through a link) is
+   * checked once. */
+  session?: string;
 }
 
 export interface CheckFilesResult {
-  /** Files read and checked (reports or not). */
+  /** Files read and checked (reports or not), and files already checked in this session under another name. */
   checked: number;
   /** Files with at least one error or warning. */
   withProblems: number;
@@ -38,15 +51,81 @@ export function publishedUriOf(fileUri: string): string {
   return /\.docx$/i.test(fileUri) ? `${DOCX_SCHEME}:${fileUri.slice('file:'.length)}` : fileUri;
 }
 
-export function readReportText(uri: string): { text: string; encoding: string } | { error: { zh: string; en: string } } {
+const NOT_LOCAL: Message = { zh: '不是本地文件', en: 'not a local file' };
+const OUTSIDE: Message = {
+  zh: '不在工作区文件夹内，也不是在编辑器中打开的文件，未读取',
+  en: 'outside the workspace folders and not opened in the editor; not read',
+};
+
+/** The path on disk behind a report URI (file:, or a .docx's text view). */
+export function filePathOf(uri: string): string | undefined {
   const file = fileUriOf(uri);
-  if (!file) return { error: { zh: '不是本地文件', en: 'not a local file' } };
-  let filePath: string;
+  if (!file) return undefined;
   try {
-    filePath = fileURLToPath(file);
+    return fileURLToPath(file);
   } catch {
-    return { error: { zh: '不是本地文件', en: 'not a local file' } };
+    return undefined;
   }
-  const read = readReport(filePath);
-  return 'reason' in read ? { error: read.reason } : { text: read.text, encoding: read.encoding };
+}
+
+/** Which files the server may read: inside a workspace folder, open in the editor, or opened by the user. */
+export class FileAccess {
+  /** Real paths of the workspace folders. */
+  private folders = new Map<string, string>();
+  /** Real paths of files the user opened or picked in the client. */
+  private readonly opened = new Set<string>();
+
+  constructor(private readonly isOpenDocument: (uri: string) => boolean) {}
+
+  addFolders(paths: string[]): void {
+    for (const p of paths) this.folders.set(path.resolve(p), realPath(p));
+  }
+
+  removeFolders(paths: string[]): void {
+    for (const p of paths) this.folders.delete(path.resolve(p));
+  }
+
+  userOpened(filePath: string): void {
+    this.opened.add(realPath(filePath));
+  }
+
+  /** The workspace folders, as the client named them. */
+  get workspaceFolders(): string[] {
+    return [...this.folders.keys()];
+  }
+
+  /** The file behind `uri` when the server may read it; why not, otherwise. By real path: a link inside a
+   * workspace folder to a file outside it is outside. */
+  check(uri: string): { path: string } | { error: Message } {
+    const filePath = filePathOf(uri);
+    if (filePath === undefined) return { error: NOT_LOCAL };
+    const fileUri = fileUriOf(uri)!;
+    if (this.isOpenDocument(uri) || this.isOpenDocument(fileUri) || this.isOpenDocument(publishedUriOf(fileUri))) return { path: filePath };
+    const real = realPath(filePath);
+    if (this.opened.has(real)) return { path: filePath };
+    for (const folder of this.folders.values()) if (isInside(real, folder)) return { path: filePath };
+    return { error: OUTSIDE };
+  }
+}
+
+/** The real path, or the absolute path when there is none (a file that does not exist, which reading will say). */
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+export function isInside(file: string, folder: string): boolean {
+  const rel = path.relative(folder, file);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+
+/** Reads the report behind `uri`, if the server may. */
+export function readReportText(uri: string, access: FileAccess, limits: ReadLimits): { text: string; encoding: string; path: string } | { error: Message } {
+  const allowed = access.check(uri);
+  if ('error' in allowed) return allowed;
+  const read = readReport(allowed.path, limits);
+  return 'reason' in read ? { error: read.reason } : { text: read.text, encoding: read.encoding, path: allowed.path };
 }

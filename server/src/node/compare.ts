@@ -1,5 +1,6 @@
 // `govreport compare PREVIOUS CURRENT`: the cross-year comparison on the command line, as text or JSON.
 import { localize, type Locale, type ReportComparison } from '../core/index';
+import { jsonSafe, plain } from './terminal';
 
 export interface ComparedFiles {
   previous: string;
@@ -10,7 +11,7 @@ export interface ComparedFiles {
 /** Stable JSON for other tools: 1-based nowhere, LSP ranges (0-based line and UTF-16 character) everywhere. */
 export function compareJson(files: ComparedFiles): string {
   const { previous, current, comparison } = files;
-  return JSON.stringify({ previous, current, ...comparison }, null, 2) + '\n';
+  return jsonSafe(JSON.stringify({ previous, current, ...comparison }, null, 2) + '\n');
 }
 
 const LABELS = {
@@ -30,7 +31,7 @@ function where(range: { start: { line: number; character: number } }): string {
 
 function excerpt(text: string, max = 40): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return plain(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
 }
 
 export function compareText(files: ComparedFiles, locale: Locale, display: (p: string) => string): string {
@@ -47,18 +48,18 @@ export function compareText(files: ComparedFiles, locale: Locale, display: (p: s
   }
   out += section(LABELS.figures, c.unchangedFigures.length);
   for (const f of c.unchangedFigures) {
-    out += `  ${cur}:${where(f.current.range)}  ←  ${prev}:${where(f.previous.range)}  ${f.subject}  ${f.value}${f.unit === '%' ? '%' : ` ${f.unit}`}\n`;
+    out += `  ${cur}:${where(f.current.range)}  ←  ${prev}:${where(f.previous.range)}  ${plain(f.subject)}  ${f.value}${f.unit === '%' ? '%' : ` ${plain(f.unit)}`}\n`;
   }
   out += section(LABELS.plan, c.unmentionedPlanItems.length);
   for (const p of c.unmentionedPlanItems) {
-    out += `  ${prev}:${where(p.previous.range)}  ${p.label}  ${en ? 'key terms' : '关键词'}: ${p.terms.join(en ? ', ' : '、')}\n`;
+    out += `  ${prev}:${where(p.previous.range)}  ${plain(p.label)}  ${en ? 'key terms' : '关键词'}: ${plain(p.terms.join(en ? ', ' : '、'))}\n`;
   }
   // Whether the tables could be held to each other at all, so that an empty list is not read as agreement.
   const t = c.tableLinks;
   const status = t.unavailable ? localize(LABELS[t.unavailable], locale) : localize(LABELS.checked, locale).replace('{0}', String(t.checked));
   out += `\n${localize(LABELS.tables, locale)} (${t.breaks.length})${t.breaks.length === 0 && !t.unavailable ? `: ${localize(LABELS.none, locale)}` : ''}${en ? ', ' : '，'}${status}\n`;
   for (const b of t.breaks) {
-    out += `  ${cur}:${where(b.current.range)}  ←  ${prev}:${where(b.previous.range)}  ${localize(b.message, locale)}\n`;
+    out += `  ${cur}:${where(b.current.range)}  ←  ${prev}:${where(b.previous.range)}  ${plain(localize(b.message, locale))}\n`;
   }
   return out;
 }

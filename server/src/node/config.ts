@@ -1,5 +1,6 @@
 // The project file `.govreport.json` on disk: found by walking up from a report, read and validated once
-// per change, and updated atomically when the user silences a finding. Shared by the server and the CLI.
+// per change, and updated when the user silences a finding — never through a link, never outside the folders
+// the user works in, never over a change made meanwhile. Shared by the server and the CLI.
 
 import * as fs from 'fs';
 import * as path from 'path';
@@ -7,6 +8,8 @@ import {
   CONFIG_FILE_NAME, normaliseRelativePath, validateConfig,
   type ConfigProblem, type GovReportConfig, type IgnoredFinding,
 } from '../core/config';
+import { DEFAULT_READ_LIMITS, readFileLimited } from './files';
+import { createFile, replaceFileContent, WriteRefused } from './write';
 
 export interface ProjectConfig {
   path: string;
@@ -100,24 +103,39 @@ export interface IgnoreRequest {
   reportPath: string;
   text: string;
   line?: number;
+  /**
+   * The folders the project file may be written in (the workspace folders): one elsewhere, or in a folder
+   * reached through a link from one of them, is refused. Anywhere when not given.
+   */
+  within?: string[];
 }
 
 /**
  * Records a silenced finding. `target` is either a config file (created if missing) or a report, whose
  * nearest config file is used, or created beside it. Other keys and their order are kept; an entry
  * already present is not added twice. A file that is not valid JSON is left alone and an error thrown,
- * so that a user's half-edited file is never overwritten.
+ * so that a user's half-edited file is never overwritten. A config file that is a link, or lies outside
+ * `request.within`, is left alone too (WriteRefused): writing would change a file the user did not mean.
  */
 export function addIgnoredFinding(target: string, request: IgnoreRequest): { configPath: string; added: boolean } {
   const configPath = path.basename(target) === CONFIG_FILE_NAME
     ? path.resolve(target)
     : findProjectConfig(target) ?? path.join(path.dirname(path.resolve(target)), CONFIG_FILE_NAME);
-  let raw = '';
+  if (request.within) ensureWithin(configPath, request.within);
+  let original: Buffer | undefined;
+  let stat: fs.Stats | undefined;
   try {
-    raw = stripBom(fs.readFileSync(configPath, 'utf8'));
+    stat = fs.lstatSync(configPath);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
+  if (stat) {
+    if (stat.isSymbolicLink()) throw new WriteRefused({ zh: `${configPath} 是链接，未写入（请直接编辑它指向的文件）`, en: `${configPath} is a link; not written (edit the file it points to)` });
+    const read = readFileLimited(configPath, DEFAULT_READ_LIMITS);
+    if ('error' in read) throw new WriteRefused(read.error);
+    original = read.bytes;
+  }
+  const raw = original ? stripBom(original.toString('utf8')) : '';
   let json: Record<string, unknown> = {};
   if (raw.trim() !== '') {
     const parsed: unknown = JSON.parse(raw);
@@ -134,7 +152,9 @@ export function addIgnoredFinding(target: string, request: IgnoreRequest): { con
     list.push(entry);
     json.ignore = list;
     const eol = /\r\n/.test(raw) ? '\r\n' : '\n';
-    writeFileAtomic(configPath, (JSON.stringify(json, null, 2) + '\n').replace(/\n/g, eol));
+    const text = (JSON.stringify(json, null, 2) + '\n').replace(/\n/g, eol);
+    if (original) replaceFileContent(configPath, original, Buffer.from(text, 'utf8'));
+    else createFile(configPath, text);
   }
   forgetProjectConfig(configPath);
   return { configPath, added: !present };
@@ -147,29 +167,23 @@ function isSameEntry(existing: unknown, entry: IgnoredFinding): boolean {
     (e.line === undefined || entry.line === undefined || e.line === entry.line);
 }
 
-/** Writes through a temporary file in the same folder and renames it over the target, so that a reader
- * (the editor, a second process) sees the old file or the new one, never half of one. The target's
- * permissions are kept. */
-export function writeFileAtomic(target: string, data: string | Uint8Array): void {
-  const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
-  let mode: number | undefined;
-  try {
-    mode = fs.statSync(target).mode & 0o7777;
-  } catch {
-    mode = undefined;
-  }
-  try {
-    fs.writeFileSync(temp, data);
-    if (mode !== undefined) fs.chmodSync(temp, mode);
-    fs.renameSync(temp, target);
-  } catch (e) {
+/** Refuses a project file whose real folder is not inside one of `roots` (compared by real path, so that a
+ * link inside a workspace folder that leads out of it counts as outside). */
+function ensureWithin(configPath: string, roots: string[]): void {
+  const real = (p: string) => {
     try {
-      fs.unlinkSync(temp);
+      return fs.realpathSync(p);
     } catch {
-      // The temporary file was never created.
+      return path.resolve(p);
     }
-    throw e;
+  };
+  const folder = real(path.dirname(configPath));
+  const inside = roots.some((root) => {
+    const rel = path.relative(real(root), folder);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+  });
+  if (!inside) {
+    throw new WriteRefused({ zh: `${configPath} 不在工作区文件夹内，未写入`, en: `${configPath} is outside the workspace folder; not written` });
   }
 }
 

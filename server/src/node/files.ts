@@ -1,8 +1,10 @@
-// Reading report files for the CLI: folders walked recursively, encodings detected, binary refused with
-// a clear reason. Lives outside the core, which never touches the file system.
+// Reading report files for the CLI and the server: folders walked recursively, every read limited in size and
+// to regular files, encodings detected, binary refused with a clear reason. Lives outside the core, which never
+// touches the file system.
 
 import * as fs from 'fs';
 import * as path from 'path';
+import { DEFAULT_MAX_FILE_SIZE_MB } from '../core/config';
 import { compileGlob } from '../core/glob';
 import { DocxError, extractDocxText } from './docx';
 
@@ -13,10 +15,27 @@ export const REPORT_EXTENSIONS = [...TEXT_EXTENSIONS, '.docx'];
 /** The encoding name of text extracted from a Word document. */
 export const DOCX_ENCODING = 'docx';
 
+/**
+ * A file to read: its path as shown, and its path as bytes when the name is not valid UTF-8 (a GBK name from a
+ * zip made on Chinese Windows). A JavaScript string cannot name such a file: Node would turn the bytes into
+ * U+FFFD and the file would not be found.
+ */
+export interface FoundFile {
+  /** As shown to the user: a GBK name decoded as GBK. */
+  path: string;
+  /** The path as the file system has it, when it is not valid UTF-8. */
+  bytes?: Uint8Array;
+}
+
+/** A file as a plain path or as found by a folder walk. */
+export type FileRef = string | FoundFile;
+
 export interface ReportFile {
   path: string;
   text: string;
   encoding: string;
+  /** The bytes as read, so that a fix can make sure the file still holds them before it replaces it. */
+  bytes: Uint8Array;
 }
 
 export interface UnreadableFile {
@@ -24,52 +43,173 @@ export interface UnreadableFile {
   reason: { zh: string; en: string };
 }
 
+/** What the file system takes: the string, or the bytes of a name that is not valid UTF-8. */
+export function fsPathOf(file: FileRef): string | Buffer {
+  if (typeof file === 'string') return file;
+  return file.bytes ? Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength) : file.path;
+}
+
+export function shownPathOf(file: FileRef): string {
+  return typeof file === 'string' ? file : file.path;
+}
+
+export interface Collected {
+  files: FoundFile[];
+  /** Inputs that name nothing. */
+  missing: string[];
+  /** What was found but cannot be read: folders that cannot be listed, special files, broken links. */
+  unreadable: UnreadableFile[];
+}
+
+/** A place during a walk: as shown, and as the file system takes it. */
+interface Place {
+  path: string;
+  fs: string | Buffer;
+}
+
 /**
  * Expands files, folders (recursively) and glob patterns (「reports/**\/*.docx」, quoted so the shell leaves
- * them alone) into report file paths, in a stable order. Paths and patterns that match nothing come back apart.
+ * them alone) into report files, in a stable order. Paths and patterns that match nothing come back apart, and
+ * so does what cannot be read, one reason each, so that the rest of the batch is still checked.
+ *
+ * Links are followed, but every file and folder is taken once (by device and inode), and a link back to the
+ * folder being walked or one above it (「.」, 「..」) is not followed at all: no walk goes in circles or checks a
+ * report twice. Special files (FIFOs, devices, sockets) are never opened. Names that are not valid UTF-8 are
+ * read through their bytes.
  */
-export function collectPaths(inputs: string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const seen = new Set<string>();
+export function collectPaths(inputs: string[]): Collected {
+  const files: FoundFile[] = [];
   const missing: string[] = [];
-  const add = (p: string) => {
-    if (!seen.has(p)) {
-      seen.add(p);
-      files.push(p);
-    }
+  const unreadable: UnreadableFile[] = [];
+  const taken = new Set<string>();
+  const take = (stat: fs.BigIntStats) => {
+    const id = `${stat.dev}:${stat.ino}`;
+    if (taken.has(id)) return false;
+    taken.add(id);
+    return true;
   };
-  const visit = (p: string, explicit: boolean, filter?: (file: string) => boolean) => {
-    let stat: fs.Stats;
+
+  const visit = (place: Place, explicit: boolean, parentReal: Buffer | undefined, filter?: (file: string) => boolean) => {
+    const wanted = () => explicit || (filter ? filter(place.path) : isReportName(place.path));
+    let stat: fs.BigIntStats;
     try {
-      stat = fs.statSync(p);
-    } catch {
-      if (explicit) missing.push(p);
+      stat = fs.statSync(place.fs, { bigint: true });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (explicit && (code === 'ENOENT' || code === 'ENOTDIR')) missing.push(place.path);
+      // A broken link, or a file gone since the folder was listed: said when it looks like a report.
+      else if (wanted()) unreadable.push({ path: place.path, reason: cannotRead(e) });
       return;
     }
     if (stat.isDirectory()) {
-      const entries = fs.readdirSync(p).sort();
-      for (const e of entries) {
-        if (e.startsWith('.') || e === 'node_modules') continue;
-        visit(path.join(p, e), false, filter);
-      }
-    } else if (filter ? filter(p) : explicit || REPORT_EXTENSIONS.includes(path.extname(p).toLowerCase())) {
-      add(p);
+      walk(place, stat, parentReal, filter);
+    } else if (wanted()) {
+      if (!stat.isFile()) unreadable.push({ path: place.path, reason: notRegularFile(stat) });
+      else if (take(stat)) files.push(typeof place.fs === 'string' ? { path: place.path } : { path: place.path, bytes: place.fs });
     }
   };
+
+  const walk = (dir: Place, stat: fs.BigIntStats, parentReal: Buffer | undefined, filter?: (file: string) => boolean) => {
+    let real: Buffer;
+    let entries: fs.Dirent<Buffer>[];
+    try {
+      // The native call: the JavaScript one turns a path of bytes that are not UTF-8 into a string and loses it.
+      real = fs.realpathSync.native(dir.fs, { encoding: 'buffer' });
+      // A link to the folder being walked or to one above it: everything there is walked already, or being walked.
+      if (parentReal && isSameOrAbove(real, parentReal)) return;
+      if (!take(stat)) return;
+      entries = fs.readdirSync(dir.fs, { encoding: 'buffer', withFileTypes: true });
+    } catch (e) {
+      unreadable.push({ path: dir.path, reason: cannotReadFolder(e) });
+      return;
+    }
+    const children = entries
+      .filter((d) => d.name[0] !== 0x2e && !d.name.equals(NODE_MODULES))
+      .map((d) => ({ dirent: d, place: childPlace(dir, d.name) }))
+      .sort((a, b) => (a.place.path < b.place.path ? -1 : a.place.path > b.place.path ? 1 : 0));
+    for (const { dirent, place } of children) {
+      // Files of other kinds are passed over without a look: only folders, links and what may be a report are.
+      const known = dirent.isFile() || dirent.isFIFO() || dirent.isSocket() || dirent.isCharacterDevice() || dirent.isBlockDevice();
+      if (known && !(filter ? filter(place.path) : isReportName(place.path))) continue;
+      visit(place, false, real, filter);
+    }
+  };
+
   for (const input of inputs) {
     if (!fs.existsSync(input) && /[*?[\]{}]/.test(input)) {
-      const before = files.length;
+      const before = files.length + unreadable.length;
       const pattern = input.split(path.sep).join('/');
       // Matched in linear time (core/glob.ts); '\\' escapes where it is not the separator. Folder walks name files
       // without a leading './'. A pattern the matcher refuses (an extglob) matches nothing.
       const compiled = compileGlob(pattern.replace(/^(\.\/)+/, ''), { dot: false, escapes: path.sep === '/' });
-      visit(globBase(pattern), false, (file) => 'glob' in compiled && compiled.glob.match(file.split(path.sep).join('/')));
-      if (files.length === before) missing.push(input);
+      const base = globBase(pattern);
+      visit({ path: base, fs: base }, false, undefined, (file) => 'glob' in compiled && compiled.glob.match(file.split(path.sep).join('/')));
+      if (files.length + unreadable.length === before) missing.push(input);
     } else {
-      visit(input, true);
+      visit({ path: input, fs: input }, true, undefined);
     }
   }
-  return { files, missing };
+  return { files, missing, unreadable };
+}
+
+const NODE_MODULES = Buffer.from('node_modules');
+const SEPARATOR = path.sep.charCodeAt(0);
+
+function isReportName(p: string): boolean {
+  return REPORT_EXTENSIONS.includes(path.extname(p).toLowerCase());
+}
+
+/** Whether `a` is the folder `b` or one above it (both real paths, as bytes). */
+function isSameOrAbove(a: Buffer, b: Buffer): boolean {
+  if (a.length > b.length || !b.subarray(0, a.length).equals(a)) return false;
+  return a.length === b.length || a[a.length - 1] === SEPARATOR || b[a.length] === SEPARATOR;
+}
+
+/** The entry `name` of folder `dir`: by string while every name is valid UTF-8, by bytes from the first that is not. */
+function childPlace(dir: Place, name: Buffer): Place {
+  const decoded = utf8Name(name);
+  const shown = path.join(dir.path, decoded ?? foreignName(name));
+  if (decoded !== undefined && typeof dir.fs === 'string') return { path: shown, fs: path.join(dir.fs, decoded) };
+  // Absolute from here on: a path of bytes is not resolved against the working folder by anyone else.
+  const parent = typeof dir.fs === 'string' ? Buffer.from(path.resolve(dir.fs)) : dir.fs;
+  const joined = parent.length > 0 && parent[parent.length - 1] !== SEPARATOR ? Buffer.concat([parent, Buffer.from(path.sep), name]) : Buffer.concat([parent, name]);
+  return { path: shown, fs: joined };
+}
+
+function utf8Name(name: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(name);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A name that is not UTF-8, as it is meant to be read: as GBK (GB18030) if it is that, else with each byte
+ * that is not printable ASCII written as \xNN. */
+export function foreignName(name: Uint8Array): string {
+  try {
+    return new TextDecoder('gb18030', { fatal: true }).decode(name);
+  } catch {
+    let out = '';
+    for (const b of name) out += b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    return out;
+  }
+}
+
+function cannotRead(e: unknown): UnreadableFile['reason'] {
+  const message = (e as Error).message;
+  return { zh: `无法读取：${message}`, en: `cannot read: ${message}` };
+}
+
+function cannotReadFolder(e: unknown): UnreadableFile['reason'] {
+  const message = (e as Error).message;
+  return { zh: `无法读取文件夹，其中的报告未检查：${message}`, en: `cannot read the folder; the reports in it were not checked: ${message}` };
+}
+
+function notRegularFile(stat: fs.Stats | fs.BigIntStats): UnreadableFile['reason'] {
+  const [zh, en] = stat.isFIFO() ? ['命名管道', 'a FIFO'] : stat.isSocket() ? ['套接字', 'a socket'] :
+    stat.isCharacterDevice() || stat.isBlockDevice() ? ['设备', 'a device'] : stat.isDirectory() ? ['文件夹', 'a folder'] : ['特殊文件', 'a special file'];
+  return { zh: `不是普通文件（${zh}），已跳过`, en: `not a regular file (${en}); skipped` };
 }
 
 /** The folder a glob pattern starts from: its path up to the first segment with a wildcard. */
@@ -120,23 +260,81 @@ function looksBinary(bytes: Uint8Array): boolean {
   return n > 0 && control / n > 0.1;
 }
 
-export function readReport(file: string): ReportFile | UnreadableFile {
-  let bytes: Buffer;
+const MEGABYTE = 1024 * 1024;
+
+export interface ReadLimits {
+  /** Files larger than this many bytes are not read. */
+  maxBytes: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = { maxBytes: DEFAULT_MAX_FILE_SIZE_MB * MEGABYTE };
+
+/** The limits under a configured `maxFileSize` (megabytes). */
+export function readLimits(maxFileSizeMB: number | undefined): ReadLimits {
+  return maxFileSizeMB === undefined ? DEFAULT_READ_LIMITS : { maxBytes: maxFileSizeMB * MEGABYTE };
+}
+
+/**
+ * The bytes of a regular file of at most `limits.maxBytes`, or why not. The size is checked before anything is
+ * read, and again while reading (a file may grow meanwhile). Special files are refused before they are
+ * opened, and the file is opened non-blocking besides: a FIFO put in its place in between cannot block the read.
+ */
+export function readFileLimited(file: string | Buffer, limits: ReadLimits): { bytes: Buffer } | { error: UnreadableFile['reason'] } {
+  let fd: number | undefined;
   try {
-    bytes = fs.readFileSync(file);
+    const before = fs.statSync(file);
+    if (!before.isFile()) return { error: notRegularFile(before) };
+    if (before.size > limits.maxBytes) return { error: tooLarge(before.size, limits) };
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0));
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { error: notRegularFile(stat) };
+    if (stat.size > limits.maxBytes) return { error: tooLarge(stat.size, limits) };
+    // One byte more than the limit allows, to tell a file that grew past it.
+    let buffer = Buffer.allocUnsafe(Math.min(stat.size, limits.maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > limits.maxBytes) return { error: tooLarge(length, limits) };
+        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limits.maxBytes + 1));
+        buffer.copy(larger, 0, 0, length);
+        buffer = larger;
+      }
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    if (length > limits.maxBytes) return { error: tooLarge(length, limits) };
+    return { bytes: buffer.subarray(0, length) };
   } catch (e) {
-    const message = (e as Error).message;
-    return { path: file, reason: { zh: `无法读取：${message}`, en: `cannot read: ${message}` } };
+    return { error: cannotRead(e) };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
-  if (path.extname(file).toLowerCase() === '.docx') return readDocx(file, bytes);
+}
+
+function tooLarge(size: number, limits: ReadLimits): UnreadableFile['reason'] {
+  const mb = (n: number) => (n / MEGABYTE).toFixed(n < 10 * MEGABYTE ? 1 : 0);
+  return {
+    zh: `文件过大（${mb(size)} MB，读取上限 ${mb(limits.maxBytes)} MB），未读取；上限可用 maxFileSize 设置调整`,
+    en: `too large (${mb(size)} MB; files are read up to ${mb(limits.maxBytes)} MB): not read; the maxFileSize setting changes the limit`,
+  };
+}
+
+/** Reads and decodes a report: a text file in any of the encodings `decodeReport` knows, or a Word document. */
+export function readReport(file: FileRef, limits: ReadLimits = DEFAULT_READ_LIMITS): ReportFile | UnreadableFile {
+  const shown = shownPathOf(file);
+  const read = readFileLimited(fsPathOf(file), limits);
+  if ('error' in read) return { path: shown, reason: read.error };
+  const bytes = read.bytes;
+  if (path.extname(shown).toLowerCase() === '.docx') return readDocx(shown, bytes);
   const decoded = decodeReport(bytes);
-  if ('error' in decoded) return { path: file, reason: decoded.error };
-  return { path: file, text: decoded.text, encoding: decoded.encoding };
+  if ('error' in decoded) return { path: shown, reason: decoded.error };
+  return { path: shown, text: decoded.text, encoding: decoded.encoding, bytes };
 }
 
 function readDocx(file: string, bytes: Uint8Array): ReportFile | UnreadableFile {
   try {
-    return { path: file, text: extractDocxText(bytes), encoding: DOCX_ENCODING };
+    return { path: file, text: extractDocxText(bytes), encoding: DOCX_ENCODING, bytes };
   } catch (e) {
     const detail = e instanceof DocxError ? e.message : String((e as Error)?.message ?? e);
     return { path: file, reason: { zh: `无法读取 Word 文档（${detail}）`, en: `not a readable Word document (${detail})` } };

@@ -47,10 +47,11 @@ export function matrixCsv(rows: MatrixRow[], locale: Locale, display: (p: string
   const cols = columns(rows, locale);
   const en = locale === 'en';
   const header = [en ? 'file' : '文件', en ? 'year' : '年度', en ? 'profile' : '报告类型', ...cols.map((c) => c.header), en ? 'errors' : '错误', en ? 'warnings' : '警告'];
-  const lines = [header, ...rows.map((r) => [
-    display(r.path), r.year === null ? '' : String(r.year), r.profile ?? '',
+  // Year and counts as numbers: only text fields are guarded against formulas.
+  const lines: (string | number | null)[][] = [header, ...rows.map((r) => [
+    display(r.path), r.year, r.profile ?? '',
     ...cols.map((c) => (r.profile !== c.profile ? '' : r.items[c.id] ? (en ? 'present' : '有') : (en ? 'missing' : '缺'))),
-    String(r.errors), String(r.warnings),
+    r.errors, r.warnings,
   ])];
   // A BOM so that Excel, which reviewers open CSV in, reads the Chinese correctly.
   return '\ufeff' + lines.map((l) => l.map(csvField).join(',')).join('\r\n') + '\r\n';

@@ -1,6 +1,7 @@
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
+import { csvField } from '../../../server/src/core/features/figures-table';
 import { figureRows, figuresCsv, parseReport, type FigureRow } from '../../../server/src/core/index';
 import { seedText } from '../../helpers/seeds';
 
@@ -26,6 +27,20 @@ describe('figures table', () => {
     assert.ok(lines.some((l) => l.startsWith('10,（二）健全政府机构职能体系,招商引资到位资金,1.99亿元,199000000,,元,money,确数,')));
     const quoted = figuresCsv([{ ...rows[0], sentence: '含有,逗号和"引号"' }], 'en').split('\r\n')[1];
     assert.match(quoted, /,"含有,逗号和""引号""",,,$/);
+  });
+
+  it('neutralises CSV formulas in text fields only: = + - @ TAB CR first get a leading \'; numbers stay numbers', () => {
+    for (const text of ['=HYPERLINK("http://x")', '+1', '-1+2', '@SUM(A1)', '\t=1', '\r=1']) {
+      const field = csvField(text);
+      assert.ok(field.replace(/^"/, '').startsWith(`'${text[0]}`), `${JSON.stringify(text)} → ${field}`);
+    }
+    assert.equal(csvField('=a,b'), `"'=a,b"`, 'quoted as well when it holds a comma');
+    assert.equal(csvField(-5), '-5');
+    assert.equal(csvField(-0.25), '-0.25');
+    assert.equal(csvField(null), '');
+    assert.equal(csvField('正文=1'), '正文=1', 'only the first character counts');
+    const row = figuresCsv([{ ...rows[0], value: -3, subject: '-3摄氏度', sentence: '=1+1' }], 'zh').split('\r\n')[1].split(',');
+    assert.deepEqual([row[2], row[4], row[9]], [`'-3摄氏度`, '-3', `'=1+1`]);
   });
 });
 

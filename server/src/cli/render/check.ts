@@ -6,7 +6,7 @@ import { GOVREPORT_VERSION } from '../../version';
 import type { Options } from '../args';
 import type { Checked } from '../report';
 import { renderFindings, renderFixes } from './findings';
-import { displayPath, paint } from './style';
+import { displayPath, jsonSafe, paint } from './style';
 
 export function renderText(checked: Checked[], locale: Locale): string {
   let out = '';
@@ -36,16 +36,16 @@ export function renderJson(checked: Checked[]): string {
     profile: c.profile,
     diagnostics: c.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: localize(f.message, 'zh'), range: f.range })),
   }));
-  return JSON.stringify({ files }, null, 2) + '\n';
+  return jsonSafe(JSON.stringify({ files }, null, 2) + '\n');
 }
 
 export function renderSarif(checked: Checked[], unreadable: UnreadableFile[], options: Options): string {
   const log = toSarif({
-    files: checked.map((c) => ({ path: c.file.path, findings: c.findings })),
+    files: checked.map((c) => ({ path: c.file.path, bytes: c.file.bytes, findings: c.findings })),
     unreadable,
     locale: options.locale,
     baseDir: process.cwd(),
     toolVersion: GOVREPORT_VERSION,
   });
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonSafe(JSON.stringify(log, null, 2) + '\n');
 }

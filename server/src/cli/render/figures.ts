@@ -2,12 +2,12 @@
 import { figuresCsv } from '../../core/index';
 import type { Options } from '../args';
 import type { Checked } from '../report';
-import { displayPath, paint } from './style';
+import { displayPath, jsonSafe, paint, plain } from './style';
 
 export function renderFigures(checked: Checked[], options: Options): string {
   const en = options.locale === 'en';
   if (options.format === 'json') {
-    return JSON.stringify({ files: checked.map((c) => ({ path: c.file.path, figures: c.figures })) }, null, 2) + '\n';
+    return jsonSafe(JSON.stringify({ files: checked.map((c) => ({ path: c.file.path, figures: c.figures })) }, null, 2) + '\n');
   }
   if (options.format === 'csv') {
     const many = checked.length > 1;
@@ -26,23 +26,23 @@ export function renderFigures(checked: Checked[], options: Options): string {
       if (r.section !== section) {
         section = r.section;
         table = undefined;
-        out += `  ${section || (en ? '(opening)' : '（导语）')}\n`;
+        out += `  ${section ? plain(section) : en ? '(opening)' : '（导语）'}\n`;
       }
       const where = paint('2', `L${r.range.start.line + 1}`);
       if (r.table === '') {
         table = undefined;
         const value = r.upper !== null ? `${r.value}～${r.upper}` : String(r.value);
         const approx = r.approximate ? (en ? ' ≈' : ' 约数') : '';
-        out += `    ${where}  ${r.subject || '—'}  ${r.text}  → ${value} ${r.unit}${approx}\n`;
+        out += `    ${where}  ${plain(r.subject || '—')}  ${plain(r.text)}  → ${value} ${plain(r.unit)}${approx}\n`;
         continue;
       }
       // A table's cells under its name, each as 「row · column」; the value again only when its unit says more.
       if (r.table !== table) {
         table = r.table;
-        out += `    ${table}\n`;
+        out += `    ${plain(table)}\n`;
       }
-      const converted = r.unit ? `  → ${r.value} ${r.unit}` : '';
-      out += `      ${where}  ${r.row || '—'} · ${r.column || '—'}  ${r.text}${converted}\n`;
+      const converted = r.unit ? `  → ${r.value} ${plain(r.unit)}` : '';
+      out += `      ${where}  ${plain(r.row || '—')} · ${plain(r.column || '—')}  ${plain(r.text)}${converted}\n`;
     }
     out += '\n';
   }

@@ -2,7 +2,7 @@
 import { matrixCsv, matrixJson, matrixText } from '../../node/matrix';
 import type { Options } from '../args';
 import type { Checked } from '../report';
-import { displayPath } from './style';
+import { displayPath, jsonSafe } from './style';
 
 export function renderMatrix(checked: Checked[], options: Options): string {
   const rows = checked.map((c) => ({
@@ -15,7 +15,7 @@ export function renderMatrix(checked: Checked[], options: Options): string {
     warnings: c.findings.filter((f) => f.severity === 'warning').length,
     isReport: c.isReport,
   }));
-  if (options.format === 'json') return matrixJson(rows);
+  if (options.format === 'json') return jsonSafe(matrixJson(rows));
   if (options.format === 'csv') return matrixCsv(rows, options.locale, displayPath);
   return matrixText(rows, options.locale, displayPath);
 }

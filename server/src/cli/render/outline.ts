@@ -3,7 +3,7 @@ import type { OutlineNode } from '../../core/index';
 import type { Options } from '../args';
 import type { Checked } from '../report';
 import { renderFindings } from './findings';
-import { displayPath, paint } from './style';
+import { displayPath, paint, plain } from './style';
 
 export function renderOutlines(checked: Checked[], options: Options): string {
   const en = options.locale === 'en';
@@ -14,7 +14,7 @@ export function renderOutlines(checked: Checked[], options: Options): string {
       out += `  ${en ? 'not recognised as a report' : '未识别为报告'}\n\n`;
       continue;
     }
-    out += `${en ? 'Title' : '标题'}: ${c.title ?? (en ? '(none)' : '（无标题）')}\n`;
+    out += `${en ? 'Title' : '标题'}: ${c.title !== null ? plain(c.title) : en ? '(none)' : '（无标题）'}\n`;
     const year = c.year ? `${c.year.value}${c.year.source === 'title' ? '' : en ? ' (from the headings)' : '（据标题层次推断）'}` : en ? '(unknown)' : '（未知）';
     out += `${en ? 'Year' : '年度'}: ${year}\n`;
     out += `${en ? 'Outline' : '大纲'}:\n`;
@@ -22,7 +22,7 @@ export function renderOutlines(checked: Checked[], options: Options): string {
       for (const n of nodes) {
         // A table reads 「表三 …（25行）」: its detail is a row count, not a number to put in front.
         const label = n.kind === 'table' ? `${n.name}${en ? ` (${n.detail})` : `（${n.detail}）`}` : `${n.detail}${n.name === n.detail ? '' : n.name}`;
-        out += `${'  '.repeat(depth + 1)}${label}  ${paint('2', `L${n.selectionRange.start.line + 1}`)}\n`;
+        out += `${'  '.repeat(depth + 1)}${plain(label)}  ${paint('2', `L${n.selectionRange.start.line + 1}`)}\n`;
         walk(n.children, depth + 1);
       }
     };

@@ -125,9 +125,14 @@ export interface CsvOptions {
   header?: boolean;
 }
 
-/** One RFC 4180 CSV field: quoted when it holds a quote, a comma or a line break. */
+/**
+ * One RFC 4180 CSV field: quoted when it holds a quote, a comma or a line break. A text that a spreadsheet would
+ * take for a formula (= + - @, TAB or CR first: a file name or a sentence from a stranger) gets a leading ', as
+ * OWASP advises, and shows as written; numbers are passed as numbers and stay numbers, negative ones too.
+ */
 export function csvField(v: string | number | null): string {
-  const s = v === null ? '' : String(v);
+  let s = v === null ? '' : String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
