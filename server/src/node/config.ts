@@ -8,7 +8,7 @@ import {
   CONFIG_FILE_NAME, normaliseRelativePath, validateConfig,
   type ConfigProblem, type GovReportConfig, type IgnoredFinding,
 } from '../core/config';
-import { DEFAULT_READ_LIMITS, readFileLimited } from './files';
+import { readFileLimited } from './files';
 import { createFile, replaceFileContent, WriteRefused } from './write';
 
 export interface ProjectConfig {
@@ -131,7 +131,8 @@ export function addIgnoredFinding(target: string, request: IgnoreRequest): { con
   }
   if (stat) {
     if (stat.isSymbolicLink()) throw new WriteRefused({ zh: `${configPath} 是链接，未写入（请直接编辑它指向的文件）`, en: `${configPath} is a link; not written (edit the file it points to)` });
-    const read = readFileLimited(configPath, DEFAULT_READ_LIMITS);
+    // A project file over the limit is not applied, so it is not grown either.
+    const read = readFileLimited(configPath, { maxBytes: MAX_CONFIG_BYTES });
     if ('error' in read) throw new WriteRefused(read.error);
     original = read.bytes;
   }
