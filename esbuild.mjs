@@ -20,10 +20,23 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * The .docx reader (server/src/node/docx.ts, with saxes) is a bundle of its own, dist/docx-reader.js, which
+ * server/src/node/files.ts requires when it reads the first .docx: checking text reports, the editor and the
+ * CLI never load it. Its `require('./docx')` is left to run time, beside the server bundle.
+ */
+const docxReaderApart = {
+  name: 'docx-reader-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/docx$/ }, (args) => (/node[\\/]files\.ts$/.test(args.importer) ? { path: './docx-reader.js', external: true } : undefined));
+  },
+};
+
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   // The server and the CLI in one bundle (server/src/main.ts picks which runs); dist/cli.js launches it.
-  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [docxReaderApart] },
+  { entryPoints: ['server/src/node/docx.ts'], outfile: 'dist/docx-reader.js' },
 ];
 
 /** The `govreport` command: the shared bundle, told to run the CLI. */

@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { minimatch } from 'minimatch';
-import { DocxError, extractDocxText } from './docx';
+import type * as DocxReader from './docx';
 
 /** Text files: read, checked and fixed in place. */
 export const TEXT_EXTENSIONS = ['.txt', '.md', '.govreport'];
@@ -131,12 +131,17 @@ export function readReport(file: string): ReportFile | UnreadableFile {
   return { path: file, text: decoded.text, encoding: decoded.encoding };
 }
 
+/** The .docx reader, a bundle of its own (dist/docx-reader.js, see esbuild.mjs), loaded for the first .docx. */
+let docxReader: typeof DocxReader | undefined;
+
 function readDocx(file: string, bytes: Uint8Array): ReportFile | UnreadableFile {
+  docxReader ??= require('./docx') as typeof DocxReader;
+  const { DocxError, extractDocxText } = docxReader;
   try {
     return { path: file, text: extractDocxText(bytes), encoding: DOCX_ENCODING };
   } catch (e) {
-    const detail = e instanceof DocxError ? e.message : String((e as Error)?.message ?? e);
-    return { path: file, reason: { zh: `无法读取 Word 文档（${detail}）`, en: `not a readable Word document (${detail})` } };
+    const detail = e instanceof DocxError ? { zh: e.zh, en: e.message } : { zh: String((e as Error)?.message ?? e), en: String((e as Error)?.message ?? e) };
+    return { path: file, reason: { zh: `无法读取 Word 文档（${detail.zh}）`, en: `not a readable Word document (${detail.en})` } };
   }
 }
 
