@@ -11,7 +11,8 @@
 // Each report is checked under the nearest .govreport.json above it (or the one given with --config):
 // its severities, profile and ignore list apply, as in the editor.
 //
-// Exit codes of `check`: 0 no error-severity finding, 1 at least one, 2 usage or I/O errors (`outline`: 0 or 2).
+// Exit codes of `check`: 0 no error-severity finding, 1 at least one, 2 usage or I/O errors, among them any file
+// that could not be read (`outline`: 0 or 2).
 //
 // This file runs a command; the parts are beside it: args (options and usage), report (one report through the
 // pipeline), pool (worker threads), render/ (one output per command), compare.
@@ -70,8 +71,9 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   process.stdout.write(out);
-  if (missing.length > 0 || (checked.length === 0 && (unreadable.length > 0 || files.length === 0))) return EXIT_USAGE;
-  // Only `check` reports through its exit code; the others succeed whenever they could read something.
+  // A file that could not be read is an I/O error, even when the rest is clean: the exit code tells the truth.
+  if (missing.length > 0 || unreadable.length > 0 || files.length === 0) return EXIT_USAGE;
+  // Only `check` reports findings through its exit code; the others succeed when they could read everything.
   if (parsed.command !== 'check') return EXIT_OK;
   return checked.some((c) => c.findings.some((f) => f.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
 }
