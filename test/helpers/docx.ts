@@ -14,6 +14,8 @@ export interface ZipEntry {
   size: number;
   /** General purpose flags: bit 0 encrypted. */
   flags?: number;
+  /** Sizes in a ZIP64 extra field of the central directory, 0xFFFFFFFF in its header. */
+  zip64?: boolean;
 }
 
 export function storedEntry(name: string, content: string | Buffer): ZipEntry {
@@ -42,6 +44,13 @@ export function zipOf(entries: ZipEntry[]): Buffer {
     local.writeUInt32LE(e.data.length, 18);
     local.writeUInt32LE(e.size, 22);
     local.writeUInt16LE(name.length, 26);
+    const extra = Buffer.alloc(e.zip64 ? 20 : 0);
+    if (e.zip64) {
+      extra.writeUInt16LE(0x0001, 0);
+      extra.writeUInt16LE(16, 2);
+      extra.writeBigUInt64LE(BigInt(e.size), 4);
+      extra.writeBigUInt64LE(BigInt(e.data.length), 12);
+    }
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
@@ -49,12 +58,13 @@ export function zipOf(entries: ZipEntry[]): Buffer {
     central.writeUInt16LE(0x800 | (e.flags ?? 0), 8);
     central.writeUInt16LE(e.method, 10);
     central.writeUInt32LE(e.crc, 16);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.size, 24);
+    central.writeUInt32LE(e.zip64 ? 0xffffffff : e.data.length, 20);
+    central.writeUInt32LE(e.zip64 ? 0xffffffff : e.size, 24);
     central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(extra.length, 30);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, e.data);
-    centrals.push(central, name);
+    centrals.push(central, name, extra);
     offset += local.length + name.length + e.data.length;
   }
   const directory = Buffer.concat(centrals);

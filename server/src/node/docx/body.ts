@@ -34,8 +34,11 @@ interface Paragraph {
   label?: string;
   /** The paragraph mark is a tracked deletion or move: accepted, the paragraph joins the next and has no number. */
   markGone: boolean;
-  /** The paragraph mark is hidden: the paragraph shows as part of the next, its number counted but not shown. */
-  markHidden: boolean;
+  /**
+   * The paragraph mark is hidden (directly, else by the paragraph style): the paragraph shows as part of the
+   * next, its number counted but not shown. Undefined until its properties say.
+   */
+  markHidden?: boolean;
   /** Lines of the text boxes anchored in it. */
   boxes: string[];
   skipped: boolean;
@@ -85,8 +88,9 @@ export function documentLines(part: string, bytes: Uint8Array, styles: Styles, n
   const ensureLabel = (p: Paragraph) => {
     if (p.label !== undefined) return;
     p.label = '';
-    if (p.skipped || p.markGone) return;
     const style = p.style ?? styles.defaultParagraph;
+    p.markHidden ??= styles.lookup(style, (s) => s.hidden) ?? false;
+    if (p.skipped || p.markGone) return;
     const numId = p.numId ?? styles.lookup(style, (s) => s.numId);
     // numId 0 switches numbering off, also a style's.
     if (numId === undefined || numId === '0') return;
@@ -142,7 +146,7 @@ export function documentLines(part: string, bytes: Uint8Array, styles: Styles, n
           break;
         case 'w:p': {
           const s = sink();
-          paragraphs.push({ sink: s, text: '', markGone: false, markHidden: false, boxes: [], skipped: s.skipped || !!s.cell?.continuation });
+          paragraphs.push({ sink: s, text: '', markGone: false, boxes: [], skipped: s.skipped || !!s.cell?.continuation });
           closer = () => endParagraph(paragraphs.pop()!);
           break;
         }
