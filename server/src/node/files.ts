@@ -135,12 +135,13 @@ export function readReport(file: string): ReportFile | UnreadableFile {
 let docxReader: typeof DocxReader | undefined;
 
 function readDocx(file: string, bytes: Uint8Array): ReportFile | UnreadableFile {
-  docxReader ??= require('./docx') as typeof DocxReader;
-  const { DocxError, extractDocxText } = docxReader;
   try {
-    return { path: file, text: extractDocxText(bytes), encoding: DOCX_ENCODING };
+    docxReader ??= require('./docx') as typeof DocxReader;
+    return { path: file, text: docxReader.extractDocxText(bytes), encoding: DOCX_ENCODING };
   } catch (e) {
-    const detail = e instanceof DocxError ? { zh: e.zh, en: e.message } : { zh: String((e as Error)?.message ?? e), en: String((e as Error)?.message ?? e) };
+    // Anything else (a reader missing from an installation, say) also in one line.
+    const other = String((e as Error)?.message ?? e).split('\n')[0];
+    const detail = docxReader && e instanceof docxReader.DocxError ? { zh: e.zh, en: e.message } : { zh: other, en: other };
     return { path: file, reason: { zh: `无法读取 Word 文档（${detail.zh}）`, en: `not a readable Word document (${detail.en})` } };
   }
 }
