@@ -21,22 +21,32 @@ const common = {
 };
 
 /**
- * The linear-time regular expression engine for users' own profiles (re2js, about 150 KB) is a bundle of its own,
- * dist/re2.js, required from the server bundle only when a user profile exists (core/profiles/patterns.ts): the
- * server's `require('./re2')` is left to load it at run time, from beside dist/server.js.
+ * Bundles of their own, loaded at run time from beside dist/server.js only when needed, so that ordinary use
+ * (text reports in the editor and the CLI) never loads them:
+ * - dist/re2.js, the linear-time regular expression engine for users' own profiles (re2js, about 150 KB), required
+ *   by core/profiles/patterns.ts only when a user profile exists;
+ * - dist/docx-reader.js, the .docx reader (server/src/node/docx.ts, with saxes), required by node/files.ts when it
+ *   reads the first .docx.
  */
-const re2Apart = {
-  name: 're2-apart',
+const APART = [
+  { request: /^\.\/re2$/, importer: /profiles[\\/]patterns\.ts$/, path: './re2.js' },
+  { request: /^\.\/docx$/, importer: /node[\\/]files\.ts$/, path: './docx-reader.js' },
+];
+const bundlesApart = {
+  name: 'bundles-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/re2$/ }, (args) => (/profiles[\\/]patterns\.ts$/.test(args.importer) ? { path: './re2.js', external: true } : undefined));
+    for (const a of APART) {
+      build.onResolve({ filter: a.request }, (args) => (a.importer.test(args.importer) ? { path: a.path, external: true } : undefined));
+    }
   },
 };
 
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   // The server and the CLI in one bundle (server/src/main.ts picks which runs); dist/cli.js launches it.
-  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [re2Apart] },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [bundlesApart] },
   { entryPoints: ['server/src/core/profiles/re2.ts'], outfile: 'dist/re2.js' },
+  { entryPoints: ['server/src/node/docx.ts'], outfile: 'dist/docx-reader.js' },
 ];
 
 /** The `govreport` command: the shared bundle, told to run the CLI. */

@@ -1,5 +1,6 @@
 // Targets (each with its measured value, threshold and PASS / FAIL / NOT MEASURED) and bench/RESULTS.md.
 import { fmtMs, round } from './lib/stats.mjs';
+import { ON_DEMAND_BUNDLES } from './extension.mjs';
 
 const SIZES = ['20KB', '200KB', '2MB', '10MB'];
 const PEER_LABEL = {
@@ -89,7 +90,10 @@ export function targets(r) {
   // Extension
   {
     const b = r.extension?.bundles;
-    add('extension', 'production bundles loaded in ordinary use (dist/*.js but re2.js) together', b ? `${b.total.toLocaleString('en-US')} bytes` : 'not measured', '< 1,000,000 bytes', b ? b.total < 1_000_000 : null);
+    // Results from before the .docx reader had a bundle of its own have only the total, which was all loaded.
+    const ordinary = b ? b.ordinary ?? b.total : undefined;
+    add('extension', 'production bundles loaded in ordinary use together (dist/*.js but those loaded on demand: re2.js for users\' own profiles, docx-reader.js for the first .docx)',
+      b ? `${ordinary.toLocaleString('en-US')} bytes${b.onDemand ? ` (+ ${b.onDemand.toLocaleString('en-US')} on demand)` : ''}` : 'not measured', '< 1,000,000 bytes', b ? ordinary < 1_000_000 : null);
     const a = r.extension?.activation;
     const v = a?.vscodeActivationMs;
     add('extension', 'activation in VS Code (its own figure, median)', typeof v === 'number' ? `${v} ms (extension.activate(): ${a.activateMs} ms)` : `not measured (${a?.error ?? 'no figure'})`, '< 100 ms', typeof v === 'number' ? v < 100 : null);
@@ -246,10 +250,9 @@ export function render(r) {
   L.push('## Extension', '');
   if (e.bundles) {
     L.push(...head(['production bundle', 'bytes']));
-    for (const [f, b] of Object.entries(e.bundles.files)) L.push(row([`dist/${f}`, `${b.toLocaleString('en-US')} (${kb(b)})`]));
-    L.push(row(['**loaded in ordinary use, together**', `${e.bundles.total.toLocaleString('en-US')} (${kb(e.bundles.total)})`]));
-    if (e.bundles.onDemand) L.push(row(['loaded only for users’ own profiles (dist/re2.js)', `${e.bundles.onDemand.toLocaleString('en-US')} (${kb(e.bundles.onDemand)})`]));
-    L.push('');
+    for (const [f, b] of Object.entries(e.bundles.files)) L.push(row([`dist/${f}${ON_DEMAND_BUNDLES.includes(f) ? ' (on demand)' : ''}`, `${b.toLocaleString('en-US')} (${kb(b)})`]));
+    if (e.bundles.ordinary !== undefined) L.push(row(['**loaded in ordinary use**', `${e.bundles.ordinary.toLocaleString('en-US')} (${kb(e.bundles.ordinary)})`]));
+    L.push(row(['**together**', `${e.bundles.total.toLocaleString('en-US')} (${kb(e.bundles.total)})`]), '');
   }
   const a = e.activation;
   if (!r.extension) L.push('Not run.', '');

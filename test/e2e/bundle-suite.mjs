@@ -12,11 +12,11 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const suiteDir = path.join(repoRoot, 'test', 'e2e', 'suite');
 export const outDir = path.join(repoRoot, 'dist', 'test', 'e2e');
 
-/** Makes sure dist/client.js and dist/server.js exist; builds them with the project's esbuild.mjs if not. */
+/** Makes sure the bundles exist (dist/client.js, dist/server.js, dist/docx-reader.js); builds them with the project's esbuild.mjs if not. */
 export async function ensureExtensionBuilt() {
-  const needed = ['client.js', 'server.js'].map((f) => path.join(repoRoot, 'dist', f));
+  const needed = ['client.js', 'server.js', 'docx-reader.js'].map((f) => path.join(repoRoot, 'dist', f));
   if (needed.every((f) => fs.existsSync(f))) return;
-  console.log('[e2e] dist/client.js or dist/server.js missing: running node esbuild.mjs');
+  console.log('[e2e] a bundle of dist/ is missing: running node esbuild.mjs');
   const { spawnSync } = await import('node:child_process');
   const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repoRoot, stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`node esbuild.mjs failed (exit ${r.status ?? r.signal})`);

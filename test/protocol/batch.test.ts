@@ -11,6 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { extractDocxText } from '../../server/src/node/docx';
 import { encodeReport } from '../../server/src/node/files';
+import { bombEntry, zipOf } from '../helpers/docx';
 import { pingtanTablesDocx, rowWith, table3Rows, valueCellRange } from '../helpers/gov-info-docx';
 import { SEEDS_DIR, seedText } from '../helpers/seeds';
 
@@ -81,7 +82,7 @@ describe('CLI on a reviewer’s batch', () => {
     // 2, not 1: two files could not be read, and the exit code says so although the others were checked.
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /scan\.txt: 不是文本文件（含有二进制内容）/);
-    assert.match(r.stderr, /broken\.docx: 无法读取 Word 文档（not a zip file）/);
+    assert.match(r.stderr, /broken\.docx: 无法读取 Word 文档（不是 zip 格式的 \.docx 文件）/);
     assert.match(r.stdout, /000-gbk\.txt\n/);
     assert.match(r.stdout, /000-utf16\.txt\n/);
     assert.match(r.stdout, /已检查 4 个文件/);
@@ -91,6 +92,25 @@ describe('CLI on a reviewer’s batch', () => {
     assert.deepEqual(byName('000-gbk.txt').diagnostics, byName('000-utf16.txt').diagnostics);
     assert.equal(byName('empty.txt').diagnostics.length, 0);
     assert.deepEqual(json.files.map((f: { path: string }) => path.basename(f.path)).sort(), ['000-gbk.txt', '000-utf16.txt', '003.docx', 'empty.txt']);
+  });
+
+  it('checks the report beside a .docx bomb, says in one line why the bomb cannot be read, and exits 2', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-bomb-'));
+    try {
+      // 300 MB of XML in a few hundred KB, its headers claiming 4 KB: the zip entry is written by streaming.
+      fs.writeFileSync(path.join(folder, 'bomb.docx'), zipOf([bombEntry('word/document.xml', 300, 4096)]));
+      fs.copyFileSync(path.join(dir, '乡镇', '003.docx'), path.join(folder, 'good.docx'));
+      const started = Date.now();
+      const r = run(['check', '--format', 'json', folder]);
+      assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
+      assert.equal(r.status, 2, r.stderr);
+      assert.deepEqual(r.stderr.trim().split('\n'), [`govreport: ${path.join(folder, 'bomb.docx')}: 无法读取 Word 文档（word/document.xml 解压后超过 64 MB 的上限）`]);
+      const json = JSON.parse(r.stdout);
+      assert.deepEqual(json.files.map((f: { path: string }) => path.basename(f.path)), ['good.docx']);
+      assert.ok(json.files[0].diagnostics.some((d: { rule: string }) => d.rule === 'missing-section'));
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 when nothing could be read', () => {

@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { encodeReport } from '../../server/src/node/files';
-import { documentXml, storedDocx } from '../helpers/docx';
+import { bombEntry, documentXml, storedDocx, zipOf } from '../helpers/docx';
 import { TestClient } from '../helpers/lsp-client';
 import { seedPath, seedText } from '../helpers/seeds';
 
@@ -25,6 +25,7 @@ describe('workspace checking over the protocol', () => {
     fs.writeFileSync(path.join(dir, '000-gbk.txt'), encodeReport(seedText('000'), 'gb18030'));
     fs.writeFileSync(path.join(dir, '004.docx'), tinyDocx(seedText('004')));
     fs.writeFileSync(path.join(dir, 'scan.txt'), Buffer.from([1, 2, 0, 4]));
+    fs.writeFileSync(path.join(dir, 'bomb.docx'), zipOf([bombEntry('word/document.xml', 300, 4096)]));
     client = new TestClient();
     await client.initialize('zh-cn', { workspaceFolder: dir });
   });
@@ -54,5 +55,14 @@ describe('workspace checking over the protocol', () => {
     assert.equal(text.text, seedText('004').replace(/\r\n/g, '\n'));
     const broken = await client.connection.sendRequest('govreport/docxText', { uri: uri('scan.txt') }) as { error: string };
     assert.match(broken.error, /不是文本文件/);
+  });
+
+  it('gives a one-line reason for a .docx bomb, and answers the next request', async () => {
+    const started = Date.now();
+    const bomb = await client.connection.sendRequest('govreport/docxText', { uri: uri('bomb.docx').replace(/^file:/, 'govreport-docx:') }) as { error: string };
+    assert.equal(bomb.error, '无法读取 Word 文档（word/document.xml 解压后超过 64 MB 的上限）');
+    assert.ok(Date.now() - started < 3000, `${Date.now() - started} ms`);
+    const text = await client.connection.sendRequest('govreport/docxText', { uri: uri('004.docx') }) as { text: string };
+    assert.equal(text.text, seedText('004').replace(/\r\n/g, '\n'));
   });
 });

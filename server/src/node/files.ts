@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../core/config';
 import { compileGlob } from '../core/glob';
-import { DocxError, extractDocxText } from './docx';
+import type * as DocxReader from './docx';
 
 /** Text files: read, checked and fixed in place. */
 export const TEXT_EXTENSIONS = ['.txt', '.md', '.govreport'];
@@ -332,12 +332,18 @@ export function readReport(file: FileRef, limits: ReadLimits = DEFAULT_READ_LIMI
   return { path: shown, text: decoded.text, encoding: decoded.encoding, bytes };
 }
 
+/** The .docx reader, a bundle of its own (dist/docx-reader.js, see esbuild.mjs), loaded for the first .docx. */
+let docxReader: typeof DocxReader | undefined;
+
 function readDocx(file: string, bytes: Uint8Array): ReportFile | UnreadableFile {
   try {
-    return { path: file, text: extractDocxText(bytes), encoding: DOCX_ENCODING, bytes };
+    docxReader ??= require('./docx') as typeof DocxReader;
+    return { path: file, text: docxReader.extractDocxText(bytes), encoding: DOCX_ENCODING, bytes };
   } catch (e) {
-    const detail = e instanceof DocxError ? e.message : String((e as Error)?.message ?? e);
-    return { path: file, reason: { zh: `无法读取 Word 文档（${detail}）`, en: `not a readable Word document (${detail})` } };
+    // Anything else (a reader missing from an installation, say) also in one line.
+    const other = String((e as Error)?.message ?? e).split('\n')[0];
+    const detail = docxReader && e instanceof docxReader.DocxError ? { zh: e.zh, en: e.message } : { zh: other, en: other };
+    return { path: file, reason: { zh: `无法读取 Word 文档（${detail.zh}）`, en: `not a readable Word document (${detail.en})` } };
   }
 }
 
