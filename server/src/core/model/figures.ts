@@ -39,6 +39,11 @@ export interface Figure {
   date?: { year?: number; month?: number; day?: number };
   /** The sentence the figure stands in (up to 。；！？). */
   sentence: TextSpan;
+  /**
+   * The sentence cut to EXCERPT_REACH characters on either side of the figure, with 「…」 where it was cut: what a
+   * table, a list or a hover shows, so that their size grows with the number of figures, not with sentence length.
+   */
+  excerpt: string;
   paragraph: Paragraph;
   section: Heading | undefined;
 }
@@ -128,6 +133,9 @@ function titleZones(text: string): [number, number][] {
   }
   return zones;
 }
+
+/** Characters of its sentence an excerpt keeps on either side of a figure. */
+export const EXCERPT_REACH = 60;
 
 const figureCache = new WeakMap<ReportModel, Figure[]>();
 /**
@@ -341,6 +349,11 @@ class ExtractedFigure implements Figure {
     return this.sentenceMemo;
   }
 
+  get excerpt(): string {
+    const [ss, se] = this.bounds();
+    return excerptOf(this.paragraph.text, ss, se, this.raw.start, this.raw.end);
+  }
+
   get subject(): string | undefined {
     if (this.subjectMemo === undefined) {
       const k = this.kind;
@@ -351,10 +364,10 @@ class ExtractedFigure implements Figure {
     return this.subjectMemo ?? undefined;
   }
 
-  /** What a figure is, as plain data (for JSON and tests). */
-  toJSON(): Omit<Figure, 'paragraph' | 'section'> & { section?: string } {
-    const { index, text, range, line, kind, value, upper, unit, approximate, approximation, date, subject, sentence } = this;
-    return { index, text, range, line, kind, value, upper, unit, approximate, approximation, date, subject, sentence, section: this.section?.title };
+  /** What a figure is, as plain data (for JSON and tests): its sentence by its range and excerpt, never copied whole. */
+  toJSON(): Omit<Figure, 'paragraph' | 'section' | 'sentence'> & { section?: string; sentenceRange: Range } {
+    const { index, text, range, line, kind, value, upper, unit, approximate, approximation, date, subject, excerpt } = this;
+    return { index, text, range, line, kind, value, upper, unit, approximate, approximation, date, subject, excerpt, sentenceRange: this.sentence.range, section: this.section?.title };
   }
 }
 
@@ -468,6 +481,20 @@ function joinDatesAndRanges(text: string, raws: RawFigure[]): RawFigure[] {
   }
   // A bare number joined to nothing is no figure.
   return out.filter((r) => !(r.kind === 'count' && r.unit === '' && r.upper === undefined));
+}
+
+/** The sentence [sentenceStart, sentenceEnd) cut to EXCERPT_REACH characters around [start, end), 「…」 marking a cut. */
+export function excerptOf(text: string, sentenceStart: number, sentenceEnd: number, start: number, end: number): string {
+  let from = Math.max(sentenceStart, start - EXCERPT_REACH);
+  let to = Math.min(sentenceEnd, end + EXCERPT_REACH);
+  // A cut never splits a character written as two UTF-16 units (𠀀).
+  if (from > sentenceStart && isLowSurrogate(text.charCodeAt(from))) from--;
+  if (to < sentenceEnd && isLowSurrogate(text.charCodeAt(to))) to++;
+  return `${from > sentenceStart ? '…' : ''}${text.slice(from, to)}${to < sentenceEnd ? '…' : ''}`;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 function sentenceBounds(text: string): [number, number][] {
