@@ -76,12 +76,12 @@ function tableFigureRow(f: TableFigure): FigureRow {
 }
 
 /**
- * Characters of a section's name a row carries: a run-in heading's title runs to the first 。, which text without
- * one puts at the end of its line, and every figure under it repeats the name.
+ * Characters of a section's name a row or a hover carries: a run-in heading's title runs to the first 。, which text
+ * without one puts at the end of its line, and every figure under it repeats the name.
  */
 const SECTION_NAME_LIMIT = 80;
 
-function sectionName(section: Heading | undefined): string {
+export function sectionName(section: Heading | undefined): string {
   if (!section) return '';
   const name = `${section.number.raw}${section.title}`;
   return name.length > SECTION_NAME_LIMIT ? `${name.slice(0, SECTION_NAME_LIMIT - 1)}…` : name;

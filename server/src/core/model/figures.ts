@@ -3,6 +3,7 @@
 // model, from the paragraphs only: heading numbers, the title year and the 落款 date are not figures.
 
 import { parseChineseNumeral } from './numbering';
+import { firstOnOrAfterLine } from './order';
 import type { Heading, Paragraph, Range, ReportModel, TextSpan } from './types';
 
 export type FigureKind =
@@ -182,6 +183,50 @@ export function figureAt(model: ReportModel, line: number, character: number): F
   }
   const f = figures[lo];
   return f && f.line === line && f.range.start.character <= character && character <= f.range.end.character ? f : undefined;
+}
+
+/** How far either way of a place `figureNear` reads its paragraph. */
+export const NEAR_REACH = 1000;
+
+/**
+ * The figure at a place, read from its paragraph's text around it only (NEAR_REACH characters either way, cut at the
+ * sentence ends nearest the edges): what a hover can tell of a figure in a document too large to read every figure of.
+ * Its index counts within that stretch, and what it counts and its sentence are read within it.
+ */
+export function figureNear(model: ReportModel, line: number, character: number): Figure | undefined {
+  let i = firstOnOrAfterLine(model.paragraphs, line);
+  for (; i < model.paragraphs.length && model.paragraphs[i].line === line; i++) {
+    const p = model.paragraphs[i];
+    const at = character - p.range.start.character;
+    if (at < 0 || at > p.text.length) continue;
+    let from = Math.max(0, at - NEAR_REACH);
+    let to = Math.min(p.text.length, at + NEAR_REACH);
+    // A figure or a 《…》 cut by the edge would be misread: the stretch starts and ends with whole sentences when it can.
+    if (from > 0) {
+      const end = firstSentenceEnd(p.text, from, at);
+      if (end >= 0) from = end + 1;
+    }
+    if (to < p.text.length) {
+      const end = lastSentenceEnd(p.text, at, to);
+      if (end >= 0) to = end + 1;
+    }
+    const start = p.range.start.character + from;
+    const stretch: Paragraph = { ...p, text: p.text.slice(from, to), range: { start: { line, character: start }, end: { line, character: start + to - from } } };
+    return figuresInParagraph(stretch).find((f) => f.range.start.character <= character && character <= f.range.end.character);
+  }
+  return undefined;
+}
+
+const SENTENCE_ENDS = '。；;！？';
+
+function firstSentenceEnd(text: string, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (SENTENCE_ENDS.includes(text[k])) return k;
+  return -1;
+}
+
+function lastSentenceEnd(text: string, from: number, to: number): number {
+  for (let k = to - 1; k >= from; k--) if (SENTENCE_ENDS.includes(text[k])) return k;
+  return -1;
 }
 
 interface RawFigure {
