@@ -203,6 +203,7 @@ export const citation: Rule = {
     ...DOCUMENTS.filter((d) => d.numbers.some((n) => !n.until)).map((d): RuleSource => ({ cite: d.numbers.find((n) => !n.until)!.number, title: `《${d.title}》` })),
   ],
   reportsOnly: true,
+  readsWording: true,
   check({ model, report }) {
     const year = model.year?.value;
     const limit = year === undefined ? undefined : writtenBy(model, year);

@@ -87,6 +87,7 @@ export const foreignUnit: Rule = {
   description: { zh: '文中出现其他同级单位的名称（可能是从别的单位材料中照搬）', en: 'Another unit of the same level named in the text (likely copied from another unit’s report)' },
   sources: [GONGWEN_REVIEW],
   reportsOnly: true,
+  readsWording: true,
   check({ model, report }) {
     const own = ownUnit(model);
     if (!own) return;

@@ -34,6 +34,7 @@ export const vaguePlan: Rule = {
   description: { zh: '“下一年度安排”没有具体措施、数字或时间', en: 'The plan for next year names no concrete measure, figure or date' },
   sources: [DUCHA_2019, EVALUATION_CASS],
   reportsOnly: true,
+  readsWording: true,
   check({ model, profile, sections, report }) {
     if (!profile) return;
     for (const h of itemHeadings(sections, 'plan')) {
