@@ -12,6 +12,7 @@ import {
   RULES, buildOutline, checkModel, compareReports, completionsAt, figureRows, figuresCsv, figuresOf, foldingRegions, gangyaoCoverage, hoverAt,
   parseReport, type ReportModel,
 } from '../../server/src/core/index';
+import { breakdownsOf } from '../../server/src/core/rules/figure-sum';
 import { figuresByParagraph } from '../../server/src/core/rules/shared/figures';
 import { CLAUSES, cutInto, fazhiReport, govInfoReport, longParagraph, random } from './long-paragraph';
 
@@ -83,8 +84,8 @@ const collectGarbage: () => void = (() => {
 
 /**
  * Runs the steps once on a fresh parse (rules keep per-paragraph results), in the order given; the milliseconds of
- * each step per KB. The figures step reads what the figure rules share (what each figure counts, its sentence), so
- * that no rule pays for the others.
+ * each step per KB. The figures step reads what the figure rules and the hover share (what each figure counts, its
+ * sentence, each paragraph's breakdowns), so that none of them pays for the others whatever the order.
  */
 function costPerKB(text: string, steps: readonly string[]): CostPerKB {
   const kb = text.length / 1024;
@@ -95,7 +96,7 @@ function costPerKB(text: string, steps: readonly string[]): CostPerKB {
   cost.parse = (now() - t) / kb;
   t = now();
   for (const f of figuresOf(model)) void (f.subject, f.sentence);
-  figuresByParagraph(model);
+  for (const [paragraph, figures] of figuresByParagraph(model)) breakdownsOf(paragraph, figures);
   cost.figures = (now() - t) / kb;
   for (const step of steps) {
     if (step === 'parse' || step === 'figures') continue;
@@ -119,11 +120,17 @@ function longestLine(model: ReportModel): number {
 function feature(step: string, model: ReportModel): void {
   switch (step) {
     case 'hover': {
-      // Twenty places along the long paragraph (or the hundred short ones), the title and the first heading.
+      // A hundred places at the same offsets of the clauses, whether they are one paragraph or a hundred (so that each
+      // short paragraph is hovered once, as the long one is a hundred times), the title and the first heading.
       const paragraphs = model.paragraphs.filter((p) => p.text.length > 1000);
-      for (let k = 0; k < 20; k++) {
-        const p = paragraphs[Math.floor((k * paragraphs.length) / 20)];
-        if (p) hoverAt(model, { line: p.line, character: p.range.start.character + Math.floor((p.text.length * ((k % 10) + 0.5)) / 10) }, { locale: 'zh' });
+      const total = paragraphs.reduce((sum, p) => sum + p.text.length, 0);
+      let i = 0;
+      let before = 0;
+      for (let k = 0; k < 100 && paragraphs.length > 0; k++) {
+        const offset = Math.floor(((k + 0.5) * total) / 100);
+        while (before + paragraphs[i].text.length <= offset) before += paragraphs[i++].text.length;
+        const p = paragraphs[i];
+        hoverAt(model, { line: p.line, character: p.range.start.character + offset - before }, { locale: 'zh' });
       }
       hoverAt(model, { line: 0, character: 1 }, { locale: 'zh' });
       if (model.headings[0]) hoverAt(model, { line: model.headings[0].line, character: 1 }, { locale: 'zh' });
