@@ -3,7 +3,7 @@
 // change only their ranges, fix-all idempotent — on at least 100,000 generated texts (arbitrary Unicode,
 // report-like lines with random numbering, mutated seeds). A failure is shrunk by fast-check to a minimal
 // reproducer, printed and saved under bench/.cache/. The slowest case (per KB) is reported as a check that
-// the time grows with size and nothing more.
+// the time grows with size and nothing more, and so is the cost of one huge paragraph against short ones.
 import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import { createRequire } from 'module';
@@ -96,6 +96,31 @@ for (const text of [0, 1, 2, 3].map((k) => fc.sample(reportLikeText, { seed: see
   }
 }
 console.error(`linear time: cost per KB at 1 MB ÷ at 50 KB = ${summary.linear.join(', ')}`);
+// …and with the length of one paragraph: the same texts with their line breaks taken out, 1 MB as one paragraph
+// against the same 1 MB cut into paragraphs of 50 KB (both sides handle as much data, so only the paragraph's length
+// differs; test/unit/linear-paragraph.test.ts does the same for every rule on report-like clauses).
+summary.paragraph = [];
+for (const sample of [0, 1, 2, 3].map((k) => fc.sample(reportLikeText, { seed: seed + k, numRuns: 30 }).join('').replace(/\r\n|\r|\n/g, ''))) {
+  if (sample.length === 0) continue;
+  const text = sample.repeat(Math.ceil(1_000_000 / sample.length)).slice(0, 1_000_000);
+  const cut = text.match(/[^]{1,50000}/g).join('\n');
+  const best = (t) => {
+    let ms = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const s = performance.now();
+      analyse(t);
+      ms = Math.min(ms, performance.now() - s);
+    }
+    return ms;
+  };
+  const ratio = Math.round((best(text) / best(cut)) * 100) / 100;
+  summary.paragraph.push(ratio);
+  if (ratio > 3) {
+    summary.failures++;
+    console.error(`FAILED (linear in a paragraph): ${ratio}× the cost of 1 MB as one paragraph than in 50 KB paragraphs for ${JSON.stringify(sample.slice(0, 120))}`);
+  }
+}
+console.error(`linear in one paragraph: cost of 1 MB as one paragraph ÷ in 50 KB paragraphs = ${summary.paragraph.join(', ')}`);
 summary.seconds = Math.round((performance.now() - started) / 100) / 10;
 // One slow sample may be a garbage collection: the slowest case is timed again, best of five.
 let again = Infinity;

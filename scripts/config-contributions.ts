@@ -128,9 +128,9 @@ export function buildSchema(): object {
         type: 'integer',
         minimum: 10000,
         default: 2000000,
-        description: '大文档阈值（字符数）：超过此长度的文档只做结构检查（大纲、标题序号、必备内容），跳过数据核对等耗时检查。默认 2000000（约百份乡镇报告的汇编）。',
-        markdownDescription: '大文档阈值（字符数）：超过此长度的文档只做结构检查（大纲、标题序号、必备内容），跳过数据核对等耗时检查。默认 `2000000`（约百份乡镇报告的汇编）。\n\n' +
-          '*Documents longer than this (in characters) get structure checks only; the figure checks are skipped.*',
+        description: '大文档阈值（字符数）：超过此长度的文档只做结构检查（大纲、标题序号、必备内容），跳过数据核对和逐段的文字检查（引用文件、单位名称、成对标点、列举序号、发文字号、套话）；悬停不核对数据，也不生成报告数据表。默认 2000000（约百份乡镇报告的汇编）。',
+        markdownDescription: '大文档阈值（字符数）：超过此长度的文档只做结构检查（大纲、标题序号、必备内容），跳过数据核对和逐段的文字检查（引用文件、单位名称、成对标点、列举序号、发文字号、套话）；悬停不核对数据，也不生成报告数据表。默认 `2000000`（约百份乡镇报告的汇编）。\n\n' +
+          '*Documents longer than this (in characters) get structure checks only: the figure checks and the checks of each paragraph\'s wording are skipped, a hover does not check figures, and the figures table is not made.*',
       },
       maxFileSize: {
         type: 'integer',

@@ -129,19 +129,32 @@ function pickLocale(params: InitializeParams): Locale {
   return tag.startsWith('en') ? 'en' : 'zh';
 }
 
+/**
+ * Above the threshold (govreport.largeDocumentThreshold) a document is read for its structure only: the rules that read
+ * every figure or judge the wording of every paragraph are skipped, a hover reads only the text around it, and the
+ * figures table is not made.
+ */
+function largeDocument(document: TextDocument, config: DocumentConfig): boolean {
+  return document.getText().length > largeDocumentThreshold(config);
+}
+
+function largeDocumentThreshold(config: DocumentConfig): number {
+  return config.config.largeDocumentThreshold ?? DEFAULT_LARGE_DOCUMENT_THRESHOLD;
+}
+
 /** The findings the user sees for this version: none on text that is not a report, none silenced. */
 function visibleFindings(document: TextDocument, config: DocumentConfig): Finding[] {
   if (!service.model(document).isReport) return [];
-  const large = document.getText().length > (config.config.largeDocumentThreshold ?? DEFAULT_LARGE_DOCUMENT_THRESHOLD);
+  const large = largeDocument(document, config);
   if (large) notifyLargeDocument(document, config);
   return filterIgnored(service.check(document, large ? structureOnly(config.options) : config.options), document.getText(), config.project?.relativeFile, config.config);
 }
 
-/** The same options without the figure rules; one object per options object, as the service caches by identity. */
+/** The same options with the structure checks only; one object per options object, as the service caches by identity. */
 const structureOnlyOptions = new WeakMap<CheckOptions, CheckOptions>();
 function structureOnly(options: CheckOptions): CheckOptions {
   let reduced = structureOnlyOptions.get(options);
-  if (!reduced) structureOnlyOptions.set(options, (reduced = { ...options, skipFigureRules: true }));
+  if (!reduced) structureOnlyOptions.set(options, (reduced = { ...options, structureOnly: true }));
   return reduced;
 }
 
@@ -153,8 +166,8 @@ function notifyLargeDocument(document: TextDocument, config: DocumentConfig): vo
   const tenThousands = Math.round(document.getText().length / 10_000);
   const name = decodeURIComponent(document.uri.split('/').pop() ?? document.uri);
   const message = config.locale === 'en'
-    ? `GovReport: ${name} is a large document (about ${tenThousands * 10},000 characters): its structure is checked, the figure checks are skipped. Setting: govreport.largeDocumentThreshold.`
-    : `GovReport：${name} 文档较大（约 ${tenThousands} 万字），只检查结构（大纲、标题序号、必备内容），已跳过数据核对等耗时检查。可在设置 govreport.largeDocumentThreshold 中调整。`;
+    ? `GovReport: ${name} is a large document (about ${tenThousands * 10},000 characters): its structure is checked; the figure checks and the checks of each paragraph's wording (citations, names, paired marks, lists) are skipped. Setting: govreport.largeDocumentThreshold.`
+    : `GovReport：${name} 文档较大（约 ${tenThousands} 万字），只检查结构（大纲、标题序号、必备内容），已跳过数据核对和逐段的文字检查（引用文件、单位名称、成对标点、列举序号等）。可在设置 govreport.largeDocumentThreshold 中调整。`;
   void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
 }
 
@@ -302,7 +315,7 @@ connection.onHover(async (params) => {
   if (!document) return null;
   const config = await configs.resolve(document.uri);
   const current = documents.get(document.uri);
-  return current ? hover(service.model(current), params.position, config.locale, config.options.profile) : null;
+  return current ? hover(service.model(current), params.position, config.locale, config.options.profile, largeDocument(current, config)) : null;
 });
 
 connection.onCompletion(async (params) => {
@@ -392,7 +405,10 @@ connection.onRequest(FIGURES_REQUEST, async (params: FiguresParams) => {
   const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
   if (!document) return null;
   const config = await configs.resolve(document.uri);
-  return figuresResult(service.model(document), config.locale);
+  const current = documents.get(document.uri);
+  if (!current) return null;
+  const large = largeDocument(current, config) ? { characters: current.getText().length, threshold: largeDocumentThreshold(config) } : undefined;
+  return figuresResult(service.model(current), config.locale, large);
 });
 
 connection.onRequest(COMPARE_REPORTS_REQUEST, async (params: CompareReportsParams): Promise<CompareReportsResponse> => {

@@ -66,6 +66,26 @@ describe('CLI', () => {
     assert.match(text.stdout, /^ {6}L\d+ {2}行政规范性文件 · 现行有效件数 {2}665 {2}→ 665 件$/m);
   });
 
+  it('figures --format json of one 46 KB sentence stays small: each figure carries an excerpt, not the sentence', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-long-'));
+    try {
+      let sentence = '';
+      for (let i = 0; Buffer.byteLength(sentence) < 46_000; i++) sentence += `依法受理群众来信来访案件共${12 + (i % 30)}件，其中按期办结${10 + (i % 30)}件，`;
+      const file = path.join(dir, '某县2023年法治政府建设情况的报告.txt');
+      fs.writeFileSync(file, ['某某县人民政府关于2023年度法治政府建设情况的报告', '一、2023年推进法治政府建设的主要举措和成效', `${sentence}。`].join('\n'));
+      // Room for the output as it was (the whole sentence per figure, 100 MB here), so that it fails on size, not on the pipe.
+      const r = spawnSync(process.execPath, [CLI, 'figures', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      assert.equal(r.status, 0, r.stderr);
+      const bytes = Buffer.byteLength(r.stdout);
+      const figures: { sentence: string }[] = JSON.parse(r.stdout).files[0].figures;
+      assert.ok(figures.length > 1000, `${figures.length} figures`);
+      assert.ok(bytes < 2_000_000 && bytes / figures.length < 1000, `${bytes} bytes of JSON for ${figures.length} figures`);
+      assert.ok(figures.every((f) => f.sentence.length <= 130 && `${sentence}。`.includes(f.sentence.replace(/^…|…$/g, ''))));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 on a usage error or a missing path, with a message', () => {
     const bad = run('check', '--format', 'xml', SEEDS_DIR);
     assert.equal(bad.status, 2);

@@ -34,6 +34,10 @@ export async function showFigures(client: LanguageClient, extensionUri: vscode.U
     return undefined;
   }
   const result = await requestFigures(client, document);
+  if (result?.notice) {
+    void vscode.window.showInformationMessage(result.notice);
+    return undefined;
+  }
   if (!result || result.rows.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No figures found in this document.'));
     return undefined;
@@ -69,6 +73,10 @@ export async function exportFigures(client: LanguageClient, uri?: vscode.Uri, ta
   }
   const result = await requestFigures(client, document);
   if (!result) return undefined;
+  if (result.notice) {
+    void vscode.window.showInformationMessage(result.notice);
+    return undefined;
+  }
   const destination = target ?? await vscode.window.showSaveDialog({
     defaultUri: document.uri.with({ path: document.uri.path.replace(/\.[^./]*$/, '') + '.数据.csv' }),
     filters: { CSV: ['csv'] },

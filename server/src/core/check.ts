@@ -15,8 +15,9 @@ export interface CheckOptions {
   profile?: ProfileChoice;
   /** Profiles defined by the user, tried before the built-in ones. */
   extraProfiles?: readonly Profile[];
-  /** Structure only: rules that read every figure are skipped (large documents). */
-  skipFigureRules?: boolean;
+  /** Structure only (documents above the large-document threshold): rules that read every figure or judge the wording
+   * of every paragraph are skipped. */
+  structureOnly?: boolean;
   /** Called when a rule throws; the finding list stays valid without that rule. */
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
@@ -30,7 +31,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Find
     const setting = options.severities?.[rule.id] ?? rule.defaultSeverity;
     if (setting === 'off') continue;
     if (rule.reportsOnly && !model.isReport) continue;
-    if (rule.readsFigures && options.skipFigureRules) continue;
+    if ((rule.readsFigures || rule.readsWording) && options.structureOnly) continue;
     const severity: Severity = setting;
     // A rule may report some cases at their own level (a skipped level as information); a configured
     // severity replaces them all, unless it merely restates the default.

@@ -75,5 +75,10 @@ export interface Rule {
   reportsOnly: boolean;
   /** Reads every figure of the report: skipped on documents above the large-document threshold. */
   readsFigures?: boolean;
+  /**
+   * Judges the wording of every paragraph (cited titles, unit names, paired marks, run-in lists, 文号, stock phrases):
+   * skipped on documents above the large-document threshold too, which get their structure checked only.
+   */
+  readsWording?: boolean;
   check(context: RuleContext): void;
 }

@@ -43,7 +43,11 @@ describe('Cross-year comparison', () => {
     const unchanged = result.unchangedFigures.map((f) => `${f.subject}=${f.value}${f.unit}`);
     assert.deepStrictEqual(unchanged, ['群众满意度=99%', '优待证=80个', '调解成功率=99%']);
     for (const f of result.unchangedFigures) {
-      assert.strictEqual(current.text.split('\n')[f.current.range.start.line].slice(f.current.range.start.character, f.current.range.end.character).replace(/[^0-9%]/g, ''), `${f.value}${f.unit === '%' ? '%' : ''}`);
+      const line = current.text.split('\n')[f.current.range.start.line];
+      assert.strictEqual(line.slice(f.current.range.start.character, f.current.range.end.character).replace(/[^0-9%]/g, ''), `${f.value}${f.unit === '%' ? '%' : ''}`);
+      // Its text is the figure's excerpt: part of its line, around the figure.
+      assert.ok(line.includes(f.current.text.replace(/^…|…$/g, '')), f.current.text);
+      assert.ok(f.current.text.length <= 60 * 2 + 10, f.current.text);
     }
     // 6000余份 and 12次 are unchanged too, but in （一）, which is listed as copied; 100% is a ceiling, not news.
     assert.ok(!unchanged.some((u) => u.startsWith('宣传资料') || u.includes('100%')), unchanged.join(' '));

@@ -44,6 +44,46 @@ describe('figures table', () => {
   });
 });
 
+describe('figures table: a figure carries an excerpt of its sentence, not the whole of it', () => {
+  const report = (paragraph: string) => figureRows(parseReport(['某某县人民政府关于2023年度法治政府建设情况的报告', '一、2023年推进法治政府建设的主要举措和成效', paragraph].join('\n')));
+
+  it('a short sentence whole, with its end mark', () => {
+    const rows = report('全年受理行政复议案件15件。办结12件。');
+    assert.deepEqual(rows.map((r) => r.sentence), ['全年受理行政复议案件15件。', '办结12件。']);
+  });
+
+  it('a long sentence cut to 60 characters on either side of the figure, 「…」 where it is cut', () => {
+    const before = '依法'.repeat(50);
+    const after = '推进'.repeat(50);
+    const [row] = report(`${before}受理行政复议案件15件${after}。`);
+    assert.equal(row.sentence, `…${`${before}受理行政复议案件`.slice(-60)}15件${`${after}。`.slice(0, 60)}…`);
+    // Cut on one side only: the start of the sentence is near.
+    const [near] = report(`受理案件15件${after}。`);
+    assert.equal(near.sentence, `受理案件15件${after.slice(0, 60)}…`);
+  });
+
+  it('never splits a character written as two UTF-16 units', () => {
+    const [row] = report(`${'𠀀'.repeat(40)}受理案件15件。`);
+    assert.ok(row.sentence.startsWith('…'));
+    assert.ok(!/[\udc00-\udfff]/.test(row.sentence[1]), 'no lone low surrogate after the ellipsis');
+  });
+
+  it('so that the rows grow with the figures, not with the sentence: 2,000 figures in one sentence of 19,000 characters', () => {
+    const clauses = Array.from({ length: 2000 }, (_, i) => `受理案件${i + 1}件，`).join('');
+    const rows = report(`${clauses}。`);
+    assert.ok(clauses.length > 18_000);
+    assert.equal(rows.length, 2000);
+    for (const r of rows) assert.ok(r.sentence.length <= 60 * 2 + r.text.length + 2, `${r.sentence.length} characters`);
+    assert.ok(figuresCsv(rows, 'zh').length < 400_000);
+  });
+
+  it('a section name is cut to 80 characters (a run-in heading\'s title runs to the first 。, however far)', () => {
+    const rows = figureRows(parseReport(['某某县人民政府关于2023年度法治政府建设情况的报告', `（一）${'推进依法行政，'.repeat(30)}。${'受理案件12件，'.repeat(100)}`].join('\n')));
+    assert.equal(rows.length, 100);
+    for (const r of rows) assert.ok(r.section.length === 80 && r.section.startsWith('（一）推进依法行政') && r.section.endsWith('…'), r.section);
+  });
+});
+
 describe('figures table of a report with tables (平潭 2021 政府信息公开)', () => {
   const text = fs.readFileSync(PINGTAN, 'utf8');
   const lines = text.split(/\r?\n/);

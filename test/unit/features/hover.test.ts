@@ -76,3 +76,71 @@ describe('hover', () => {
     assert.equal(hoverAt(m004, positionOf(text004, '深入学习贯彻党的二十大精神'), { locale: 'zh' }), undefined);
   });
 });
+
+describe('hover on a document above the large-document threshold', () => {
+  const large = { locale: 'zh' as const, largeDocument: true };
+  const text004 = seedText('004');
+  const m004 = parseReport(text004);
+
+  it('on a figure: its value and what it counts, read from the text around it, and no check', () => {
+    const h = hoverAt(m004, positionOf(text004, '1.99亿元', 1), large)!;
+    assert.match(h.markdown, /\*\*1\.99亿元\*\* → 199,000,000 元 · 金额 · 确数/);
+    assert.match(h.markdown, /统计对象：招商引资到位资金/);
+    assert.match(h.markdown, /所在部分：（二）健全政府机构职能体系/);
+    assert.match(h.markdown, /文档较大，未核对数据/);
+    // The range is the figure's own, as for any document.
+    const { start, end } = h.range;
+    assert.equal(text004.split('\n')[start.line].slice(start.character, end.character), '1.99亿元');
+    // The breakdown of 151项 is not checked.
+    assert.doesNotMatch(hoverAt(m004, positionOf(text004, '151项', 1), large)!.markdown, /其中各项/);
+  });
+
+  it('on a heading and on the title: no figures of their own, and why', () => {
+    const heading = hoverAt(m004, positionOf(text004, '（二）健全政府机构职能体系', 1), large)!;
+    assert.doesNotMatch(heading.markdown, /统计对象/);
+    assert.match(heading.markdown, /文档较大/);
+    const text = seedText('003');
+    const title = hoverAt(parseReport(text), positionOf(text, '瀍河回族区人民政府关于', 2), large)!;
+    assert.match(title.markdown, /报告年度：2021/);
+    assert.match(title.markdown, /已有必备内容：3\/5/);
+    assert.doesNotMatch(title.markdown, /数据：|每千字/);
+  });
+
+  it('costs the same at character 5,000,000 of a 10 MB line as near its start: only the text around it is read', () => {
+    const clause = '全年受理行政复议案件15件，其中维持12件、纠正3件，办结率100%，';
+    const line = clause.repeat(Math.ceil(10_000_000 / clause.length));
+    const text = `某某县人民政府关于2023年度法治政府建设情况的报告\n一、2023年推进法治政府建设的主要举措和成效\n${line}\n`;
+    const model = parseReport(text);
+    const at = (character: number) => {
+      const c = character - (character % clause.length) + clause.indexOf('15件') + 1;
+      const started = performance.now();
+      const h = hoverAt(model, { line: 2, character: c }, large)!;
+      return { ms: performance.now() - started, markdown: h.markdown };
+    };
+    at(100); // compiled once
+    const near = Math.min(...[0, 1, 2].map(() => at(100).ms));
+    const middle = at(5_000_000);
+    assert.match(middle.markdown, /\*\*15件\*\* → 15 件 · 数量 · 确数/);
+    assert.match(middle.markdown, /统计对象：行政复议案件/);
+    assert.ok(middle.ms < 50 && middle.ms < near + 20, `${middle.ms.toFixed(1)} ms at 5,000,000, ${near.toFixed(1)} ms near the start`);
+  });
+});
+
+describe('hover after the document is analysed: independent of the paragraph length', () => {
+  it('at the end of a 1 MB paragraph as fast as at its start (no search through its figures or breakdowns)', () => {
+    const clause = '全年受理行政复议案件15件，其中维持12件、纠正3件，办结率100%，';
+    const text = `某某县人民政府关于2023年度法治政府建设情况的报告\n一、2023年推进法治政府建设的主要举措和成效\n${clause.repeat(Math.ceil(1_000_000 / clause.length))}\n`;
+    const model = parseReport(text);
+    const hover = (k: number) => {
+      const character = k * clause.length + clause.indexOf('15件') + 1;
+      const started = performance.now();
+      const h = hoverAt(model, { line: 2, character }, { locale: 'zh' })!;
+      return { ms: performance.now() - started, markdown: h.markdown };
+    };
+    hover(0); // reads the figures and breakdowns of the paragraph once, as the diagnostics would
+    const last = Math.floor(1_000_000 / clause.length) - 1;
+    const times = [0, 1, 2].map(() => hover(last).ms + hover(1).ms);
+    assert.match(hover(last).markdown, /其中各项 12件 \+ 3件 = 15件 ✓/);
+    assert.ok(Math.min(...times) < 20, `two hovers took ${Math.min(...times).toFixed(1)} ms`);
+  });
+});

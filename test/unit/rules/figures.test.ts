@@ -86,3 +86,20 @@ describe('figure-sum: parts more than the total', () => {
     assert.deepEqual(check('全镇共有干部100人，其中党员80人，女性40人。'), ['warning']);
   });
 });
+
+describe('figure-sum: several sums in one sentence', () => {
+  const messages = (sentence: string) => checkModel(parseReport(`XX镇2023年法治政府建设年度报告\n一、主要举措和成效\n${sentence}\n`))
+    .filter((f) => f.rule === 'figure-sum').map((f) => f.message.zh);
+  it('each 合计 adds up what follows the sum before it', () => {
+    assert.deepEqual(messages('调解婚姻纠纷5件、邻里纠纷6件，合计11件，调解合同纠纷3件、其他纠纷4件，合计7件。'), []);
+    assert.deepEqual(messages('调解婚姻纠纷5件、邻里纠纷6件，合计11件，调解合同纠纷3件、其他纠纷4件，合计8件。'), ['总数8件与各分项之和7件不符（调解合同纠纷3件、其他纠纷4件）']);
+  });
+  it('a breakdown of 3,000 parts is read at once (a set of subjects finds 立案 for 未立案, not every pair of parts)', () => {
+    const parts = '婚姻纠纷1件、'.repeat(3000);
+    const started = performance.now();
+    // 未立案 and 立案 cover everything: the parts must add up to the total.
+    assert.equal(messages(`共3001件，其中${parts}未立案1件、立案0件。`).length, 0);
+    assert.equal(messages(`共3002件，其中${parts}未立案1件、立案0件。`).length, 1);
+    assert.ok(performance.now() - started < 2000);
+  });
+});

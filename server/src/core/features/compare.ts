@@ -20,6 +20,7 @@ export interface CopiedParagraph {
 }
 
 export interface UnchangedFigure {
+  /** The figure's excerpt (its sentence around it, Figure.excerpt) and its range, in each year's report. */
   current: { text: string; range: Range };
   previous: { text: string; range: Range };
   /** What the figure counts (「行政复议案件」), the same in both years. */
@@ -242,8 +243,8 @@ function findUnchangedFigures(previous: ReportModel, current: ReportModel, copie
     const then = key === undefined ? undefined : before.get(key);
     if (!then) continue;
     out.push({
-      current: { text: f.sentence.text, range: f.range },
-      previous: { text: then.sentence.text, range: then.range },
+      current: { text: f.excerpt, range: f.range },
+      previous: { text: then.excerpt, range: then.range },
       subject: f.subject!,
       kind: f.kind,
       value: f.value,

@@ -16,7 +16,10 @@ export interface FigureRow {
   unit: string;
   kind: Figure['kind'];
   approximate: boolean;
-  /** The sentence the figure stands in; empty for a table cell, whose row and column say what it is. */
+  /**
+   * The sentence the figure stands in, cut to 60 characters on either side of it with 「…」 (Figure.excerpt): a row
+   * stays small however long the sentence. Empty for a table cell, whose row and column say what it is.
+   */
   sentence: string;
   /** For a table cell: the table (「表三 收到和处理政府信息公开申请情况」), its row label and column label, in the
    * report's language; empty for a figure in a sentence. */
@@ -42,7 +45,7 @@ function textFigureRow(f: Figure): FigureRow {
     unit: f.unit,
     kind: f.kind,
     approximate: f.approximate,
-    sentence: f.sentence.text,
+    sentence: f.excerpt,
     table: '',
     row: '',
     column: '',
@@ -72,8 +75,16 @@ function tableFigureRow(f: TableFigure): FigureRow {
   };
 }
 
-function sectionName(section: Heading | undefined): string {
-  return section ? `${section.number.raw}${section.title}` : '';
+/**
+ * Characters of a section's name a row or a hover carries: a run-in heading's title runs to the first 。, which text
+ * without one puts at the end of its line, and every figure under it repeats the name.
+ */
+const SECTION_NAME_LIMIT = 80;
+
+export function sectionName(section: Heading | undefined): string {
+  if (!section) return '';
+  const name = `${section.number.raw}${section.title}`;
+  return name.length > SECTION_NAME_LIMIT ? `${name.slice(0, SECTION_NAME_LIMIT - 1)}…` : name;
 }
 
 // 「（单位：万元）」 in a label, caption or header: the unit of the values below it.

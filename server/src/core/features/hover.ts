@@ -6,13 +6,14 @@ import type { Locale } from '../findings';
 import { checkModel } from '../check';
 import { gangyaoCoverage } from './coverage';
 import { evidenceBySection, evidencePerThousand } from './evidence';
-import { figureAt, figuresOf, type Figure } from '../model/figures';
+import { figureAt, figureNear, figuresOf, type Figure } from '../model/figures';
+import { sectionName } from './figures-table';
 import { firstOnOrAfterLine } from '../model/order';
 import type { Heading, Position, Range, ReportModel } from '../model/types';
 import { resolveProfile, type Profile } from '../profiles/index';
 import { matchSections } from '../profiles/match';
 import { recomputeRate } from '../rules/figure-rate';
-import { breakdownsOf } from '../rules/figure-sum';
+import { breakdownsOf, type Breakdown } from '../rules/figure-sum';
 import { lateReport } from '../rules/late-report';
 import { vaguePlan } from '../rules/vague-plan';
 import { vagueShortcomings } from '../rules/vague-shortcomings';
@@ -29,16 +30,22 @@ export interface HoverContent {
 export interface HoverOptions {
   locale: Locale;
   profile?: Profile;
+  /**
+   * The document is above the large-document threshold, where the figure rules are off: a hover reads only the text
+   * around it (a figure's value and what it counts, no checks), a heading or the title no figures of their own.
+   */
+  largeDocument?: boolean;
 }
 
 export function hoverAt(model: ReportModel, position: Position, options: HoverOptions): HoverContent | undefined {
   if (!model.isReport) return undefined;
   const cell = tableFigureAt(model, position.line, position.character);
   if (cell) return { markdown: cellHover(model, cell, options.locale), range: cell.range };
-  const figure = figureAt(model, position.line, position.character);
-  if (figure) return { markdown: figureHover(model, figure, options.locale), range: figure.range };
+  const large = options.largeDocument === true;
+  const figure = large ? figureNear(model, position.line, position.character) : figureAt(model, position.line, position.character);
+  if (figure) return { markdown: figureHover(model, figure, options.locale, large), range: figure.range };
   const heading = headingOnLine(model, position);
-  if (heading) return { markdown: sectionHover(model, heading, options.locale), range: heading.range };
+  if (heading) return { markdown: sectionHover(model, heading, options.locale, large), range: heading.range };
   const title = model.title;
   if (title && contains(title.range, position)) {
     const line = title.lines.find((l) => l.range.start.line === position.line);
@@ -89,7 +96,14 @@ function escape(s: string): string {
 
 function headingLabel(h: Heading | undefined, locale: Locale): string {
   if (!h) return locale === 'en' ? '(before the first heading)' : '（导语）';
-  return `${h.number.raw}${h.title}`;
+  return sectionName(h);
+}
+
+/** Why a hover says nothing of the figures' checks: the document is above the large-document threshold. */
+function largeDocumentNote(locale: Locale): string {
+  return locale === 'en'
+    ? '_A large document: its figures are not checked (setting govreport.largeDocumentThreshold)._'
+    : '_文档较大，未核对数据（设置 govreport.largeDocumentThreshold）。_';
 }
 
 // --- a table cell ---
@@ -115,13 +129,17 @@ function cellHover(model: ReportModel, f: TableFigure, locale: Locale): string {
 
 // --- a figure ---
 
-function figureHover(model: ReportModel, f: Figure, locale: Locale): string {
+function figureHover(model: ReportModel, f: Figure, locale: Locale, large: boolean): string {
   const en = locale === 'en';
   const lines: string[] = [];
   lines.push(`**${escape(f.text)}** → ${escape(normalised(f, locale))} · ${KIND_NAMES[locale][f.kind]} · ${f.approximate ? (en ? `approximate (“${f.approximation}”)` : `约数（“${f.approximation}”）`) : en ? 'exact' : '确数'}`);
   lines.push('');
   if (f.subject) lines.push(`${en ? 'Counts' : '统计对象'}：${escape(f.subject)}`);
   lines.push(`${en ? 'Section' : '所在部分'}：${escape(headingLabel(f.section, locale))}`);
+  if (large) {
+    lines.push('', largeDocumentNote(locale));
+    return lines.join('\n');
+  }
   const check = checksFor(model, f, locale);
   if (check.length > 0) {
     lines.push('');
@@ -136,13 +154,15 @@ function checksFor(model: ReportModel, f: Figure, locale: Locale): string[] {
   const en = locale === 'en';
   const out: string[] = [];
   const siblings = figuresByParagraph(model).get(f.paragraph) ?? [];
-  const index = siblings.indexOf(f);
+  // A paragraph's figures stand together in document order: the figure's place among them is its index's distance
+  // from the first (not a search through a paragraph that may hold a hundred thousand figures).
+  const index = siblings.length > 0 && siblings[f.index - siblings[0].index] === f ? f.index - siblings[0].index : -1;
   const rate = index >= 0 ? recomputeRate(siblings, index) : undefined;
   if (rate) {
     const verdict = rate.matches ? '✓' : en ? `✗ (stated ${f.text})` : `✗（文中为${f.text}）`;
     out.push(`${escape(rate.numerator.text)} ÷ ${escape(rate.denominator.text)} = ${rate.rounded}% ${verdict}`);
   }
-  const breakdown = breakdownsOf(f.paragraph, siblings).find((b) => sameFigure(b.total, f));
+  const breakdown = breakdownByTotal(breakdownsOf(f.paragraph, siblings)).get(positionKey(f));
   if (breakdown) {
     const { parts } = breakdown;
     const sum = Math.round(parts.reduce((a, p) => a + p.value, 0) * 1e6) / 1e6;
@@ -155,20 +175,40 @@ function checksFor(model: ReportModel, f: Figure, locale: Locale): string[] {
   return out;
 }
 
-/** The same figure, though perhaps a copy made when an earlier paragraph changed (figures carry their index). */
-function sameFigure(a: Figure, b: Figure): boolean {
-  return a.line === b.line && a.range.start.character === b.range.start.character && a.range.end.character === b.range.end.character;
+/** Where a figure stands: the same figure, though perhaps a copy made when an earlier paragraph changed (figures carry their index). */
+function positionKey(f: Figure): string {
+  return `${f.line}:${f.range.start.character}:${f.range.end.character}`;
+}
+
+const totals = new WeakMap<readonly Breakdown[], Map<string, Breakdown>>();
+
+/** A paragraph's breakdowns by where their total stands, made once per paragraph (the first of each, as a search would find). */
+function breakdownByTotal(breakdowns: readonly Breakdown[]): Map<string, Breakdown> {
+  let map = totals.get(breakdowns);
+  if (!map) {
+    map = new Map();
+    for (const b of breakdowns) {
+      const key = positionKey(b.total);
+      if (!map.has(key)) map.set(key, b);
+    }
+    totals.set(breakdowns, map);
+  }
+  return map;
 }
 
 // --- a heading: its section's figures ---
 
 const TABLE_LIMIT = 40;
 
-function sectionHover(model: ReportModel, h: Heading, locale: Locale): string {
+function sectionHover(model: ReportModel, h: Heading, locale: Locale, large: boolean): string {
   const en = locale === 'en';
+  const lines = [`**${escape(sectionName(h))}**`, ''];
+  if (large) {
+    lines.push(largeDocumentNote(locale));
+    return lines.join('\n');
+  }
   const end = h.sectionRange.end.line;
-  const figures = figuresOf(model).filter((f) => f.line >= h.line && f.line <= end && f.kind !== 'year' && f.kind !== 'date');
-  const lines = [`**${escape(h.number.raw + h.title)}**`, ''];
+  const figures = sectionFigures(model, h.line, end);
   if (figures.length === 0) {
     lines.push(en ? 'No figures in this section.' : '本部分没有数据。');
     return lines.join('\n');
@@ -194,12 +234,23 @@ function sectionHover(model: ReportModel, h: Heading, locale: Locale): string {
   return lines.join('\n');
 }
 
+/** The section's figures other than years and dates, from its heading's line to its end: found by line, not by a walk
+ * through every figure of the report. */
+function sectionFigures(model: ReportModel, from: number, to: number): Figure[] {
+  const all = figuresOf(model);
+  const out: Figure[] = [];
+  for (let i = firstOnOrAfterLine(all, from); i < all.length && all[i].line <= to; i++) {
+    if (all[i].kind !== 'year' && all[i].kind !== 'date') out.push(all[i]);
+  }
+  return out;
+}
+
 // --- the title: the whole report ---
 
 function reportHover(model: ReportModel, options: HoverOptions): string {
   const en = options.locale === 'en';
   const profile = options.profile ?? resolveProfile(model);
-  const figures = figuresOf(model).filter((f) => f.kind !== 'year' && f.kind !== 'date');
+  const large = options.largeDocument === true;
   const lines: string[] = [];
   lines.push(`**${escape(model.title?.text ?? '')}**`, '');
   lines.push(`- ${en ? 'Report year' : '报告年度'}：${model.year?.value ?? (en ? 'unknown' : '未知')}`);
@@ -219,8 +270,13 @@ function reportHover(model: ReportModel, options: HoverOptions): string {
     lines.push(`- ${en ? 'Outline (2021—2025) parts spoken to' : '纲要（2021—2025年）覆盖'}：${covered.length}/${coverage.length}` +
       (uncovered.length > 0 ? `（${en ? 'not' : '未涉及'}：${uncovered.map(escape).join('、')}）` : ''));
   }
+  if (large) {
+    lines.push(...qualityLines(model, profile, en, false), '', largeDocumentNote(options.locale));
+    return lines.join('\n');
+  }
+  const figures = sectionFigures(model, 0, model.lines.length);
   lines.push(`- ${en ? 'Figures' : '数据'}：${figures.length}${en ? '' : ' 个'}（${en ? 'approximate' : '约数'} ${figures.filter((f) => f.approximate).length}）`);
-  lines.push(...qualityLines(model, profile, en));
+  lines.push(...qualityLines(model, profile, en, true));
   return lines.join('\n');
 }
 
@@ -228,7 +284,8 @@ function reportHover(model: ReportModel, options: HoverOptions): string {
 
 const QUALITY_RULES = [lateReport, vagueShortcomings, vaguePlan];
 
-function qualityLines(model: ReportModel, profile: Profile | undefined, en: boolean): string[] {
+/** `withEvidence`: the figures and cases per section, which read every figure (not for a large document). */
+function qualityLines(model: ReportModel, profile: Profile | undefined, en: boolean, withEvidence: boolean): string[] {
   const lines: string[] = [];
   const found = new Set(checkModel(model, { rules: QUALITY_RULES, profile: profile?.id ?? 'none', extraProfiles: profile ? [profile] : [] }).map((f) => f.rule));
   const date = model.signature?.date;
@@ -242,7 +299,7 @@ function qualityLines(model: ReportModel, profile: Profile | undefined, en: bool
     if (has('shortcomings')) lines.push(`- ${en ? 'Shortcomings' : '存在的不足'}：${found.has(vagueShortcomings.id) ? (en ? 'stock phrases only' : '只有套话，未写具体问题') : en ? 'names concrete problems' : '写到了具体问题'}`);
     if (has('plan')) lines.push(`- ${en ? 'Plan' : '下一年度安排'}：${found.has(vaguePlan.id) ? (en ? 'no concrete measure, figure or date' : '没有具体措施、数字或时间') : en ? 'has concrete measures' : '有具体措施'}`);
   }
-  const evidence = evidenceBySection(model).filter((e) => e.chars > 0);
+  const evidence = withEvidence ? evidenceBySection(model).filter((e) => e.chars > 0) : [];
   if (evidence.length > 0) {
     lines.push(`- ${en ? 'Figures and cases per 1,000 characters, by section' : '各部分每千字的数据和事例'}：` +
       evidence.map((e) => `${escape(e.heading.number.raw.replace(/[、.．]$/, ''))} ${formatDensity(evidencePerThousand(e))}`).join(en ? ', ' : '，'));

@@ -3,6 +3,7 @@
 // model, from the paragraphs only: heading numbers, the title year and the 落款 date are not figures.
 
 import { parseChineseNumeral } from './numbering';
+import { firstOnOrAfterLine } from './order';
 import type { Heading, Paragraph, Range, ReportModel, TextSpan } from './types';
 
 export type FigureKind =
@@ -39,6 +40,11 @@ export interface Figure {
   date?: { year?: number; month?: number; day?: number };
   /** The sentence the figure stands in (up to 。；！？). */
   sentence: TextSpan;
+  /**
+   * The sentence cut to EXCERPT_REACH characters on either side of the figure, with 「…」 where it was cut: what a
+   * table, a list or a hover shows, so that their size grows with the number of figures, not with sentence length.
+   */
+  excerpt: string;
   paragraph: Paragraph;
   section: Heading | undefined;
 }
@@ -69,17 +75,38 @@ const ARABIC_FIGURE = new RegExp(
 const CHINESE_UNITS = '人次|场次|个|次|项|名|人|件|场|批|家|期|轮|份|条|起|宗|所|处|支';
 // Not after 第/统/唯/之/每 (「第二次」「统一」「唯一」): checked behind the match, like the approximation word.
 const NOT_AFTER_CHINESE = /[第统唯之每]/;
-const CHINESE_FIGURE = new RegExp(
-  `([零〇两二三四五六七八九十百千][零〇一二两三四五六七八九十百千]*|一[十百千][零〇一二三四五六七八九十百千]*)(余|多)?(${CHINESE_UNITS})(?![性体化式])`,
-  'g',
-);
+// A Chinese count is found run by run, as a regular expression over the whole text would read it
+// (「([零〇两…][零〇一…]*|一[十百千][…]*)(余|多)?(人次|…)(?![性体化式])」): a run of numerals can only be followed by its
+// count word at its end, so what follows the run decides for every start in it, and the leftmost start the numeral
+// forms allow is taken. Reading it with that expression would try again from every numeral of a long run.
+const NUMERAL_RUN = /[零〇一二两三四五六七八九十百千]+/g;
+const CHINESE_NUMERAL_AT = /[零〇两二三四五六七八九十百千][零〇一二两三四五六七八九十百千]*|一[十百千][零〇一二三四五六七八九十百千]*/y;
+const COUNT_WORD_AT = new RegExp(`(余|多)?(${CHINESE_UNITS})(?![性体化式])`, 'y');
+
+/** The Chinese counts of a text, in order: where each starts, its numeral, 余/多 and count word, and its length. */
+function* chineseCounts(text: string): Generator<{ index: number; numeral: string; approx?: string; unit: string; length: number }> {
+  NUMERAL_RUN.lastIndex = 0;
+  for (let run = NUMERAL_RUN.exec(text); run; run = NUMERAL_RUN.exec(text)) {
+    const end = run.index + run[0].length;
+    COUNT_WORD_AT.lastIndex = end;
+    const after = COUNT_WORD_AT.exec(text);
+    if (!after) continue;
+    for (let at = run.index; at < end; at++) {
+      CHINESE_NUMERAL_AT.lastIndex = at;
+      const numeral = CHINESE_NUMERAL_AT.exec(text)?.[0];
+      if (numeral === undefined || at + numeral.length !== end) continue;
+      yield { index: at, numeral, approx: after[1], unit: after[2], length: end - at + after[0].length };
+      break;
+    }
+  }
+}
 const RANGE_MARK = /^\s*[～~〜—–\-－至到]\s*$/;
 
 /** Text zones in a paragraph where digits are names, not figures. */
 // Each with a cheap test of whether the paragraph can hold such a zone at all: most hold none.
-const NOT_FIGURES: { trigger: RegExp; zone: RegExp }[] = [
+const NOT_FIGURES: { trigger: RegExp; zone: RegExp | ((text: string) => [number, number][]) }[] = [
   // titles of documents, with their years: 《2023年全县法治政府建设工作要点》
-  { trigger: /《/, zone: /《[^》]*》/g },
+  { trigger: /《/, zone: titleZones },
   // short quoted names: “12.4”宪法宣传日, “141”基层治理体系, “2+4+5”
   { trigger: /[“"‘]/, zone: /“[^”]{1,12}”|"[^"]{1,12}"|‘[^’]{1,12}’/g },
   // document numbers: 〔2023〕37号
@@ -89,8 +116,27 @@ const NOT_FIGURES: { trigger: RegExp; zone: RegExp }[] = [
   { trigger: /[0-9]{7}/, zone: /(?<![0-9])1[3-9][0-9]{9}(?![0-9])|(?<![0-9])0[0-9]{2,3}[-－][0-9]{7,8}(?![0-9])/g },
   // 12345热线
   { trigger: /热线|便民/, zone: /(?<![0-9])[0-9]{5}(?=热线|便民|政务服务热线|服务热线)/g },
-  { trigger: /https?:|www\.|@/, zone: /https?:\/\/\S+|www\.\S+|[\w.-]+@[\w.-]+/g },
+  // (an address is read from the start of its run of name characters only, not again from each one of them)
+  { trigger: /https?:|www\.|@/, zone: /https?:\/\/\S+|www\.\S+|(?<![\w.-])[\w.-]+@[\w.-]+/g },
 ];
+
+/**
+ * 《…》 up to the first 》 after each 《, as 「/《[^》]*》/g」 would find them, without searching the rest of the text again
+ * from every 《 of a run that is never closed.
+ */
+function titleZones(text: string): [number, number][] {
+  const zones: [number, number][] = [];
+  for (let open = text.indexOf('《'); open >= 0; ) {
+    const close = text.indexOf('》', open + 1);
+    if (close < 0) break;
+    zones.push([open, close + 1]);
+    open = text.indexOf('《', close + 1);
+  }
+  return zones;
+}
+
+/** Characters of its sentence an excerpt keeps on either side of a figure. */
+export const EXCERPT_REACH = 60;
 
 const figureCache = new WeakMap<ReportModel, Figure[]>();
 /**
@@ -139,6 +185,50 @@ export function figureAt(model: ReportModel, line: number, character: number): F
   return f && f.line === line && f.range.start.character <= character && character <= f.range.end.character ? f : undefined;
 }
 
+/** How far either way of a place `figureNear` reads its paragraph. */
+export const NEAR_REACH = 1000;
+
+/**
+ * The figure at a place, read from its paragraph's text around it only (NEAR_REACH characters either way, cut at the
+ * sentence ends nearest the edges): what a hover can tell of a figure in a document too large to read every figure of.
+ * Its index counts within that stretch, and what it counts and its sentence are read within it.
+ */
+export function figureNear(model: ReportModel, line: number, character: number): Figure | undefined {
+  let i = firstOnOrAfterLine(model.paragraphs, line);
+  for (; i < model.paragraphs.length && model.paragraphs[i].line === line; i++) {
+    const p = model.paragraphs[i];
+    const at = character - p.range.start.character;
+    if (at < 0 || at > p.text.length) continue;
+    let from = Math.max(0, at - NEAR_REACH);
+    let to = Math.min(p.text.length, at + NEAR_REACH);
+    // A figure or a 《…》 cut by the edge would be misread: the stretch starts and ends with whole sentences when it can.
+    if (from > 0) {
+      const end = firstSentenceEnd(p.text, from, at);
+      if (end >= 0) from = end + 1;
+    }
+    if (to < p.text.length) {
+      const end = lastSentenceEnd(p.text, at, to);
+      if (end >= 0) to = end + 1;
+    }
+    const start = p.range.start.character + from;
+    const stretch: Paragraph = { ...p, text: p.text.slice(from, to), range: { start: { line, character: start }, end: { line, character: start + to - from } } };
+    return figuresInParagraph(stretch).find((f) => f.range.start.character <= character && character <= f.range.end.character);
+  }
+  return undefined;
+}
+
+const SENTENCE_ENDS = '。；;！？';
+
+function firstSentenceEnd(text: string, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (SENTENCE_ENDS.includes(text[k])) return k;
+  return -1;
+}
+
+function lastSentenceEnd(text: string, from: number, to: number): number {
+  for (let k = to - 1; k >= from; k--) if (SENTENCE_ENDS.includes(text[k])) return k;
+  return -1;
+}
+
 interface RawFigure {
   start: number;
   end: number;
@@ -159,20 +249,42 @@ function toAscii(s: string): string {
   return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[,，]/g, '');
 }
 
+/**
+ * The zones of a paragraph, sorted and merged into disjoint stretches, so that whether a number stands in one is a
+ * binary search: a paragraph may hold thousands of titles and thousands of numbers.
+ */
 function excludedZones(text: string): [number, number][] {
   const zones: [number, number][] = [];
   for (const { trigger, zone: re } of NOT_FIGURES) {
     if (!trigger.test(text)) continue;
+    if (typeof re === 'function') {
+      for (const zone of re(text)) zones.push(zone);
+      continue;
+    }
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) zones.push([m.index, m.index + m[0].length]);
   }
-  return zones;
+  if (zones.length < 2) return zones;
+  zones.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [zones[0]];
+  for (let i = 1; i < zones.length; i++) {
+    const last = merged[merged.length - 1];
+    if (zones[i][0] <= last[1]) last[1] = Math.max(last[1], zones[i][1]);
+    else merged.push(zones[i]);
+  }
+  return merged;
 }
 
 function inZone(zones: [number, number][], at: number): boolean {
-  for (const [s, e] of zones) if (at >= s && at < e) return true;
-  return false;
+  let lo = 0;
+  let hi = zones.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (zones[mid][1] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < zones.length && zones[lo][0] <= at;
 }
 
 /** Figures of one paragraph, numbered in document order from `firstIndex`. */
@@ -194,18 +306,16 @@ export function figuresInParagraph(p: Paragraph, firstIndex = 0): ExtractedFigur
     const raw = arabicFigure({ num: m[1], frac: m[2], mult: m[3], approx1: m[4], unit: m[5], approx2: m[6], pre }, start, m[0].length + numberStart - start);
     if (raw) raws.push(raw);
   }
-  CHINESE_FIGURE.lastIndex = 0;
-  while ((m = CHINESE_FIGURE.exec(text)) !== null) {
-    const [, numeral, approx1, unit] = m;
-    if (m.index > 0 && NOT_AFTER_CHINESE.test(text[m.index - 1])) continue;
-    if (inZone(zones, m.index)) continue;
-    const value = parseChineseNumeral(numeral);
+  for (const c of chineseCounts(text)) {
+    if (c.index > 0 && NOT_AFTER_CHINESE.test(text[c.index - 1])) continue;
+    if (inZone(zones, c.index)) continue;
+    const value = parseChineseNumeral(c.numeral);
     if (value === undefined || value < 2) continue;
-    const pre = approximationBefore(text, m.index);
-    const start = m.index - (pre?.length ?? 0);
+    const pre = approximationBefore(text, c.index);
+    const start = c.index - (pre?.length ?? 0);
     raws.push({
-      start, end: m.index + m[0].length, kind: 'count', value, unit, writtenUnit: unit,
-      approximation: [pre, approx1].filter((x): x is string => !!x), digitCount: 0, scale: 1,
+      start, end: c.index + c.length, kind: 'count', value, unit: c.unit, writtenUnit: c.unit,
+      approximation: [pre, c.approx].filter((x): x is string => !!x), digitCount: 0, scale: 1,
     });
   }
   raws.sort((a, b) => a.start - b.start);
@@ -284,6 +394,11 @@ class ExtractedFigure implements Figure {
     return this.sentenceMemo;
   }
 
+  get excerpt(): string {
+    const [ss, se] = this.bounds();
+    return excerptOf(this.paragraph.text, ss, se, this.raw.start, this.raw.end);
+  }
+
   get subject(): string | undefined {
     if (this.subjectMemo === undefined) {
       const k = this.kind;
@@ -294,10 +409,10 @@ class ExtractedFigure implements Figure {
     return this.subjectMemo ?? undefined;
   }
 
-  /** What a figure is, as plain data (for JSON and tests). */
-  toJSON(): Omit<Figure, 'paragraph' | 'section'> & { section?: string } {
-    const { index, text, range, line, kind, value, upper, unit, approximate, approximation, date, subject, sentence } = this;
-    return { index, text, range, line, kind, value, upper, unit, approximate, approximation, date, subject, sentence, section: this.section?.title };
+  /** What a figure is, as plain data (for JSON and tests): its sentence by its range and excerpt, never copied whole. */
+  toJSON(): Omit<Figure, 'paragraph' | 'section' | 'sentence'> & { section?: string; sentenceRange: Range } {
+    const { index, text, range, line, kind, value, upper, unit, approximate, approximation, date, subject, excerpt } = this;
+    return { index, text, range, line, kind, value, upper, unit, approximate, approximation, date, subject, excerpt, sentenceRange: this.sentence.range, section: this.section?.title };
   }
 }
 
@@ -413,6 +528,20 @@ function joinDatesAndRanges(text: string, raws: RawFigure[]): RawFigure[] {
   return out.filter((r) => !(r.kind === 'count' && r.unit === '' && r.upper === undefined));
 }
 
+/** The sentence [sentenceStart, sentenceEnd) cut to EXCERPT_REACH characters around [start, end), 「…」 marking a cut. */
+export function excerptOf(text: string, sentenceStart: number, sentenceEnd: number, start: number, end: number): string {
+  let from = Math.max(sentenceStart, start - EXCERPT_REACH);
+  let to = Math.min(sentenceEnd, end + EXCERPT_REACH);
+  // A cut never splits a character written as two UTF-16 units (𠀀).
+  if (from > sentenceStart && isLowSurrogate(text.charCodeAt(from))) from--;
+  if (to < sentenceEnd && isLowSurrogate(text.charCodeAt(to))) to++;
+  return `${from > sentenceStart ? '…' : ''}${text.slice(from, to)}${to < sentenceEnd ? '…' : ''}`;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
 function sentenceBounds(text: string): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
@@ -438,10 +567,18 @@ const LEADING_NOISE = /^(?:[0-9]{4}年(?:度)?(?:以来)?|今年以来|全年|�
 const VERBS = /(?:开展|组织|参加|参与|发放|办理|受理|审核|审查|清理|制定|出台|印发|录入|梳理|处理|化解|召开|举办|走访|收集|解决|服务|代办|新增|公开|立案|处置|播放|更新|接待|出具|代书|备案|举行|拆除|清运|查处|排查|调处|收到|答复|办结|完成|签订|聘请|配备|建立|设立|打造|招引|发现|督导|坚持|推进|实现|落实|明确|培养|办复|下访|接访|调整|整治|关停|处罚|给予|主动发现|共有|拥有|达成|创建|选聘|聘任|吸纳|覆盖|提供|赋予|授权|入选|纳入|申报|确保)/g;
 const BARE_RATE = /^(?:[\u4e00-\u9fa5]{0,2}率|成功|比例|占比)$/;
 
+/**
+ * How far a clause around a figure is read on either side (for what it counts, and by the rules). Real clauses are
+ * far shorter (the longest of the seeds and the corpus has 108 characters); a text without punctuation must not make
+ * every figure read back to its start.
+ */
+export const CLAUSE_REACH = 200;
+
 /** The noun phrase a figure belongs to: before it (「行政复议案件15件」), or after it (「审核20余份政府文件」). */
 function subjectOf(text: string, start: number, end: number, sentenceStart: number, sentenceEnd: number): string | undefined {
   let clauseStart = start;
-  while (clauseStart > sentenceStart && !CLAUSE_BREAK.test(text[clauseStart - 1])) clauseStart--;
+  const reachBack = Math.max(sentenceStart, start - CLAUSE_REACH);
+  while (clauseStart > reachBack && !CLAUSE_BREAK.test(text[clauseStart - 1])) clauseStart--;
   let clause = text.slice(clauseStart, start);
   // A bracket still open before the figure holds it: 「纠纷120件（离婚纠纷45件」 counts 离婚纠纷, not what is outside.
   const opened = unclosedBracket(clause);
@@ -459,8 +596,9 @@ function subjectOf(text: string, start: number, end: number, sentenceStart: numb
   if (subject && subject.length >= 2) return limit(subject);
   // Nothing but a verb before the number: what follows the measure word is the subject.
   let after = end;
+  const reach = Math.min(sentenceEnd, end + CLAUSE_REACH);
   // Inside a bracket, the phrase ends with it: 「（含四个片区局）均已」 → 片区局.
-  while (after < sentenceEnd && !AFTER_BREAK.test(text[after]) && !(opened >= 0 && (text[after] === '）' || text[after] === ')'))) after++;
+  while (after < reach && !AFTER_BREAK.test(text[after]) && !(opened >= 0 && (text[after] === '）' || text[after] === ')'))) after++;
   subject = text.slice(end, after).replace(/^的/, '');
   const verbAt = firstVerb(subject);
   if (verbAt > 0) subject = subject.slice(0, verbAt);

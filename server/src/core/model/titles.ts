@@ -26,9 +26,15 @@ export function citedTitles(line: string): CitedTitle[] {
   let open = line.indexOf('《');
   if (open < 0) return [];
   const titles: CitedTitle[] = [];
+  // The first 》 after the current 《, kept while the next 《 still stands before it: a run of 《 without their 》
+  // must not search the rest of the line again from each of them.
+  let close = -1;
   while (open >= 0) {
-    const close = line.indexOf('》', open + 1);
-    if (close < 0 || close - open - 1 > MAX_TITLE_LENGTH) {
+    if (close <= open) {
+      close = line.indexOf('》', open + 1);
+      if (close < 0) break;
+    }
+    if (close - open - 1 > MAX_TITLE_LENGTH) {
       open = line.indexOf('《', open + 1);
       continue;
     }

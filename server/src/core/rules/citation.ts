@@ -16,6 +16,7 @@ import {
   type CitedDocument,
 } from './shared/documents';
 import { GONGWEN_REVIEW } from './shared/sources';
+import { sentenceTester } from './shared/text';
 
 /** A 党代会 or 中央全会 named in the text. */
 interface MeetingMention {
@@ -86,6 +87,8 @@ interface Span {
   offset: number;
   text: string;
   citations: SpanCitations;
+  /** Whether the sentence around a title speaks of it as old: made when a superseded document is cited. */
+  speaksOfOld?: (from: number, to: number) => boolean;
 }
 
 function spansOf(model: ReportModel): Span[] {
@@ -140,15 +143,15 @@ function titleFix(span: Span, title: CitedTitle, replacement: string): Fix {
   };
 }
 
+const SENTENCE_END = /[。；！]/g;
+const SPOKEN_OF_AS_OLD = /废止|失效|取代|替代|修订前|不再适用|停止执行/;
+
 /** 「原《信访条例》」, 「…已废止」: the sentence speaks of the old document as old. */
-function historical(text: string, title: CitedTitle): boolean {
-  const before = text.slice(0, title.start);
-  if (/[原旧]$/.test(before)) return true;
-  const sentenceStart = Math.max(before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf('！')) + 1;
-  const rest = text.slice(title.end);
-  const stop = rest.search(/[。；！]/);
-  const sentence = text.slice(sentenceStart, stop < 0 ? text.length : title.end + stop);
-  return /废止|失效|取代|替代|修订前|不再适用|停止执行/.test(sentence);
+function historical(span: Span, title: CitedTitle): boolean {
+  const before = span.text[title.start - 1];
+  if (before === '原' || before === '旧') return true;
+  span.speaksOfOld ??= sentenceTester(span.text, SENTENCE_END, SPOKEN_OF_AS_OLD);
+  return span.speaksOfOld(title.start, title.end);
 }
 
 function checkNumber(span: Span, title: CitedTitle, doc: CitedDocument, year: number | undefined, report: RuleContext['report']): void {
@@ -200,6 +203,7 @@ export const citation: Rule = {
     ...DOCUMENTS.filter((d) => d.numbers.some((n) => !n.until)).map((d): RuleSource => ({ cite: d.numbers.find((n) => !n.until)!.number, title: `《${d.title}》` })),
   ],
   reportsOnly: true,
+  readsWording: true,
   check({ model, report }) {
     const year = model.year?.value;
     const limit = year === undefined ? undefined : writtenBy(model, year);
@@ -233,7 +237,7 @@ export const citation: Rule = {
           continue;
         }
         const successor = doc.supersededBy && documentById(doc.supersededBy.id);
-        if (successor && doc.supersededBy && year > yearMonth(doc.supersededBy.date).year && !historical(span.text, title)) {
+        if (successor && doc.supersededBy && year > yearMonth(doc.supersededBy.date).year && !historical(span, title)) {
           report({
             range,
             message: {

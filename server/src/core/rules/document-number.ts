@@ -48,6 +48,7 @@ export const documentNumber: Rule = {
   description: { zh: '发文字号的年份未用六角括号“〔〕”（如写成“[2022]”“（2022）”）', en: 'The year of a document number is not in 六角括号 〔〕 (e.g. [2022] or （2022）)' },
   sources: [GBT_9704_DOCUMENT_NUMBER],
   reportsOnly: true,
+  readsWording: true,
   check({ model, report }) {
     // Paragraphs are one line each, so offsets in the text map to characters on the line.
     for (const p of model.paragraphs) add(memo.get(p, () => wrongBrackets(p.text)), p.line, p.range.start.character);

@@ -83,6 +83,7 @@ export const enumerationOrder: Rule = {
   description: { zh: '段内列举“一是……二是……”“第一，……第二，……”序号重复或跳号', en: 'Run-in enumerations (一是/二是, 第一/第二) repeat or skip a number' },
   sources: [GBT_15834_ORDINALS, GONGWEN_REVIEW],
   reportsOnly: true,
+  readsWording: true,
   check({ model, report }) {
     const open: Record<Style, Placed[] | undefined> = { shi: undefined, di: undefined };
     const runs: Placed[][] = [];

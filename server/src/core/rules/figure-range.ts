@@ -7,6 +7,7 @@ import { GONGWEN_FIGURES } from './shared/sources';
 /** Rates that are shares of a whole; growth rates (增长率, 增幅, 同比) may exceed 100 %. */
 const BOUNDED = /率|满意度|覆盖面|占比|比例|知晓度|参与度|完成度/;
 const UNBOUNDED = /增长|增幅|增速|同比|环比|提高|提升|上升|下降/;
+const SHARE_BEFORE = /占[^，。；]{0,12}$/;
 
 export const figureRange: Rule = {
   id: 'figure-range',
@@ -20,7 +21,9 @@ export const figureRange: Rule = {
       if (f.kind === 'percent') {
         const top = f.upper ?? f.value;
         const subject = f.subject ?? '';
-        const share = /占[^，。；]{0,12}$/.test(f.sentence.text.slice(0, f.range.start.character - f.sentence.range.start.character));
+        // 「占…」 within the 13 characters before the figure: only they are read, however long the sentence.
+        const before = f.sentence.text.slice(0, f.range.start.character - f.sentence.range.start.character);
+        const share = SHARE_BEFORE.test(before.slice(-13));
         if (top > 100 && (share || (BOUNDED.test(subject) && !UNBOUNDED.test(subject)))) {
           report({
             range: f.range,

@@ -6,9 +6,11 @@
 // sentence leaves no doubt which counts it is computed from.
 // rules.md §6 F2, C14; 条例 第二十条 (数字准确).
 import type { Rule } from '../findings';
-import type { Figure } from '../model/figures';
+import { CLAUSE_REACH, type Figure } from '../model/figures';
 import { figuresByParagraph } from './shared/figures';
+import { paragraphMemo } from './shared/memo';
 import { GONGWEN_FIGURES } from './shared/sources';
+import { Marks } from './shared/text';
 
 /** Rate name → the word the counted-successes figure carries (its subject or the text before it). */
 const RATES: { rate: RegExp; numerator: RegExp }[] = [
@@ -32,7 +34,7 @@ const RATES: { rate: RegExp; numerator: RegExp }[] = [
 const QUALIFIERS = /按期|按时|如期|准时|及时|限时|限期|提前|首次|一次性|当场|当日|当天|即时|即办|现场|网上|线上/g;
 // Counts that take part of the total out of the rate: not yet due, still in hand, passed on or withdrawn.
 const PENDING = /期限内|时限内|未到期|未届期|未到办理期限|正在|尚在|仍在|在办|办理中|处理中|审理中|转办|转交|移交|移送|不予受理|不属于|撤回|撤诉|终止|中止|退回|暂缓/;
-const CLAUSE_BREAK = /[，,、；;：:。！？]/;
+const CLAUSE_BREAKS = /[，,、；;：:。！？]/g;
 // How many figures after the rate may still stand beside it; how many before it a sure pair may have in its sentence.
 const BESIDE_AFTER = 4;
 const CERTAIN_REACH = 12;
@@ -150,15 +152,16 @@ function qualifiersMirrored(rate: Figure, numerator: Figure): boolean {
   return true;
 }
 
-/** The clause a figure stands in, up to the clause breaks on either side (「其余6件在办理期限内」). */
+/** Per paragraph: where its clauses break, found once. */
+const clauseBreaks = paragraphMemo<Marks>();
+
+/** The clause a figure stands in, up to the clause breaks on either side (「其余6件在办理期限内」), at most CLAUSE_REACH long. */
 function clauseOf(f: Figure): string {
-  const text = f.paragraph.text;
-  const offset = f.paragraph.range.start.character;
-  let start = f.range.start.character - offset;
-  let end = f.range.end.character - offset;
-  while (start > 0 && !CLAUSE_BREAK.test(text[start - 1])) start--;
-  while (end < text.length && !CLAUSE_BREAK.test(text[end])) end++;
-  return text.slice(start, end);
+  const p = f.paragraph;
+  const breaks = clauseBreaks.get(p, () => new Marks(p.text, CLAUSE_BREAKS));
+  const start = f.range.start.character - p.range.start.character;
+  const end = f.range.end.character - p.range.start.character;
+  return p.text.slice(Math.max(breaks.startBefore(start), start - CLAUSE_REACH), Math.min(breaks.endFrom(end), end + CLAUSE_REACH));
 }
 
 /** 「＝66.5%」 or 「≈66.67%」, to `decimals` places. */

@@ -104,13 +104,19 @@ function isExhaustive(before: string, parts: Figure[]): boolean {
   if (/分别为|分别是/.test(before)) return true;
   const subjects = parts.map((p) => p.subject ?? '');
   if (subjects.some((s) => /^(?:其他|其它|其余)/.test(s))) return true;
-  return subjects.some((s) => subjects.some((t) => complementary(s, t)));
+  // A set of the subjects, not every pair of parts: a breakdown may list thousands of parts.
+  const all = new Set(subjects);
+  return subjects.some((s) => positivesOf(s).some((t) => all.has(t)));
 }
 
-/** 「未立案」 and 「立案」 (or 「已立案」), 「不予受理」… : two states that together cover everything. */
-function complementary(negative: string, positive: string): boolean {
-  const negated = negative.startsWith('未') || negative.startsWith('不') ? negative.slice(1) : undefined;
-  return !!negated && (positive === negated || positive === `已${negated}`);
+/**
+ * 「未立案」 and 「立案」 (or 「已立案」), 「不予受理」… : two states that together cover everything. The states a negative
+ * one complements; none for a state that is not negative.
+ */
+function positivesOf(negative: string): string[] {
+  if (!negative.startsWith('未') && !negative.startsWith('不')) return [];
+  const negated = negative.slice(1);
+  return [negated, `已${negated}`];
 }
 
 // --- reading a paragraph ---
@@ -243,6 +249,10 @@ function sentenceStart(view: View, at: number, group: number): number {
 interface Frame {
   total: Placed;
   parts: Placed[];
+  /** The parts' subjects, to find the opposite state of a part at once. */
+  subjects: Set<string>;
+  /** The parts, to find at once whether a 其中 breaks down one of them. */
+  members: Set<Placed>;
   sum: number;
   parent: Frame | undefined;
   /** False once a part could have belonged to this breakdown or to its parent: only what was read before counts. */
@@ -292,7 +302,7 @@ function readScope(view: View, group: number, end: number, markers: number[], ou
         const parentComplete = parent.certain && parent.sum === parent.total.figure.value;
         // 「其中立案91件，未立案12件」: the opposite state of a part read is that breakdown's too.
         const subject = part.figure.subject ?? '';
-        const pairsUp = top.parts.some((p) => complementary(subject, p.figure.subject ?? ''));
+        const pairsUp = positivesOf(subject).some((t) => top.subjects.has(t));
         if (top.sum + part.figure.value > top.total.figure.value && !parentComplete && !pairsUp) {
           // Too much for the nested breakdown, yet its parent may still be waiting for parts: either reading
           // is possible, so neither is judged beyond what was read before.
@@ -302,6 +312,8 @@ function readScope(view: View, group: number, end: number, markers: number[], ou
         }
       }
       top.parts.push(part);
+      top.members.add(part);
+      top.subjects.add(part.figure.subject ?? '');
       top.sum = sum([top.sum, part.figure.value]);
       return;
     }
@@ -316,9 +328,9 @@ function readScope(view: View, group: number, end: number, markers: number[], ou
     } else {
       // Within a part of an open breakdown, the 其中 breaks down that part.
       let holder = stack.length - 1;
-      while (holder >= 0 && !stack[holder].parts.includes(total)) holder--;
+      while (holder >= 0 && !stack[holder].members.has(total)) holder--;
       while (stack.length > holder + 1) finish(stack.pop()!);
-      stack.push({ total, parts: [], sum: 0, parent: holder >= 0 ? stack[holder] : undefined, certain: true });
+      stack.push({ total, parts: [], subjects: new Set(), members: new Set(), sum: 0, parent: holder >= 0 ? stack[holder] : undefined, certain: true });
     }
     for (; k < parts.length && parts[k].start < next; k++) {
       // 「其中A 5件、B 7件，合计12件」: the sum closes the breakdown, it is no part of it.
@@ -398,13 +410,16 @@ function bracketBreakdowns(view: View): Breakdown[] {
 function sumBreakdowns(view: View): Breakdown[] {
   const out: Breakdown[] = [];
   const { text } = view;
+  // Per bracket level, where the last sum's total ended: a sum adds up what follows the one before it in its sentence.
+  const lastSum = new Map<number, number>();
   for (const m of text.matchAll(/合计|总计/g)) {
     const at = m.index!;
     const group = view.groupAt(at);
     const total = quantitiesIn(view, at, at + 5).find((q) => q.group === group);
     if (!total) continue;
-    // The parts start with the sentence, or after a 其中 in it: 「共12件，其中A 5件、B 7件，合计12件」.
-    let start = sentenceStart(view, at, group);
+    // The parts start with the sentence, or after the sum before, or after a 其中: 「共12件，其中A 5件、B 7件，合计12件」.
+    let start = Math.max(sentenceStart(view, at, group), lastSum.get(group) ?? 0);
+    lastSum.set(group, total.end);
     const qizhong = text.slice(start, at).lastIndexOf('其中');
     if (qizhong >= 0) start += qizhong + 2;
     const parts = quantitiesIn(view, start, at).filter((q) => q.group === group && q.end <= at && q.figure.unit === total.figure.unit);

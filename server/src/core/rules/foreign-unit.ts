@@ -9,6 +9,7 @@ import type { FindingInput, Rule } from '../findings';
 import type { ReportModel } from '../model/types';
 import { paragraphMemo, type ParagraphMemo } from './shared/memo';
 import { GONGWEN_REVIEW } from './shared/sources';
+import { sentenceTester } from './shared/text';
 
 type Level = 'township' | 'county';
 
@@ -77,6 +78,7 @@ function looksLikeName(text: string, at: number, stem: string): boolean {
 }
 /** Sentences that name another unit on purpose: joint work, neighbours, study visits, comparisons. */
 const ON_PURPOSE = /联合|协同|共同|相邻|毗邻|周边|交界|接壤|邻近|学习|考察|观摩|参观|交流|借鉴|兄弟|先进|对口|帮扶|结对|协作|联动|配合|移交|移送|转交|会同|联席/;
+const SENTENCE_END = /[。；;]/g;
 const MAX_FINDINGS = 20;
 
 export const foreignUnit: Rule = {
@@ -85,6 +87,7 @@ export const foreignUnit: Rule = {
   description: { zh: '文中出现其他同级单位的名称（可能是从别的单位材料中照搬）', en: 'Another unit of the same level named in the text (likely copied from another unit’s report)' },
   sources: [GONGWEN_REVIEW],
   reportsOnly: true,
+  readsWording: true,
   check({ model, report }) {
     const own = ownUnit(model);
     if (!own) return;
@@ -138,11 +141,12 @@ const NO_CANDIDATES: readonly Candidate[] = Object.freeze([]);
 function candidatesIn(text: string, level: Level): readonly Candidate[] {
   const out: Candidate[] = [];
   const re = ORGAN_AFTER[level];
+  const onPurpose = sentenceTester(text, SENTENCE_END, ON_PURPOSE);
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const stem = m[1] ?? m[3];
     if (!looksLikeName(text, m.index, stem)) continue;
-    if (ON_PURPOSE.test(sentenceAround(text, m.index))) continue;
+    if (onPurpose(m.index)) continue;
     out.push({ name: m[0], index: m.index, stem });
   }
   return out.length ? out : NO_CANDIDATES;
@@ -216,11 +220,5 @@ function placesListedAsPart(text: string): readonly string[] {
     PART_OF.lastIndex = Math.max(PART_OF.lastIndex, at);
   }
   return out.length ? out : NO_PARTS;
-}
-
-function sentenceAround(text: string, at: number): string {
-  const before = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('；', at), text.lastIndexOf(';', at));
-  const after = text.slice(at).search(/[。；;]/);
-  return text.slice(before + 1, after < 0 ? text.length : at + after);
 }
 

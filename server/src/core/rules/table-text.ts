@@ -6,10 +6,11 @@
 // So a figure is read only where its clause says plainly what it counts, and left alone when its sentence names
 // a scope the table is unlikely to have, another year, a part (其中) or a running total.
 import type { FindingInput, Message, Rule } from '../findings';
-import { figuresOf, type Figure } from '../model/figures';
+import { CLAUSE_REACH, figuresOf, type Figure } from '../model/figures';
 import { govInfoTables, type CellTerm, type GovInfoTables } from '../model/gov-info-tables';
 import type { Heading, Paragraph, ReportModel } from '../model/types';
 import { GOV_INFO_FORMAT_2021 } from './shared/sources';
+import { Marks, Matches, sentenceTester } from './shared/text';
 
 export const tableText: Rule = {
   id: 'table-text',
@@ -34,9 +35,11 @@ export const tableText: Rule = {
 export function textClaims(model: ReportModel): Claim[] {
   const unit = unitKind(model.unit?.name);
   const out: Claim[] = [];
+  let reading: ParagraphReading | undefined;
   for (const f of figuresOf(model)) {
     if (f.kind !== 'count' || f.approximate || f.upper !== undefined || !COUNT_UNITS.has(f.unit)) continue;
-    const claim = claimOf(model, f, unit);
+    if (reading?.paragraph !== f.paragraph) reading = new ParagraphReading(f.paragraph, model.year?.value);
+    const claim = claimOf(reading, f, unit);
     if (claim) out.push(claim);
   }
   return out;
@@ -75,8 +78,11 @@ function tableCells(tables: GovInfoTables): TableCells {
 // --- what a figure counts ---------------------------------------------------------------------------------------
 
 // Clauses end at punctuation; brackets too (「答复3050件（含上年度结转申请34件…）」).
-const CLAUSE_BREAK = /[，,；;。！？：:（）()\s]/;
-const SENTENCE_BREAK = /[。！？]/;
+const CLAUSE_BREAKS = /[，,；;。！？：:（）()\s]/g;
+const CLAUSE_BREAKS_OR_DIGITS = /[，,；;。！？：:（）()\s0-9０-９]/g;
+const SENTENCE_BREAKS = /[。！？]/g;
+const CHAIN_BREAKS = /[。；;！？]/g;
+const YEARS = /((?:19|20)[0-9]{2})年/g;
 const REQUEST = '(?:各类)?(?:政府信息公开|信息公开|依申请公开|依申请信息公开|依申请)?(?:的)?';
 const TAIL = '(?:共计|共|总计|合计|为|达)*';
 /** The clause before the figure says what it counts: 「共受理政府信息公开申请」「行政复议」. */
@@ -99,7 +105,7 @@ const REQUEST_NOUN_AFTER = /^(?:的)?(?:政府信息公开|信息公开|依申�
 
 /** Words that make a clause about another time or a running total: 上年 (but not 上年结转), 同比, 以来, 累计 …. */
 const OTHER_TIME = /上一?年(?!度?结转)|去年|同比|较|以来|历年|累计/;
-const PART = /其中/;
+const PARTS = /其中/g;
 /** A channel names a part too: 「网上收到申请30件，信函收到20件」. */
 const CHANNEL = /网上|网络|在线|线上|线下|信函|邮寄|当面|现场|传真|电子邮件|邮箱/;
 /** The sentence speaks of requests to disclose information, or stands under a heading that does. */
@@ -115,17 +121,103 @@ export interface Claim {
   clause: string;
 }
 
-function claimOf(model: ReportModel, f: Figure, unit: UnitKind): Claim | undefined {
-  const p = f.paragraph;
-  const text = p.text;
+/**
+ * What the claims of one paragraph read, found on first use and once for the paragraph: its clause breaks and sentence
+ * ends, and where the words that rule a claim out stand. A paragraph may be one sentence of a megabyte with thousands
+ * of figures, so nothing is read again from a sentence's start for each figure.
+ */
+class ParagraphReading {
+  readonly text: string;
+  private memo: Partial<{
+    clauseBreaks: Marks; clauseOrNumber: Marks; sentenceEnds: Marks; chainEnds: Marks;
+    parts: Matches; otherYears: Matches; wideScope: Matches; narrowScope: Matches; headings: string;
+    aboutRequests: (at: number) => boolean; aboutCases: (at: number) => boolean; namesRequests: (at: number) => boolean;
+    exceptions: (at: number) => boolean;
+  }> = {};
+
+  constructor(readonly paragraph: Paragraph, private readonly year: number | undefined) {
+    this.text = paragraph.text;
+  }
+
+  get clauseBreaks(): Marks {
+    return (this.memo.clauseBreaks ??= new Marks(this.text, CLAUSE_BREAKS));
+  }
+
+  /** Clause breaks and digits: a figure's own clause ends at the number before it (「行政复议3件、行政诉讼2件」). */
+  get clauseOrNumber(): Marks {
+    return (this.memo.clauseOrNumber ??= new Marks(this.text, CLAUSE_BREAKS_OR_DIGITS));
+  }
+
+  get sentenceEnds(): Marks {
+    return (this.memo.sentenceEnds ??= new Marks(this.text, SENTENCE_BREAKS));
+  }
+
+  /** Where a chain of clauses ends (。；！？): a 其中 before the figure in it makes the figure a part. */
+  get chainEnds(): Marks {
+    return (this.memo.chainEnds ??= new Marks(this.text, CHAIN_BREAKS));
+  }
+
+  get parts(): Matches {
+    return (this.memo.parts ??= new Matches(this.text, PARTS));
+  }
+
+  /** Years other than the report year (「2022年」 in a report on 2023). */
+  get otherYears(): Matches {
+    return (this.memo.otherYears ??= new Matches(this.text, YEARS, (m) => Number(m[1]) !== this.year));
+  }
+
+  get headings(): string {
+    return (this.memo.headings ??= headingTitles(this.paragraph));
+  }
+
+  /** Whether the sentence around `at` speaks of requests to disclose information (信息公开申请, 依申请 …). */
+  aboutRequests(at: number): boolean {
+    return (this.memo.aboutRequests ??= sentenceTester(this.text, SENTENCE_BREAKS, ABOUT_REQUESTS))(at);
+  }
+
+  aboutCases(at: number): boolean {
+    return (this.memo.aboutCases ??= sentenceTester(this.text, SENTENCE_BREAKS, ABOUT_CASES))(at);
+  }
+
+  namesRequests(at: number): boolean {
+    return (this.memo.namesRequests ??= sentenceTester(this.text, SENTENCE_BREAKS, /申请/))(at);
+  }
+
+  /** Whether the sentence around `at` allows for requests still open (「其余均已办结」). */
+  allowsExceptions(at: number): boolean {
+    return (this.memo.exceptions ??= sentenceTester(this.text, SENTENCE_BREAKS, EXCEPTIONS))(at);
+  }
+
+  /** Whether the sentence speaks of the requests or cases of the report (`isCase`), or its section's headings do. */
+  about(at: number, isCase: boolean): boolean {
+    return isCase
+      ? this.aboutCases(at) || CASE_HEADING.test(this.headings)
+      : this.aboutRequests(at) || (REQUEST_HEADING.test(this.headings) && this.namesRequests(at));
+  }
+
+  /**
+   * Whether the sentence up to `at` names a scope the table is unlikely to share: the whole area in a department's
+   * report (全区 while the table is the office's own), or one office in a government's report (区政府本级). A
+   * government's 全区 is its own scope; an unknown unit leaves every named scope in doubt.
+   */
+  scopeDiffers(sentenceStart: number, at: number, unit: UnitKind): boolean {
+    this.memo.wideScope ??= new Matches(this.text, WIDE_SCOPE);
+    this.memo.narrowScope ??= new Matches(this.text, NARROW_SCOPE);
+    if (this.memo.wideScope.within(sentenceStart, at)) return unit !== 'government';
+    if (this.memo.narrowScope.within(sentenceStart, at)) return unit !== 'department';
+    return false;
+  }
+}
+
+function claimOf(reading: ParagraphReading, f: Figure, unit: UnitKind): Claim | undefined {
+  const p = reading.paragraph;
+  const { text } = reading;
   const start = f.range.start.character - p.range.start.character;
   const end = f.range.end.character - p.range.start.character;
   // The clause before the figure, from the last break or the last number (「行政复议3件、行政诉讼2件」).
-  let from = start;
-  while (from > 0 && !CLAUSE_BREAK.test(text[from - 1]) && !/[0-9０-９]/.test(text[from - 1])) from--;
+  const from = Math.max(reading.clauseOrNumber.startBefore(start), start - CLAUSE_REACH);
   const before = text.slice(from, start).replace(/^[件起宗]?[、和及与]?/, '');
-  let to = end;
-  while (to < text.length && !CLAUSE_BREAK.test(text[to]) && !/[0-9０-９]/.test(text[to])) to++;
+  const to = Math.min(reading.clauseOrNumber.endFrom(end), end + CLAUSE_REACH);
   const after = text.slice(end, to);
   let kind: ClaimKind | undefined;
   for (const b of BEFORE) {
@@ -139,36 +231,16 @@ function claimOf(model: ReportModel, f: Figure, unit: UnitKind): Claim | undefin
   // 「行政复议、行政诉讼案件74件」: both together are neither.
   if (kind === 'reconsideration' && /诉讼/.test(before + after)) return undefined;
   if (kind === 'litigation' && /复议/.test(before + after)) return undefined;
-  const clauseStart = lastIndexOf(text, start, CLAUSE_BREAK);
+  const clauseStart = Math.max(reading.clauseBreaks.startBefore(start), start - CLAUSE_REACH);
   if (OTHER_TIME.test(text.slice(clauseStart, to))) return undefined;
-  const sentenceStart = lastIndexOf(text, start, SENTENCE_BREAK);
-  const sentenceEnd = indexOf(text, end, SENTENCE_BREAK);
-  const sentence = text.slice(sentenceStart, sentenceEnd);
-  const soFar = text.slice(sentenceStart, start);
+  const sentenceStart = reading.sentenceEnds.startBefore(start);
   // A part of what came before in the same clause chain (「…749件，其中自然人申请741件」).
-  if (PART.test(text.slice(lastIndexOf(text, start, /[。；;！？]/), start))) return undefined;
+  if (reading.parts.within(reading.chainEnds.startBefore(start), start)) return undefined;
   if (kind === 'received' && CHANNEL.test(text.slice(clauseStart, start))) return undefined;
-  if (otherYear(soFar, model.year?.value)) return undefined;
-  if (scopeDiffers(soFar, unit)) return undefined;
-  const headings = headingTitles(p);
-  const isCase = kind === 'reconsideration' || kind === 'litigation';
-  const about = isCase
-    ? ABOUT_CASES.test(sentence) || CASE_HEADING.test(headings)
-    : ABOUT_REQUESTS.test(sentence) || (REQUEST_HEADING.test(headings) && /申请/.test(sentence));
-  if (!about) return undefined;
+  if (reading.otherYears.within(sentenceStart, start)) return undefined;
+  if (reading.scopeDiffers(sentenceStart, start, unit)) return undefined;
+  if (!reading.about(start, kind === 'reconsideration' || kind === 'litigation')) return undefined;
   return { kind, figure: f, clause: text.slice(clauseStart, to) };
-}
-
-function lastIndexOf(text: string, at: number, re: RegExp): number {
-  let k = at;
-  while (k > 0 && !re.test(text[k - 1])) k--;
-  return k;
-}
-
-function indexOf(text: string, at: number, re: RegExp): number {
-  let k = at;
-  while (k < text.length && !re.test(text[k])) k++;
-  return Math.min(k + 1, text.length);
 }
 
 /** The titles of the headings a paragraph stands under, innermost first. */
@@ -176,11 +248,6 @@ function headingTitles(p: Paragraph): string {
   const out: string[] = [];
   for (let h: Heading | undefined = p.section; h; h = h.parent) out.push(h.title);
   return out.join('｜');
-}
-
-function otherYear(text: string, year: number | undefined): boolean {
-  for (const m of text.matchAll(/((?:19|20)[0-9]{2})年/g)) if (Number(m[1]) !== year) return true;
-  return false;
 }
 
 // --- scope ------------------------------------------------------------------------------------------------------
@@ -195,19 +262,8 @@ function unitKind(name: string | undefined): UnitKind {
   return undefined;
 }
 
-const WIDE_SCOPE = /全(?:省|市|州|盟|县|区|旗|镇|乡|街道|系统)|各(?:级|单位|部门|县|区|市|乡|镇|街道|地|成员单位)|所属|下属/;
-const NARROW_SCOPE = /本级|本机关|本部门|政府办|办公室/;
-
-/**
- * Whether the sentence names a scope the table is unlikely to share: the whole area in a department's report
- * (全区 while the table is the office's own), or one office in a government's report (区政府本级). A
- * government's 全区 is its own scope; an unknown unit leaves every named scope in doubt.
- */
-function scopeDiffers(text: string, unit: UnitKind): boolean {
-  if (WIDE_SCOPE.test(text)) return unit !== 'government';
-  if (NARROW_SCOPE.test(text)) return unit !== 'department';
-  return false;
-}
+const WIDE_SCOPE = /全(?:省|市|州|盟|县|区|旗|镇|乡|街道|系统)|各(?:级|单位|部门|县|区|市|乡|镇|街道|地|成员单位)|所属|下属/g;
+const NARROW_SCOPE = /本级|本机关|本部门|政府办|办公室/g;
 
 // --- against the table -------------------------------------------------------------------------------------------
 
@@ -285,13 +341,12 @@ function allDoneClaims(model: ReportModel, unit: UnitKind, next: CellTerm): Find
   const out: FindingInput[] = [];
   for (const p of model.paragraphs) {
     if (!/办结|办理完毕|处理完毕/.test(p.text)) continue;
+    const reading = new ParagraphReading(p, model.year?.value);
     for (const m of p.text.matchAll(ALL_DONE)) {
       const at = m.index!;
-      const sentenceStart = lastIndexOf(p.text, at, SENTENCE_BREAK);
-      const sentence = p.text.slice(sentenceStart, indexOf(p.text, at, SENTENCE_BREAK));
-      const soFar = p.text.slice(sentenceStart, at);
-      const about = ABOUT_REQUESTS.test(sentence) || (REQUEST_HEADING.test(headingTitles(p)) && /申请/.test(sentence));
-      if (!about || EXCEPTIONS.test(sentence) || otherYear(soFar, model.year?.value) || scopeDiffers(soFar, unit)) continue;
+      const sentenceStart = reading.sentenceEnds.startBefore(at);
+      if (!reading.about(at, false) || reading.allowsExceptions(at)) continue;
+      if (reading.otherYears.within(sentenceStart, at) || reading.scopeDiffers(sentenceStart, at, unit)) continue;
       const base = p.range.start.character;
       out.push({
         range: { start: { line: p.line, character: base + at }, end: { line: p.line, character: base + at + m[0].length } },

@@ -93,6 +93,7 @@ export const unbalancedPair: Rule = {
   description: { zh: '成对的标点（引号、书名号、括号）缺少另一半', en: 'A paired punctuation mark (quotation mark, title mark, bracket) without its partner' },
   sources: [GBT_15834_PAIRS],
   reportsOnly: true,
+  readsWording: true,
   check({ model, report }) {
     /** Opening marks still open, per family, with where they stand. */
     const open: { line: number; character: number; mark: string }[][] = FAMILIES.map(() => []);

@@ -13,7 +13,8 @@ const MARKER = /(?:^|[。；;，,\n])\s*(?:[一二三四五六七八九十]+是|
 /** What makes a plan concrete: a figure, a time limit, a document, or a named instrument or action. */
 const CONCRETE = new RegExp([
   '[0-9０-９]',
-  '[一二两三四五六七八九十百千]+(?:个|件|起|次|项|人|名|家|户|场|期|批|份|处|所|条|类|支)',
+  // one numeral right before its count word is as good a witness as the whole run, and is read once
+  '[一二两三四五六七八九十百千](?:个|件|起|次|项|人|名|家|户|场|期|批|份|处|所|条|类|支)',
   '[0-9一二三四五六七八九十]{1,2}月|年底|年内|年中|上半年|下半年|季度|月底|底前|前完成',
   '《|“',
   '清单|台账|平台|机制|制度|办法|细则|方案|规划|目录|标准|指引|系统|中心|工作站|窗口|专栏|评查|培训|检查|审查|备案|听证|考试|考核|试点|示范|专项|行动|活动|调解|复议|应诉|执法证',
@@ -33,6 +34,7 @@ export const vaguePlan: Rule = {
   description: { zh: '“下一年度安排”没有具体措施、数字或时间', en: 'The plan for next year names no concrete measure, figure or date' },
   sources: [DUCHA_2019, EVALUATION_CASS],
   reportsOnly: true,
+  readsWording: true,
   check({ model, profile, sections, report }) {
     if (!profile) return;
     for (const h of itemHeadings(sections, 'plan')) {

@@ -24,6 +24,7 @@ export const vagueShortcomings: Rule = {
   description: { zh: '“存在的不足”只有套话，没有写出具体问题', en: 'The shortcomings section is stock phrases only, with no concrete problem' },
   sources: [DUCHA_2019, EVALUATION_CASS],
   reportsOnly: true,
+  readsWording: true,
   check({ model, profile, sections, report }) {
     if (!profile) return;
     for (const h of itemHeadings(sections, 'shortcomings')) {

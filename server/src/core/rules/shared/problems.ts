@@ -35,21 +35,35 @@ const REASON = /(?:主要|其)?(?:原因|根源)|究其|由于|在于|导致|造
 /** Enumeration markers at a clause start carry no content. */
 const MARKER = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[是，,]?|其[一二三四五六七八九十]|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、])\s*/;
 const YEARS = /(?:19|20)[0-9]{2}\s*年(?:度)?/g;
-/** A figure, a document title, an example or a named place makes a clause concrete. */
-const CONCRETE = /[0-9０-９]|[一二两三四五六七八九十百千]+(?:个|件|起|次|项|人|名|家|户|宗|份|处|所|条|类)|《|例如|比如|为例|[\u4e00-\u9fff]{2}(?:村|社区)(?![民委务级])/;
+/**
+ * A figure, a document title, an example or a named place makes a clause concrete. (A count is a numeral right
+ * before its count word: one numeral is as good a witness as the whole run, and is read once.)
+ */
+const CONCRETE = /[0-9０-９]|[一二两三四五六七八九十百千](?:个|件|起|次|项|人|名|家|户|宗|份|处|所|条|类)|《|例如|比如|为例|[\u4e00-\u9fff]{2}(?:村|社区)(?![民委务级])/;
 /** The sentence that introduces the list: 「取得了一些成绩，但也存在一些问题和不足：」. */
 const FRAME = /成绩|成效|做了|取得|虽然|^但|^主要(?:是|表现|有)$|如下|存在(?:着)?(?:一些|一定|不少|以下|的)?(?:问题|不足|短板|差距|薄弱环节)|(?:问题|不足|短板)(?:和|与|及)(?:不足|短板|差距|问题)/;
 /** The stock phrases of a 不足 that names no concrete problem. */
 const NEEDS_MORE = /(?:有待|还需要?|仍需要?|尚需|亟需|亟待|需要|仍要|还要)(?:进一步|继续|持续|不断|再)?(?:加强|提高|提升|增强|完善|强化|改进|深化|规范|健全|加大|改善|落实|细化|拓展|创新|常抓不懈)/;
 const WEAK = /(?:不够|不足|不强|不高|不深|不到位|不平衡|不充分|不全面|不明显|不规范|不完善|不健全|不紧|较弱|薄弱|欠缺|滞后|偏弱|偏低|差距|有待提高|一般化)$/;
 const IMPROVE_START = /^(?:加强|提高|提升|增强|完善|强化|改进|深化|规范|健全|加大|缺乏|缺少)/;
-const TRAILING = /(?:等|等方面|的问题|问题|现象|情况|方面)+$/;
+/** Words a clause may end in that say nothing of the problem, longest first (等方面 before 方面). */
+const TRAILING = ['等方面', '的问题', '问题', '现象', '情况', '方面', '等'];
+
+/**
+ * The clause without its trailing 等/问题/方面 …, however many: what 「/(?:等|等方面|…)+$/」 would strip, read from the
+ * end (that expression would read a long run of 等 again from each of them).
+ */
+function withoutTrailing(clause: string): string {
+  let end = clause.length;
+  for (let word = TRAILING.find((w) => clause.endsWith(w, end)); word; word = TRAILING.find((w) => clause.endsWith(w, end))) end -= word.length;
+  return clause.slice(0, end);
+}
 
 /** Sorts one clause of a 不足 section. Reasons are left out beforehand. */
 export function classifyProblemClause(raw: string): ClauseKind {
   const clause = raw.replace(MARKER, '').replace(YEARS, '').trim();
   if (CONCRETE.test(clause)) return 'substance';
-  const core = clause.replace(TRAILING, '');
+  const core = withoutTrailing(clause);
   if (NEEDS_MORE.test(core) || WEAK.test(core) || IMPROVE_START.test(core)) return 'boilerplate';
   if (FRAME.test(core)) return 'frame';
   return 'substance';

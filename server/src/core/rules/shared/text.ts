@@ -85,3 +85,85 @@ export function yearMentions(text: string): YearMention[] {
   }
   return out;
 }
+
+/** Index of the first element of `sorted` not below `at` (binary search). */
+export function lowerBound(sorted: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The places of a text where a character class matches (sentence ends, clause breaks), found once: where the stretch
+ * around a place starts and ends is then a binary search, not a walk back to the start of a sentence that may be the
+ * whole paragraph.
+ */
+export class Marks {
+  private readonly at: number[] = [];
+
+  /** `marks`: a global regular expression for one character of the class. */
+  constructor(readonly text: string, marks: RegExp) {
+    for (const m of text.matchAll(marks)) this.at.push(m.index!);
+  }
+
+  /** Where the stretch holding `at` starts: just after the last mark before `at`, else 0. */
+  startBefore(at: number): number {
+    const i = lowerBound(this.at, at) - 1;
+    return i >= 0 ? this.at[i] + 1 : 0;
+  }
+
+  /** The first mark at or after `at`, else the text's length. */
+  endFrom(at: number): number {
+    const i = lowerBound(this.at, at);
+    return i < this.at.length ? this.at[i] : this.text.length;
+  }
+}
+
+/**
+ * Whether `pattern` occurs in the sentence around a place of `text`: from the sentence start before `from` to the
+ * sentence end after `to` (at `from` when not given), sentences ending at the characters `endMarks` matches (a global
+ * character class). Each sentence is read once whatever number of places ask about it: a paragraph written as one
+ * sentence must not be read again for each name or title in it.
+ */
+export function sentenceTester(text: string, endMarks: RegExp, pattern: RegExp): (from: number, to?: number) => boolean {
+  let ends: Marks | undefined;
+  const answers = new Map<string, boolean>();
+  return (from, to = from) => {
+    ends ??= new Marks(text, endMarks);
+    const start = ends.startBefore(from);
+    const end = ends.endFrom(to);
+    const key = `${start}:${end}`;
+    let answer = answers.get(key);
+    if (answer === undefined) answers.set(key, (answer = pattern.test(text.slice(start, end))));
+    return answer;
+  };
+}
+
+/**
+ * Where a global `pattern` matches in a text (those of its matches `keep` accepts), found once: whether a stretch holds
+ * a whole match is then a binary search. Exact for patterns whose matches cannot overlap (words, years): a paragraph
+ * written as one sentence must not be read again from the sentence start for each figure in it.
+ */
+export class Matches {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  constructor(text: string, pattern: RegExp, keep: (m: RegExpMatchArray) => boolean = () => true) {
+    for (const m of text.matchAll(pattern)) {
+      if (!keep(m)) continue;
+      this.starts.push(m.index!);
+      this.ends.push(m.index! + m[0].length);
+    }
+  }
+
+  /** Whether a match lies wholly in [from, to). */
+  within(from: number, to: number): boolean {
+    const i = lowerBound(this.starts, from);
+    return i < this.starts.length && this.ends[i] <= to;
+  }
+}
