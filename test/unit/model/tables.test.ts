@@ -192,6 +192,14 @@ describe('tables in the model', () => {
       assert.equal(m.tables.length, 0);
       assert.deepEqual(m.headings.map((h) => h.number.raw), ['一、', '（一）']);
     });
+    it('Markdown separator rows alone (|---|---|), found by the fuzzer: no table, no crash', () => {
+      for (const text of ['|---|---|\n|---|---|', '报告\n|---|---|\n|---|---|\n一、情况', '| a | b |\n|---|---|']) {
+        const m = parseReport(text);
+        assert.equal(m.tables.length, 0, JSON.stringify(text));
+        checkModel(m);
+      }
+      assert.equal(parseReport('| 类型 | 数量 |\n|---|---|\n| 甲 | 3 |').tables.length, 1);
+    });
     it('page numbers of PDF text and dates with spaces', () => {
       const m = parseReport('2023年法治政府建设年度报告\n一、主要举措和成效\n全年办理案件12件。\n- 3 -\n2024 年 1 月 5 日\n— 4 —\n');
       assert.equal(m.tables.length, 0);

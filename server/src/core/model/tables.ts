@@ -132,14 +132,16 @@ function findBlocks(lines: readonly string[], shapes: readonly LineShape[], from
   return blocks;
 }
 
-/** Two rows, or one row that is plainly tabular: three cells or a value. */
+/**
+ * Two rows with cells, or one that is plainly tabular: three cells or a value. Markdown separator rows
+ * (|---|---|) hold no cells and do not count: a block of them alone is no table.
+ */
 function qualifies(lines: readonly string[], shapes: readonly LineShape[], members: number[], strongRows: number): boolean {
-  if (strongRows >= 2) return true;
-  const row = members.map((m) => shapes[m]).find((s) => s.row && s.row.strength === 'strong');
-  if (!row?.row) return false;
-  if (row.row.format === 'rule') return false;
-  const line = lines[members.find((m) => shapes[m] === row)!];
-  return row.row.cells.length >= 3 || hasValues(line, row);
+  const withCells = members.filter((m) => shapes[m].row && shapes[m].row!.strength === 'strong' && shapes[m].row!.format !== 'rule');
+  if (withCells.length === 0) return false;
+  if (strongRows >= 2 && withCells.length >= 2) return true;
+  const row = shapes[withCells[0]];
+  return row.row!.cells.length >= 3 || hasValues(lines[withCells[0]], row);
 }
 
 /**
