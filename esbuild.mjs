@@ -26,11 +26,14 @@ const common = {
  * - dist/re2.js, the linear-time regular expression engine for users' own profiles (re2js, about 150 KB), required
  *   by core/profiles/patterns.ts only when a user profile exists;
  * - dist/docx-reader.js, the .docx reader (server/src/node/docx.ts, with saxes), required by node/files.ts when it
- *   reads the first .docx.
+ *   reads the first .docx;
+ * - dist/html-reader.js, the saved web page reader (server/src/node/html.ts, with htmlparser2), required by
+ *   node/files.ts when it reads the first .html, .htm or .shtml.
  */
 const APART = [
   { request: /^\.\/re2$/, importer: /profiles[\\/]patterns\.ts$/, path: './re2.js' },
   { request: /^\.\/docx$/, importer: /node[\\/]files\.ts$/, path: './docx-reader.js' },
+  { request: /^\.\/html$/, importer: /node[\\/]files\.ts$/, path: './html-reader.js' },
 ];
 const bundlesApart = {
   name: 'bundles-apart',
@@ -47,6 +50,7 @@ const builds = [
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [bundlesApart] },
   { entryPoints: ['server/src/core/profiles/re2.ts'], outfile: 'dist/re2.js' },
   { entryPoints: ['server/src/node/docx.ts'], outfile: 'dist/docx-reader.js' },
+  { entryPoints: ['server/src/node/html.ts'], outfile: 'dist/html-reader.js' },
 ];
 
 /** The `govreport` command: the shared bundle, told to run the CLI. */
