@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageclient/node';
 import { COMPARISON_VIEW, compareWithPrevious, ComparisonView, type ComparisonNode } from './commands/compare';
 import { exportFigures, showFigures } from './commands/figures';
-import { checkWorkspace, DOCX_SCHEME, DocxEditorProvider, DocxTextProvider, openDocxAsText } from './commands/workspace';
+import { checkWorkspace, EXTRACTED_SCHEME, ExtractedEditorProvider, ExtractedTextProvider, openReportAsText } from './commands/workspace';
 import { registerCoverageView, type CoverageTreeProvider } from './views/coverage';
 
 /** Languages whose documents the server checks: our own, plus reports kept as plain text or Markdown. */
@@ -37,9 +37,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     vscode.commands.registerCommand('govreport.showFigures', (uri?: vscode.Uri) => (client ? showFigures(client, context.extensionUri, uri) : undefined)),
     vscode.commands.registerCommand('govreport.exportFigures', (uri?: vscode.Uri, target?: vscode.Uri) => (client ? exportFigures(client, uri, target) : undefined)),
     vscode.commands.registerCommand('govreport.checkWorkspace', () => (client ? checkWorkspace(client) : undefined)),
-    vscode.commands.registerCommand('govreport.openDocxAsText', (uri?: vscode.Uri) => openDocxAsText(client, uri)),
-    vscode.workspace.registerTextDocumentContentProvider(DOCX_SCHEME, new DocxTextProvider(client)),
-    vscode.window.registerCustomEditorProvider(DocxEditorProvider.viewType, new DocxEditorProvider(() => client)),
+    vscode.commands.registerCommand('govreport.openAsText', (uri?: vscode.Uri) => openReportAsText(client, uri)),
+    // The command's name from when only .docx files were read.
+    vscode.commands.registerCommand('govreport.openDocxAsText', (uri?: vscode.Uri) => openReportAsText(client, uri)),
+    vscode.workspace.registerTextDocumentContentProvider(EXTRACTED_SCHEME, new ExtractedTextProvider(client)),
+    vscode.window.registerCustomEditorProvider(ExtractedEditorProvider.docxViewType, new ExtractedEditorProvider(() => client)),
+    vscode.window.registerCustomEditorProvider(ExtractedEditorProvider.pageViewType, new ExtractedEditorProvider(() => client)),
   );
   // The server starts in the background: activation returns at once, and the editor stays responsive while
   // the server process boots. Diagnostics and outline simply arrive when it is up.
@@ -72,10 +75,10 @@ export interface GovReportApi {
 }
 
 /** A document the server is sent (see the client's documentSelector): a file or untitled document in one of
- * the report languages, or the text of a .docx report. */
+ * the report languages, or the text extracted from a .docx or a web page. */
 function isCheckedDocument(document: vscode.TextDocument): boolean {
   const { scheme } = document.uri;
-  if (scheme === DOCX_SCHEME) return true;
+  if (scheme === EXTRACTED_SCHEME) return true;
   return (scheme === 'file' || scheme === 'untitled') && (REPORT_LANGUAGES as readonly string[]).includes(document.languageId);
 }
 
@@ -91,8 +94,8 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
         { scheme: 'file', language },
         { scheme: 'untitled', language },
       ]),
-      // The read-only text of .docx reports.
-      { scheme: DOCX_SCHEME },
+      // The read-only text of .docx reports and saved web pages.
+      { scheme: EXTRACTED_SCHEME },
     ],
     outputChannel: channel,
     synchronize: { configurationSection: 'govreport' },

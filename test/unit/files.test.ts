@@ -113,7 +113,7 @@ describe('collectPaths: folder walks that end, take each file once and say what 
     }
   });
 
-  it('reads names that are not UTF-8 by their bytes: GBK shown as GBK, anything else as \\xNN', function () {
+  it('reads names that are not UTF-8 by their bytes: GBK shown as GBK, anything else as \\xNN', async function () {
     if (process.platform !== 'linux') this.skip();
     const gbk = Buffer.from(encodeReport('报告', 'gb18030'));
     const folder = Buffer.concat([Buffer.from(dir + '/'), gbk]);
@@ -124,7 +124,7 @@ describe('collectPaths: folder walks that end, take each file once and say what 
     assert.deepEqual(names(files), ['\\xFF\\xFE\\x5C.md', path.join('报告', '报告.txt')]);
     for (const f of files) {
       assert.ok(f.bytes, 'read by its bytes');
-      const read = readReport(f);
+      const read = await readReport(f);
       assert.ok('text' in read, JSON.stringify(read));
     }
     assert.equal(foreignName(gbk), '报告');

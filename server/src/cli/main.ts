@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
   for (const s of skipped) process.stderr.write(plain(`govreport: ${s.path}: ${localize(s.reason, parsed.locale)}`) + '\n');
   const jobs = parsed.jobs ?? defaultJobs(files.length);
   const progress = new Progress(files.length, parsed.locale);
-  const processed = jobs > 1 && files.length > 1 ? await processInWorkers(files, parsed, jobs, progress) : processHere(files, parsed, progress);
+  const processed = jobs > 1 && files.length > 1 ? await processInWorkers(files, parsed, jobs, progress) : await processHere(files, parsed, progress);
   progress.done();
   const checked: Checked[] = [];
   const unreadable: UnreadableFile[] = [...skipped];
