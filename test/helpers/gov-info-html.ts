@@ -2,13 +2,10 @@
 // line with TAB between cells, a merged cell written on its first row only — the corpus's form): the site's
 // header with its navigation, a breadcrumb, the article with its title, 发布日期 and 来源 line, paragraphs
 // indented with &nbsp;, and the tables as HTML tables with rowspan and colspan laid out as the template
-// (国办公开办函〔2021〕30号) lays them out; then related links, 【打印】【关闭】 and the site's footer.
-//
-// Row labels are placed by their numbering: 「一、」 in the first label column, 「（一）」 in the second, 「1.」 in
-// the third; a row's last label spans the label columns left, and the label of a group spans down the rows of its
-// members (rowspan), which therefore do not repeat it — which is how the text has them. Header cells take the
-// template's spans (HEADER_SPANS); other rows that are short of cells span their last cell over the rest.
+// (国办公开办函〔2021〕30号) lays them out (report-tables.ts); then related links, 【打印】【关闭】 and the
+// site's footer.
 import { encodeReport } from '../../server/src/node/files';
+import { blocksOf, layoutTable } from './report-tables';
 
 /** Everything of the page that is the site, not the report: none of it may reach the extracted text. */
 export const SITE_TEXT = [
@@ -20,28 +17,6 @@ export const SITE_TEXT = [
 
 const NAV = ['网站首页', '政务公开', '政策解读', '互动交流', '办事服务', '数据开放', '走进平潭', '专题专栏', '无障碍浏览', '长者模式', 'English'];
 const SUBNAV = ['机构职能', '政策文件', '规划计划', '财政资金', '重点领域', '政府信息公开年报', '政府信息公开指南', '依申请公开', '人事信息', '统计信息'];
-
-/** Spans of the template's header cells, by their text (the note cell by its start). */
-const HEADER_SPANS: { match: (text: string, row: string[]) => boolean; rowspan?: number; colspan?: number }[] = [
-  { match: (t) => t.startsWith('（本列数据'), rowspan: 3, colspan: 3 },
-  { match: (t) => t === '申请人情况', colspan: 7 },
-  { match: (t, row) => (t === '自然人' || t === '总计') && row.includes('法人或其他组织'), rowspan: 2 },
-  { match: (t) => t === '法人或其他组织', colspan: 5 },
-  { match: (t) => t === '行政复议', colspan: 5 },
-  { match: (t) => t === '行政诉讼', colspan: 10 },
-  { match: (t, row) => ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].includes(t) && row.includes('未经复议直接起诉'), rowspan: 2 },
-  { match: (t) => t === '未经复议直接起诉' || t === '复议后起诉', colspan: 5 },
-];
-
-const LABEL_LEVEL = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])/;
-
-function levelOf(label: string): number {
-  if (/^[一二三四五六七八九十]+、/.test(label)) return 0;
-  if (/^[（(][一二三四五六七八九十]+[）)]/.test(label)) return 1;
-  return 2;
-}
-
-const isValue = (cell: string) => /^(?:-?\d[\d,.]*|[/—-]?|)$/.test(cell.trim());
 
 const isChinese = (c: string) => /[\u4e00-\u9fa5]/.test(c);
 
@@ -58,63 +33,29 @@ function cell(text: string, rowspan = 1, colspan = 1): string {
 
 /** A table block of the text as an HTML table. */
 export function tableHtml(rows: string[][]): string {
-  const width = Math.max(...rows.map((r) => r.length));
-  const labelled = rows.map((r) => {
-    const labels = r.filter((c) => !isValue(c));
-    const numbered = labels.length > 0 && labels.length < r.length && labels.every((l) => LABEL_LEVEL.test(l)) && r.slice(labels.length).every(isValue);
-    return numbered ? labels.length : 0;
-  });
-  const labelColumns = Math.max(...rows.map((r, i) => (labelled[i] > 0 ? levelOf(r[labelled[i] - 1]) + 1 : 0)), 0);
-  const valueColumns = Math.max(...rows.map((r, i) => (labelled[i] > 0 ? r.length - labelled[i] : 0)), 0);
-  const out: string[] = [];
-  rows.forEach((row, i) => {
-    let html = '';
-    if (labelled[i] > 0) {
-      row.slice(0, labelled[i]).forEach((label, k, labels) => {
-        const level = levelOf(label);
-        const colspan = k === labels.length - 1 ? labelColumns - level : 1;
-        // A group label spans down over its members: the rows after it that start deeper than it.
-        let rowspan = 1;
-        if (k < labels.length - 1) {
-          while (i + rowspan < rows.length && labelled[i + rowspan] > 0 && levelOf(rows[i + rowspan][0]) > level) rowspan++;
-        }
-        html += cell(label, rowspan, colspan);
-      });
-      for (const value of row.slice(labelled[i])) html += cell(value);
-    } else if (row.some((c) => HEADER_SPANS.some((s) => s.match(c, row)))) {
-      for (const c of row) {
-        const s = HEADER_SPANS.find((x) => x.match(c, row));
-        html += cell(c, s?.rowspan, s?.colspan);
-      }
-    } else {
-      const total = labelColumns + valueColumns > 0 ? labelColumns + valueColumns : width;
-      row.forEach((c, k) => (html += cell(c, 1, k === row.length - 1 ? Math.max(1, total - row.length + 1) : 1)));
-    }
-    out.push(`<tr>${html}</tr>`);
-  });
+  const out = layoutTable(rows).map((cells) => `<tr>${cells.map((c) => cell(c.text, c.rowspan, c.colspan)).join('')}</tr>`);
   return `<table border="1" cellspacing="0" style="border-collapse:collapse" width="100%"><tbody>\n${out.join('\n')}\n</tbody></table>`;
 }
 
 /** The report's paragraphs and tables as the article's HTML. */
 function articleHtml(lines: string[]): string {
   const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i].includes('\t')) {
-      const rows: string[][] = [];
-      while (i < lines.length && lines[i].includes('\t')) rows.push(lines[i++].split('\t'));
-      i--;
-      out.push(tableHtml(rows));
-    } else if (/^[一二三四五六七八九十]+、/.test(lines[i])) {
-      out.push(`<p style="text-indent:2em"><strong>${escape(lines[i])}</strong></p>`);
-    } else if (lines[i].length > 60) {
-      // Long paragraphs as CMS editors save them: an indent of &nbsp;, the source wrapped mid-sentence.
-      // Wrapped between two Chinese characters, where a browser shows no space either.
-      const line = lines[i];
+  for (const block of blocksOf(lines)) {
+    if ('table' in block) {
+      out.push(tableHtml(block.table));
+      continue;
+    }
+    const line = block.paragraph;
+    if (/^[一二三四五六七八九十]+、/.test(line)) {
+      out.push(`<p style="text-indent:2em"><strong>${escape(line)}</strong></p>`);
+    } else if (line.length > 60) {
+      // Long paragraphs as CMS editors save them: an indent of &nbsp;, the source wrapped mid-sentence, between
+      // two Chinese characters, where a browser shows no space either.
       let at = 40;
       while (at < line.length - 1 && !(isChinese(line[at - 1]) && isChinese(line[at]))) at++;
       out.push(`<p style="text-indent:2em">&nbsp;&nbsp;&nbsp;&nbsp;${escape(line.slice(0, at))}\n\t\t${escape(line.slice(at))}</p>`);
     } else {
-      out.push(`<p>\u3000\u3000${escape(lines[i])}</p>`);
+      out.push(`<p>\u3000\u3000${escape(line)}</p>`);
     }
   }
   return out.join('\n');
