@@ -87,12 +87,20 @@ export function targets(r) {
     const c = r.cli?.default;
     add('CLI', '1,000 reports through the CLI (as shipped)', c?.wallMs !== undefined ? fmtMs(c.wallMs) : `not measured (${c?.error ?? r.cli?.error})`, '< 5 s', c?.wallMs !== undefined ? c.wallMs < 5000 : null);
   }
+  // Readers of published forms
+  {
+    const h = r.readers?.html;
+    const per = h ? ['1MB', '5MB'].map((s) => h[s]?.msPerMB) : [];
+    const measured = per.length === 2 && per.every((v) => typeof v === 'number');
+    add('readers', 'saved web page: text extracted per MB of page (GBK 政务公开 page, 1 MB / 5 MB)', measured ? `${per[0]} / ${per[1]} ms per MB` : `not measured (${r.readers?.error ?? 'no result'})`, '< 1,000 ms per MB', measured ? Math.max(...per) < 1000 : null);
+    add('readers', 'saved web page: cost linear in size (ms per MB, 5 MB ÷ 1 MB)', measured ? String(round(per[1] / per[0], 2)) : 'not measured', `≤ ${LINEAR_MAX}`, measured ? per[1] / per[0] <= LINEAR_MAX : null);
+  }
   // Extension
   {
     const b = r.extension?.bundles;
     // Results from before the .docx reader had a bundle of its own have only the total, which was all loaded.
     const ordinary = b ? b.ordinary ?? b.total : undefined;
-    add('extension', 'production bundles loaded in ordinary use together (dist/*.js but those loaded on demand: re2.js for users\' own profiles, docx-reader.js for the first .docx)',
+    add('extension', 'production bundles loaded in ordinary use together (dist/*.js but those loaded on demand: re2.js for users\' own profiles, docx-reader.js for the first .docx, html-reader.js for the first web page)',
       b ? `${ordinary.toLocaleString('en-US')} bytes${b.onDemand ? ` (+ ${b.onDemand.toLocaleString('en-US')} on demand)` : ''}` : 'not measured', '< 1,000,000 bytes', b ? ordinary < 1_000_000 : null);
     const a = r.extension?.activation;
     const v = a?.vscodeActivationMs;
@@ -242,6 +250,17 @@ export function render(r) {
       const x = cl[k];
       L.push(row([label, x?.wallMs !== undefined ? fmtMs(x.wallMs) : x?.error ?? '', x?.spread ? `${fmtMs(x.spread.min)} / ${fmtMs(x.spread.max)}` : '']));
     }
+    L.push('');
+  }
+
+  // Readers
+  const rd = r.readers?.html;
+  L.push('## Reading published forms (bench/readers.mjs, production bundles)', '');
+  if (!rd) L.push(`Not run${r.readers?.error ? `: ${r.readers.error}` : ''}.`, '');
+  else {
+    L.push('A GBK 政务公开 page of pingtan-2021 (test/helpers/gov-info-html.ts), its article repeated to the size, the site around it; dist/html-reader.js on the bytes as read from disk. Median of the runs after a warm-up.', '');
+    L.push(...head(['saved web page', 'bytes', 'characters extracted', 'time', 'per MB']));
+    for (const [s, x] of Object.entries(rd)) L.push(row([s, x.bytes.toLocaleString('en-US'), x.characters.toLocaleString('en-US'), fmtMs(x.ms), `${x.msPerMB} ms`]));
     L.push('');
   }
 
