@@ -127,7 +127,10 @@ function hasBlockChild(e: HtmlElement): boolean {
 /** 「平潭综合实验区2021年度……年度报告-平潭综合实验区管委会」 → the part that names the article: the one with 报告
  * in it, else the first. */
 export function withoutSiteName(pageTitle: string): string {
-  const parts = pageTitle.split(/\s*[|｜_—–]\s*|\s+-\s+|-(?=[^-]*$)|\s{2,}/).map((p) => p.trim()).filter((p) => p.length > 0);
+  // The last 「-」 too (「…报告-平潭综合实验区管委会」), not those of dates in the title (「2021-2025」).
+  const lastDash = pageTitle.lastIndexOf('-');
+  const marked = lastDash > 0 && !/\d/.test(pageTitle[lastDash + 1] ?? '') ? `${pageTitle.slice(0, lastDash)}|${pageTitle.slice(lastDash + 1)}` : pageTitle;
+  const parts = marked.split(/\s*[|｜_—–]\s*|\s+-\s+|\s{2,}/).map((p) => p.trim()).filter((p) => p.length > 0);
   return parts.find((p) => p.includes('报告')) ?? parts[0] ?? '';
 }
 

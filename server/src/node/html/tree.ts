@@ -48,6 +48,9 @@ const DROPPED = new Set([
   'head', 'link', 'meta', 'base',
 ]);
 
+/** Characters of <title> kept. */
+const MAX_TITLE = 500;
+
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 /** Rowspan and colspan as browsers clamp them (HTML: colspan ≤ 1000, rowspan ≤ 65534). */
@@ -108,7 +111,7 @@ export function parsePage(html: string, limits: HtmlLimits): ParsedPage {
     ontext(text) {
       tick();
       if (inTitle > 0) {
-        if (title.length < 1000) title += text;
+        if (title.length < MAX_TITLE) title += text;
         return;
       }
       if (dropped > 0) return;
@@ -130,7 +133,8 @@ export function parsePage(html: string, limits: HtmlLimits): ParsedPage {
   }
   parser.end();
   if (Date.now() - started > limits.maxMillis) throw timeUp(limits);
-  return { body, title: title.replace(/\s+/g, ' ').trim() };
+  // A title is a line; a page whose <title> never closes holds the rest of the page in it.
+  return { body, title: title.slice(0, MAX_TITLE).replace(/\s+/g, ' ').trim() };
 }
 
 function element(name: string, attribs: Record<string, string>): HtmlElement {
