@@ -48,6 +48,8 @@ export async function extractPdfText(bytes: Uint8Array, limits: Partial<PdfLimit
     throw new PdfError(`PDF 文件 ${megabytes(bytes.byteLength)}，超过 ${megabytes(chosen.maxBytes)} 的上限`, `the PDF is ${megabytes(bytes.byteLength)}, larger than the limit of ${megabytes(chosen.maxBytes)}`);
   }
   if (!startsLikePdf(bytes)) throw new PdfError('不是 PDF 文件（开头没有 %PDF-）', 'not a PDF file (it does not start with %PDF-)');
+  // pdf.js rebuilds what it can of a cut file and would give part of the report as if it were all of it.
+  if (!endsLikePdf(bytes)) throw new PdfError('PDF 文件不完整（结尾没有 %%EOF），可能没有下载完', 'the PDF is incomplete (it does not end with %%EOF): perhaps a download that did not finish');
   const pages = await readPages(bytes, chosen);
   return reportText(pages);
 }
@@ -56,6 +58,12 @@ export async function extractPdfText(bytes: Uint8Array, limits: Partial<PdfLimit
 function startsLikePdf(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
   return head.includes('%PDF-');
+}
+
+/** 「%%EOF」 within the last 2 KB: a complete file ends with it, give or take what a server appends. */
+function endsLikePdf(bytes: Uint8Array): boolean {
+  const from = Math.max(0, bytes.byteLength - 2048);
+  return Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.byteLength - from).toString('latin1').includes('%%EOF');
 }
 
 async function readPages(bytes: Uint8Array, limits: PdfLimits): Promise<PageText[]> {
@@ -77,9 +85,10 @@ async function readPages(bytes: Uint8Array, limits: PdfLimits): Promise<PageText
     BinaryDataFactory: ShippedCMapFactory,
   } as Parameters<typeof pdfjs.getDocument>[0]);
   let timer: NodeJS.Timeout | undefined;
-  const seconds = Math.round(limits.maxMillis / 1000);
+  const ms = limits.maxMillis;
+  const limit = ms >= 1000 ? { zh: `${Math.round(ms / 1000)} 秒`, en: `${Math.round(ms / 1000)} seconds` } : { zh: `${ms} 毫秒`, en: `${ms} ms` };
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PdfError(`读取 PDF 超过 ${seconds} 秒的时限`, `reading the PDF took longer than the limit of ${seconds} seconds`)), limits.maxMillis);
+    timer = setTimeout(() => reject(new PdfError(`读取 PDF 超过 ${limit.zh}的时限`, `reading the PDF took longer than the limit of ${limit.en}`)), ms);
   });
   const work = async (): Promise<PageText[]> => {
     const doc = await task.promise;

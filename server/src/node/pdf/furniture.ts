@@ -8,6 +8,8 @@ import { lineText, type PageLine } from './lines';
 const MARGIN = 0.15;
 /** At most this many lines at the top and at the bottom of a page are looked at. */
 const EDGE_LINES = 2;
+/** The longest running header or footer (in characters). */
+const MAX_RUNNING = 60;
 /** A running line stands within this many points of the same place on each page. */
 const SAME_PLACE = 4;
 
@@ -50,14 +52,8 @@ export function withoutFurniture(pages: readonly PageLine[][], heights: readonly
 
 /** The first and last lines of a page that lie in its top and bottom margins. */
 function edgeLines(lines: readonly PageLine[], height: number): PageLine[] {
-  const out: PageLine[] = [];
-  for (let i = 0; i < Math.min(EDGE_LINES, lines.length); i++) {
-    if (lines[i].y <= height * MARGIN) out.push(lines[i]);
-  }
-  for (let i = Math.max(EDGE_LINES, lines.length - EDGE_LINES); i < lines.length; i++) {
-    if (lines[i].y >= height * (1 - MARGIN)) out.push(lines[i]);
-  }
-  return out;
+  return lines.filter((line, i) =>
+    (i < EDGE_LINES && line.y <= height * MARGIN) || (i >= lines.length - EDGE_LINES && line.y >= height * (1 - MARGIN)));
 }
 
 /** A line's text with its numbers as 「#」: a running header may carry the page number. */
@@ -74,6 +70,8 @@ function runningLines(edges: readonly PageLine[][]): Map<string, number> {
   for (const lines of edges) {
     for (const line of lines) {
       const key = runningText(line);
+      // A header or footer names the report or the unit; a sentence is the report's own text.
+      if (key.length > MAX_RUNNING || key.includes('。')) continue;
       let ys = places.get(key);
       if (!ys) places.set(key, (ys = []));
       ys.push(line.y);
