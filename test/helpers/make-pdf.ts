@@ -15,6 +15,9 @@
 //   lays them out (labels by their level in three label columns, values in their columns, header cells over the
 //   columns they name).
 // - `reportPdf(text, options)`: layoutReport(reportBlocks(text)).
+// - `songtiPdf(lines)`: lines in a Chinese font the file names but does not embed (STSong-Light, encoding
+//   UniGB-UCS2-H), as older Word and WPS exports write them: readable only with the predefined CMaps. Written by
+//   hand, no font needed.
 // - `scanPdf()`: a page holding only an image (a scan, no text layer); `encryptedPdf()`: a report with a password.
 // - `pdfBytes(doc-building function)`: the bytes of a pdfkit document built by the function.
 
@@ -442,4 +445,34 @@ function greyPng(width: number, height: number): Buffer {
     chunk('IDAT', zlib.deflateSync(raw)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/**
+ * One page of `lines` (at 12 pt, 24 pt apart from the top) in STSong-Light, not embedded, through the predefined
+ * CMap UniGB-UCS2-H: the text is UCS-2 codes that only the CMaps turn into characters. The file is written
+ * object by object, with its cross-reference table.
+ */
+export function songtiPdf(lines: readonly string[]): Uint8Array {
+  const ucs2 = (text: string) => [...text].map((ch) => ch.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  const content = lines.map((line, k) => `BT /F1 12 Tf 1 0 0 1 60 ${780 - 24 * k} Tm <${ucs2(line)}> Tj ET`).join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, k) => {
+    offsets.push(Buffer.byteLength(out, 'latin1'));
+    out += `${k + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, 'latin1');
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
 }

@@ -10,7 +10,7 @@
 // limits below, and a file that cannot be read gets one clear PdfError.
 
 import { megabytes } from './docx/error';
-import { ShippedCMapFactory } from './pdf/cmaps';
+import { shippedCMapFactory } from './pdf/cmaps';
 import { PdfError } from './pdf/error';
 import { withoutFurniture } from './pdf/furniture';
 import { pageLines, type PageLine } from './pdf/lines';
@@ -50,8 +50,9 @@ export async function extractPdfText(bytes: Uint8Array, limits: Partial<PdfLimit
   if (!startsLikePdf(bytes)) throw new PdfError('不是 PDF 文件（开头没有 %PDF-）', 'not a PDF file (it does not start with %PDF-)');
   // pdf.js rebuilds what it can of a cut file and would give part of the report as if it were all of it.
   if (!endsLikePdf(bytes)) throw new PdfError('PDF 文件不完整（结尾没有 %%EOF），可能没有下载完', 'the PDF is incomplete (it does not end with %%EOF): perhaps a download that did not finish');
-  const pages = await readPages(bytes, chosen);
-  return reportText(pages);
+  const missingCMaps: string[] = [];
+  const pages = await readPages(bytes, chosen, missingCMaps);
+  return reportText(pages, missingCMaps);
 }
 
 /** 「%PDF-」 within the first KB, where readers look for it (some files have a few bytes before it). */
@@ -66,7 +67,7 @@ function endsLikePdf(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.byteLength - from).toString('latin1').includes('%%EOF');
 }
 
-async function readPages(bytes: Uint8Array, limits: PdfLimits): Promise<PageText[]> {
+async function readPages(bytes: Uint8Array, limits: PdfLimits, missingCMaps: string[]): Promise<PageText[]> {
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     // A copy: pdf.js takes the buffer over.
@@ -82,7 +83,7 @@ async function readPages(bytes: Uint8Array, limits: PdfLimits): Promise<PageText
     stopAtErrors: false,
     cMapUrl: 'shipped/',
     cMapPacked: true,
-    BinaryDataFactory: ShippedCMapFactory,
+    BinaryDataFactory: shippedCMapFactory(missingCMaps),
   } as Parameters<typeof pdfjs.getDocument>[0]);
   let timer: NodeJS.Timeout | undefined;
   const ms = limits.maxMillis;
@@ -130,10 +131,16 @@ function asPdfError(e: unknown): PdfError {
 }
 
 /** The pages' text in reading order, as lines of text, and the line where each page starts. */
-function reportText(pages: readonly PageText[]): PdfText {
+function reportText(pages: readonly PageText[], missingCMaps: readonly string[]): PdfText {
   const perPage = pages.map((p, i) => joinVerticalLabels(pageLines(i, p.pieces)));
   const body = withoutFurniture(perPage, pages.map((p) => p.height)).flat();
-  if (!body.some((l) => l.segments.some((s) => /[\p{L}\p{N}]/u.test(s.text)))) throw new PdfError('扫描件，没有文字层', 'a scan: no text layer');
+  if (!body.some((l) => l.segments.some((s) => /[\p{L}\p{N}]/u.test(s.text)))) {
+    if (missingCMaps.length > 0) {
+      const names = [...new Set(missingCMaps)].join(', ');
+      throw new PdfError(`PDF 的字体编码（${names}）无法读取`, `the PDF's font encoding (${names}) cannot be read`);
+    }
+    throw new PdfError('扫描件，没有文字层', 'a scan: no text layer');
+  }
   const tables = findTables(body);
   const isTableLine = new Array<boolean>(body.length).fill(false);
   for (const t of tables) for (let i = t.start; i < t.end; i++) isTableLine[i] = true;

@@ -3,7 +3,7 @@
 // with TAB between cells (empty cells kept, a vertical label read as one), and where each page starts.
 import * as assert from 'assert/strict';
 import { extractPdfText } from '../../../server/src/node/pdf';
-import { drawPdf, layoutReport, requireCjkFont, type Block, type TableCellSpec } from '../../helpers/make-pdf';
+import { drawPdf, layoutReport, requireCjkFont, songtiPdf, type Block, type TableCellSpec } from '../../helpers/make-pdf';
 
 const TITLE = '某某区2023年政府信息公开工作年度报告';
 const OPENING = '2023年，我区坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的二十大精神，认真贯彻《中华人民共和国政府信息公开条例》，' +
@@ -86,5 +86,15 @@ describe('extractPdfText: a report as a word processor prints it', function () {
     ]]);
     const { text } = await extractPdfText(pdf);
     assert.deepEqual(text.split('\n'), ['使用App Store下载', '2023年政府信息公开', '2023年全区政府信息公开']);
+  });
+});
+
+describe('extractPdfText: a Chinese font named, not embedded', function () {
+  this.timeout(30_000);
+
+  it('reads text encoded for STSong-Light through the predefined CMap UniGB-UCS2-H, from the CMaps shipped', async () => {
+    const { text, pageStarts } = await extractPdfText(songtiPdf(['一、总体情况', '2023年，全区主动公开政府信息1234条。']));
+    assert.deepEqual(text.split('\n'), ['一、总体情况', '2023年，全区主动公开政府信息1234条。']);
+    assert.deepEqual(pageStarts, [0]);
   });
 });

@@ -19,23 +19,29 @@ export function cmapFolder(): string | undefined {
 }
 
 /**
- * pdf.js's BinaryDataFactory (the getDocument option): it asks for `{kind, filename}` and takes the bytes. Only CMaps
- * are served: standard font data and WebAssembly decoders are for drawing pages.
+ * pdf.js's BinaryDataFactory (the getDocument option, a class): it asks for `{kind, filename}` and takes the
+ * bytes. Only CMaps are served: standard font data and WebAssembly decoders are for drawing pages. The names of
+ * the CMaps that could not be served go to `missing`, so that a file whose text they hid is told apart from a scan.
  */
-export class ShippedCMapFactory {
-  private readonly folder: string | undefined;
+export function shippedCMapFactory(missing: string[]) {
+  return class ShippedCMapFactory {
+    private readonly folder = cmapFolder();
 
-  constructor(_urls: { cMapUrl?: string | null }) {
-    this.folder = cmapFolder();
-  }
+    constructor(_urls: { cMapUrl?: string | null }) {}
 
-  async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
-    if (kind !== 'cMapUrl' || !this.folder || !CMAP_FILE.test(filename) || !SHIPPED_CMAP.test(filename)) {
-      throw new Error(`no ${kind} data ${filename.slice(0, 80)}`);
+    async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+      try {
+        if (kind !== 'cMapUrl' || !this.folder || !CMAP_FILE.test(filename) || !SHIPPED_CMAP.test(filename)) {
+          throw new Error(`no ${kind} data ${filename.slice(0, 80)}`);
+        }
+        const file = path.join(this.folder, filename);
+        const size = (await fs.promises.stat(file)).size;
+        if (size > MAX_CMAP_BYTES) throw new Error(`CMap ${filename} is too large`);
+        return new Uint8Array(await fs.promises.readFile(file));
+      } catch (e) {
+        if (kind === 'cMapUrl' && missing.length < 10) missing.push(filename.replace(/\.bcmap$/, '').slice(0, 64));
+        throw e;
+      }
     }
-    const file = path.join(this.folder, filename);
-    const size = (await fs.promises.stat(file)).size;
-    if (size > MAX_CMAP_BYTES) throw new Error(`CMap ${filename} is too large`);
-    return new Uint8Array(await fs.promises.readFile(file));
-  }
+  };
 }
