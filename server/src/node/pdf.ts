@@ -1,0 +1,195 @@
+// The text of a PDF report, as the report was typed: one paragraph per line, tables one row per line with TAB
+// between cells, without page numbers and running headers, and where each page starts in it. Positions in
+// findings refer to this extracted text; `pageStarts` maps a line back to its page.
+//
+// pdf.js (pdfjs-dist) reads the text layer: runs of text with their positions (pdf/pdfjs.ts, pdf/pieces.ts).
+// The rest rebuilds the reading order from those positions: lines and their segments (pdf/lines.ts), vertical
+// labels (pdf/vertical.ts), page furniture (pdf/furniture.ts), tables (pdf/tables.ts), paragraphs broken by the
+// page (pdf/paragraphs.ts) and the spaces of justified Chinese (pdf/spacing.ts). Nothing is fetched: no fonts, and
+// the CMaps of Chinese fonts come from beside the bundle (pdf/cmaps.ts). A file from a stranger costs at most the
+// limits below, and a file that cannot be read gets one clear PdfError.
+
+import { megabytes } from './docx/error';
+import { shippedCMapFactory } from './pdf/cmaps';
+import { PdfError } from './pdf/error';
+import { withoutFurniture } from './pdf/furniture';
+import { pageLines, type PageLine } from './pdf/lines';
+import { joinLines, ParagraphJoiner, proseLine, type ProseLine } from './pdf/paragraphs';
+import { loadPdfJs } from './pdf/pdfjs';
+import { pagePieces, type PageText } from './pdf/pieces';
+import { findTables } from './pdf/tables';
+import { joinVerticalLabels } from './pdf/vertical';
+
+export { PdfError } from './pdf/error';
+
+export interface PdfLimits {
+  /** Largest file read. */
+  maxBytes: number;
+  maxPages: number;
+  /** Longest time spent reading one file. */
+  maxMillis: number;
+  /** Most characters of text taken from the pages. */
+  maxChars: number;
+}
+
+/** A long report is 100 pages and a few MB; these are far beyond any, and still bound what a hostile file costs. */
+export const PDF_LIMITS: PdfLimits = { maxBytes: 100 * 2 ** 20, maxPages: 2000, maxMillis: 60_000, maxChars: 20_000_000 };
+
+export interface PdfText {
+  text: string;
+  /** pageStarts[i]: the line of `text` (from 0) where page i + 1 starts; ascending. */
+  pageStarts: number[];
+}
+
+/** The report text of a PDF file; throws PdfError when the bytes are not a PDF whose text can be read. */
+export async function extractPdfText(bytes: Uint8Array, limits: Partial<PdfLimits> = {}): Promise<PdfText> {
+  const chosen: PdfLimits = { ...PDF_LIMITS, ...limits };
+  if (bytes.byteLength > chosen.maxBytes) {
+    throw new PdfError(`PDF 文件 ${megabytes(bytes.byteLength)}，超过 ${megabytes(chosen.maxBytes)} 的上限`, `the PDF is ${megabytes(bytes.byteLength)}, larger than the limit of ${megabytes(chosen.maxBytes)}`);
+  }
+  if (!startsLikePdf(bytes)) throw new PdfError('不是 PDF 文件（开头没有 %PDF-）', 'not a PDF file (it does not start with %PDF-)');
+  // pdf.js rebuilds what it can of a cut file and would give part of the report as if it were all of it.
+  if (!endsLikePdf(bytes)) throw new PdfError('PDF 文件不完整（结尾没有 %%EOF），可能没有下载完', 'the PDF is incomplete (it does not end with %%EOF): perhaps a download that did not finish');
+  const missingCMaps: string[] = [];
+  const pages = await readPages(bytes, chosen, missingCMaps);
+  return reportText(pages, missingCMaps);
+}
+
+/** 「%PDF-」 within the first KB, where readers look for it (some files have a few bytes before it). */
+function startsLikePdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+/** 「%%EOF」 within the last 2 KB: a complete file ends with it, give or take what a server appends. */
+function endsLikePdf(bytes: Uint8Array): boolean {
+  const from = Math.max(0, bytes.byteLength - 2048);
+  return Buffer.from(bytes.buffer, bytes.byteOffset + from, bytes.byteLength - from).toString('latin1').includes('%%EOF');
+}
+
+async function readPages(bytes: Uint8Array, limits: PdfLimits, missingCMaps: string[]): Promise<PageText[]> {
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    // A copy: pdf.js takes the buffer over.
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    useWasm: false,
+    enableXfa: false,
+    stopAtErrors: false,
+    cMapUrl: 'shipped/',
+    cMapPacked: true,
+    BinaryDataFactory: shippedCMapFactory(missingCMaps),
+  } as Parameters<typeof pdfjs.getDocument>[0]);
+  let timer: NodeJS.Timeout | undefined;
+  const ms = limits.maxMillis;
+  const limit = ms >= 1000 ? { zh: `${Math.round(ms / 1000)} 秒`, en: `${Math.round(ms / 1000)} seconds` } : { zh: `${ms} 毫秒`, en: `${ms} ms` };
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PdfError(`读取 PDF 超过 ${limit.zh}的时限`, `reading the PDF took longer than the limit of ${limit.en}`)), ms);
+  });
+  const work = async (): Promise<PageText[]> => {
+    const doc = await task.promise;
+    if (doc.numPages > limits.maxPages) {
+      throw new PdfError(`PDF 共 ${doc.numPages} 页，超过 ${limits.maxPages} 页的上限`, `the PDF has ${doc.numPages} pages, more than the limit of ${limits.maxPages}`);
+    }
+    const pages: PageText[] = [];
+    let chars = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      const read = pagePieces(content.items, page.view);
+      for (const p of read.pieces) chars += p.text.length;
+      if (chars > limits.maxChars) {
+        throw new PdfError(`PDF 的文字超过 ${limits.maxChars} 字的上限`, `the PDF holds more text than the limit of ${limits.maxChars} characters`);
+      }
+      pages.push(read);
+      page.cleanup();
+    }
+    return pages;
+  };
+  try {
+    return await Promise.race([work(), timeout]);
+  } catch (e) {
+    throw asPdfError(e);
+  } finally {
+    clearTimeout(timer);
+    await task.destroy().catch(() => undefined);
+  }
+}
+
+/** What pdf.js threw, as one line in both languages. */
+function asPdfError(e: unknown): PdfError {
+  if (e instanceof PdfError) return e;
+  const name = (e as { name?: string } | null)?.name;
+  if (name === 'PasswordException') return new PdfError('PDF 已加密，需要密码才能打开', 'the PDF is encrypted: it needs a password to open');
+  const detail = String((e as { message?: string } | null)?.message ?? e).split('\n')[0].slice(0, 200);
+  return new PdfError(`PDF 文件已损坏，无法读取（${detail}）`, `the PDF is damaged and cannot be read (${detail})`);
+}
+
+/** The pages' text in reading order, as lines of text, and the line where each page starts. */
+function reportText(pages: readonly PageText[], missingCMaps: readonly string[]): PdfText {
+  const perPage = pages.map((p, i) => joinVerticalLabels(pageLines(i, p.pieces)));
+  const body = withoutFurniture(perPage, pages.map((p) => p.height)).flat();
+  if (!body.some((l) => l.segments.some((s) => /[\p{L}\p{N}]/u.test(s.text)))) {
+    if (missingCMaps.length > 0) {
+      const names = [...new Set(missingCMaps)].join(', ');
+      throw new PdfError(`PDF 的字体编码（${names}）无法读取`, `the PDF's font encoding (${names}) cannot be read`);
+    }
+    throw new PdfError('扫描件，没有文字层', 'a scan: no text layer');
+  }
+  const tables = findTables(body);
+  const isTableLine = new Array<boolean>(body.length).fill(false);
+  for (const t of tables) for (let i = t.start; i < t.end; i++) isTableLine[i] = true;
+  const joiner = new ParagraphJoiner(body.filter((_, i) => !isTableLine[i]));
+
+  const out: string[] = [];
+  const firstLineOfPage: (number | undefined)[] = new Array(pages.length).fill(undefined);
+  const startPage = (page: number, line: number) => {
+    if (firstLineOfPage[page] === undefined) firstLineOfPage[page] = line;
+  };
+  let previous: ProseLine | undefined;
+  let t = 0;
+  for (let i = 0; i < body.length; ) {
+    const table = tables[t];
+    if (table && table.start === i) {
+      for (const row of table.rows) {
+        startPage(row.page, out.length);
+        out.push(row.text);
+      }
+      // The lines a table covers may be on pages whose rows it moved: they start at its last row at the latest.
+      for (let k = table.start; k < table.end; k++) startPage(body[k].page, out.length - 1);
+      previous = undefined;
+      i = table.end;
+      t++;
+      continue;
+    }
+    const line = proseLine(body[i] as PageLine);
+    if (line.text.length > 0) {
+      if (previous && joiner.continues(previous, line)) {
+        startPage(line.line.page, out.length - 1);
+        out[out.length - 1] = joinLines(out[out.length - 1], line.text);
+      } else {
+        startPage(line.line.page, out.length);
+        out.push(line.text);
+      }
+      previous = line;
+    }
+    i++;
+  }
+  return { text: out.join('\n'), pageStarts: pageStartsOf(firstLineOfPage, out.length) };
+}
+
+/** A page without text starts where the next page with text does (past the end when none follows). */
+function pageStartsOf(firstLines: readonly (number | undefined)[], lineCount: number): number[] {
+  const starts = new Array<number>(firstLines.length);
+  let next = lineCount;
+  for (let i = firstLines.length - 1; i >= 0; i--) {
+    next = Math.min(next, firstLines[i] ?? next);
+    starts[i] = next;
+  }
+  return starts;
+}

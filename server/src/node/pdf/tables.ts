@@ -1,0 +1,295 @@
+// Tables from word positions. A PDF draws a table's cells as text at column positions; the text layer knows no
+// table. Lines that fall into segments (lines.ts) and follow one another are a table; each row becomes one line
+// with TAB between cells, the shape the core's table reader takes (server/src/core/model/rows.ts):
+// - the value columns of each part of the table (the header lines above its data rows, then the data rows) are
+//   found from where its numbers stand, and from its header cells above columns that have no number at all, so
+//   that an empty cell stays an empty cell (TAB TAB) and the columns of 表三 stay aligned;
+// - a data row is its label cells, then one cell per value column, empty where the row has nothing;
+// - a header row is its cells as they stand: a header cell over several columns is one cell, as the .docx
+//   reader writes a merged cell;
+// - a label wrapped onto lines of its own in its cell joins the row it belongs to (the one nearest).
+
+import { cellText, joinCellLines } from './cells';
+import type { PageLine, Segment } from './lines';
+
+/** At most this many lines of one segment (a caption, a wrapped label) between rows keep a table together. */
+const MAX_GAP_LINES = 3;
+/** Longest line of one segment inside a table. */
+const MAX_INNER_TEXT = 60;
+
+/** 「12」「1,234」「24252.311082」「98%」, or a mark for none: 「/」「-」「—」「无」. */
+const VALUE = /^(?:[-+－]?[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?\s*[%％]?|[/／\\]|[-－—–―]{1,2}|无)$/;
+
+export function isValueText(text: string): boolean {
+  return text.length <= 24 && VALUE.test(text.replace(/ /g, ''));
+}
+
+/** A table found: lines [start, end) of the input, read as `rows`. */
+export interface TableRun {
+  start: number;
+  end: number;
+  rows: { text: string; page: number }[];
+}
+
+/** The tables among `lines` (a document's body lines in reading order). */
+export function findTables(lines: readonly PageLine[]): TableRun[] {
+  const runs: TableRun[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (lines[i].segments.length < 2) {
+      i++;
+      continue;
+    }
+    // Extend downwards over rows, and over a few short lines of one segment when a row follows them.
+    let end = i + 1;
+    let rowLines = 1;
+    for (;;) {
+      let j = end;
+      while (j < lines.length && j - end < MAX_GAP_LINES && lines[j].segments.length === 1 && isInnerText(lines[j].segments[0].text)) j++;
+      if (j < lines.length && lines[j].segments.length >= 2) {
+        end = j + 1;
+        rowLines++;
+      } else {
+        break;
+      }
+    }
+    if (rowLines >= 2) {
+      runs.push({ start: i, end, rows: tableRows(lines.slice(i, end)) });
+      i = end;
+    } else {
+      i++;
+    }
+  }
+  return runs;
+}
+
+function isInnerText(text: string): boolean {
+  return text.length <= MAX_INNER_TEXT && !text.includes('。');
+}
+
+/** A line of a table: a data row (it has values), a header row (several cells, no value) or a single cell. */
+interface TableLine {
+  line: PageLine;
+  kind: 'data' | 'header' | 'single';
+  /** The label cells of a data row: its segments before its first value, and wrapped lines joined to them. */
+  labels: Segment[];
+  /** The value cells of a data row, in x order. */
+  values: Segment[];
+  /** Joined to another line: a label or header cell wrapped onto this line. */
+  joined: boolean;
+  /** The baseline of its last line, once lines wrapped below it are joined to it. */
+  bottom: number;
+}
+
+function classify(line: PageLine): TableLine {
+  const segs = line.segments;
+  const first = segs.findIndex((s) => isValueText(s.text));
+  if (first >= 0) {
+    return { line, kind: 'data', labels: segs.slice(0, first).map((s) => ({ ...s })), values: segs.slice(first), joined: false, bottom: line.y };
+  }
+  // Copies: a header's cells grow as the lines it wraps onto join it.
+  return { line: { ...line, segments: segs.map((s) => ({ ...s })) }, kind: segs.length >= 2 ? 'header' : 'single', labels: [], values: [], joined: false, bottom: line.y };
+}
+
+/** The rows of one table: its lines, each part (header lines, then data rows) with its own value columns. */
+function tableRows(lines: readonly PageLine[]): { text: string; page: number }[] {
+  const table = lines.map(classify);
+  const rows: { text: string; page: number }[] = [];
+  let k = 0;
+  while (k < table.length) {
+    // A part: header and single lines, then data rows (and single lines among them), up to the next header line.
+    let end = k;
+    while (end < table.length && table[end].kind !== 'data') end++;
+    while (end < table.length && table[end].kind !== 'header') end++;
+    const part = table.slice(k, end);
+    joinWrappedHeaders(part);
+    const columns = valueColumns(part.filter((t) => !t.joined));
+    joinWrappedLabels(part, columns);
+    for (const t of part) {
+      if (t.joined) continue;
+      const text = t.kind === 'data' ? dataRow(t, columns) : t.line.segments.map((s) => cellText(s.text)).join('\t');
+      rows.push({ text, page: t.line.page });
+    }
+    k = end;
+  }
+  return rows;
+}
+
+/** Lines of one table row are at most this far apart, baseline to baseline (in font sizes). */
+const WRAP_PITCH = 1.6;
+
+function sameSize(a: PageLine, b: PageLine): boolean {
+  return Math.abs(a.size - b.size) <= 0.15 * Math.max(a.size, b.size);
+}
+
+/**
+ * Header cells wrapped in narrow columns (「本年」 over 「制发」 over 「件数」) as one line: a line without values just
+ * below a header line joins it when each of its cells stands under a cell of its own in that line.
+ */
+function joinWrappedHeaders(part: readonly TableLine[]): void {
+  let host: TableLine | undefined;
+  for (const t of part) {
+    if (t.kind === 'data') {
+      host = undefined;
+      continue;
+    }
+    if (host && t.line.page === host.line.page && sameSize(t.line, host.line) && t.line.y - host.bottom <= WRAP_PITCH * t.line.size) {
+      const under = cellsUnder(host.line.segments, t.line.segments);
+      if (under) {
+        t.line.segments.forEach((seg, k) => {
+          const cell = under[k];
+          cell.text = joinCellLines(cell.text, seg.text);
+          cell.x0 = Math.min(cell.x0, seg.x0);
+          cell.x1 = Math.max(cell.x1, seg.x1);
+        });
+        t.joined = true;
+        host.bottom = t.line.y;
+        continue;
+      }
+    }
+    host = t.kind === 'header' ? t : undefined;
+  }
+}
+
+/** For each of `lower`, the one of `upper` it stands under, each of `upper` at most once; undefined when they do not. */
+function cellsUnder(upper: Segment[], lower: readonly Segment[]): Segment[] | undefined {
+  const used = new Set<Segment>();
+  const out: Segment[] = [];
+  for (const seg of lower) {
+    const hits = upper.filter((u) => overlaps(u, seg));
+    if (hits.length !== 1 || used.has(hits[0])) return undefined;
+    used.add(hits[0]);
+    out.push(hits[0]);
+  }
+  return out;
+}
+
+interface Column {
+  x0: number;
+  x1: number;
+}
+
+/** The usual distance between the centres of neighbouring columns; Infinity for fewer than two. */
+function pitchOf(columns: readonly Column[]): number {
+  const centres = columns.map((c) => (c.x0 + c.x1) / 2).sort((a, b) => a - b);
+  const gaps: number[] = [];
+  for (let k = 1; k < centres.length; k++) gaps.push(centres[k] - centres[k - 1]);
+  if (gaps.length === 0) return Infinity;
+  gaps.sort((a, b) => a - b);
+  return gaps[gaps.length >> 1];
+}
+
+function overlaps(a: Column, b: Column): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1;
+}
+
+/**
+ * The value columns of a part of a table: where its values stand, taken from the rows with the most values
+ * first (a value centred over several columns overlaps two of them and makes none), then where header cells right
+ * of every label stand over no value at all: columns left empty on every row.
+ */
+function valueColumns(part: readonly TableLine[]): Column[] {
+  const columns: Column[] = [];
+  const data = part.filter((t) => t.kind === 'data').sort((a, b) => b.values.length - a.values.length);
+  for (const t of data) {
+    for (const v of t.values) {
+      const hit = columns.filter((c) => overlaps(c, v));
+      if (hit.length === 0) columns.push({ x0: v.x0, x1: v.x1 });
+      else if (hit.length === 1) {
+        const widened = { x0: Math.min(hit[0].x0, v.x0), x1: Math.max(hit[0].x1, v.x1) };
+        if (!columns.some((c) => c !== hit[0] && overlaps(c, widened))) Object.assign(hit[0], widened);
+      }
+    }
+  }
+  if (columns.length === 0) return columns;
+  const labelEdge = Math.max(-Infinity, ...data.flatMap((t) => t.labels.map((l) => l.x1)));
+  const valuePitch = pitchOf(columns);
+  const headers = part.filter((t) => t.kind === 'header').sort((a, b) => b.line.segments.length - a.line.segments.length);
+  for (const t of headers) {
+    const cells = t.line.segments.filter((seg) => seg.x0 > labelEdge);
+    // A column stands at least most of a column's width from the others: a header cell centred over two columns
+    // (over the line between them) is not a column of its own.
+    const pitch = Math.min(valuePitch, pitchOf(cells));
+    for (const seg of cells) {
+      const centre = (seg.x0 + seg.x1) / 2;
+      if (columns.some((c) => overlaps(c, seg) || Math.abs((c.x0 + c.x1) / 2 - centre) < 0.6 * pitch)) continue;
+      columns.push({ x0: seg.x0, x1: seg.x1 });
+    }
+  }
+  return columns.sort((a, b) => a.x0 - b.x0);
+}
+
+/**
+ * Single lines left of the value columns that continue a data row's label cell: a label wrapped in its cell.
+ * Lines below a row join it while each is within a line's pitch of the last (a cell's text starts at its top);
+ * then, upwards, lines just above a row join it (a cell whose text is centred beside the row's values).
+ */
+function joinWrappedLabels(part: readonly TableLine[], columns: readonly Column[]): void {
+  if (columns.length === 0) return;
+  const valuesStart = columns[0].x0;
+  const wrapped = new Map<Segment, { above: string[]; below: string[] }>();
+  const candidate = (t: TableLine) =>
+    t.kind === 'single' && !t.joined && t.line.segments[0].x1 <= valuesStart && !isValueText(t.line.segments[0].text);
+  const tops = new Map<TableLine, number>();
+  const join = (s: TableLine, row: TableLine, above: boolean): boolean => {
+    if (row.line.page !== s.line.page || !sameSize(row.line, s.line)) return false;
+    const gap = above ? (tops.get(row) ?? row.line.y) - s.line.y : s.line.y - row.bottom;
+    if (gap < 0 || gap > WRAP_PITCH * s.line.size) return false;
+    const seg = s.line.segments[0];
+    let cell = row.labels.find((l) => overlaps(l, seg));
+    // A line under none of the row's labels is not one of them (a caption, a heading after the table).
+    if (!cell && row.labels.length > 0) return false;
+    if (!cell) {
+      cell = { text: '', x0: seg.x0, x1: seg.x1 };
+      row.labels.push(cell);
+    }
+    let pieces = wrapped.get(cell);
+    if (!pieces) wrapped.set(cell, (pieces = { above: [], below: [] }));
+    if (above) {
+      pieces.above.unshift(seg.text);
+      tops.set(row, s.line.y);
+    } else {
+      pieces.below.push(seg.text);
+      row.bottom = s.line.y;
+    }
+    s.joined = true;
+    return true;
+  };
+  let previous: TableLine | undefined;
+  for (const t of part) {
+    if (t.kind === 'data') previous = t;
+    else if (t.kind === 'header') previous = undefined;
+    else if (previous && candidate(t)) join(t, previous, false);
+  }
+  let next: TableLine | undefined;
+  for (let k = part.length - 1; k >= 0; k--) {
+    const t = part[k];
+    if (t.kind === 'data') next = t;
+    else if (t.kind === 'header') next = undefined;
+    else if (next && candidate(t)) join(t, next, true);
+  }
+  for (const [cell, { above, below }] of wrapped) cell.text = [...above, cell.text, ...below].reduce(joinCellLines, '');
+}
+
+function dataRow(t: TableLine, columns: readonly Column[]): string {
+  const cells: string[] = new Array(columns.length).fill('');
+  for (const v of t.values) {
+    let best = -1;
+    let bestScore = -Infinity;
+    for (let c = 0; c < columns.length; c++) {
+      if (cells[c] !== '') continue;
+      const overlap = Math.min(v.x1, columns[c].x1) - Math.max(v.x0, columns[c].x0);
+      const distance = Math.abs((v.x0 + v.x1) / 2 - (columns[c].x0 + columns[c].x1) / 2);
+      const score = overlap > 0 ? overlap : -distance;
+      if (score > bestScore) {
+        bestScore = score;
+        best = c;
+      }
+    }
+    // More values than columns (two crowded into one): kept at the end rather than lost.
+    if (best >= 0) cells[best] = cellText(v.text);
+    else cells.push(cellText(v.text));
+  }
+  const labels = t.labels.filter((l) => l.text.length > 0).sort((a, b) => a.x0 - b.x0).map((l) => cellText(l.text));
+  return [...labels, ...cells].join('\t');
+}
