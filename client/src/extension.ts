@@ -42,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     vscode.commands.registerCommand('govreport.openDocxAsText', (uri?: vscode.Uri) => openReportAsText(client, uri)),
     vscode.workspace.registerTextDocumentContentProvider(EXTRACTED_SCHEME, new ExtractedTextProvider(client)),
     vscode.window.registerCustomEditorProvider(ExtractedEditorProvider.docxViewType, new ExtractedEditorProvider(() => client)),
+    vscode.window.registerCustomEditorProvider(ExtractedEditorProvider.pdfViewType, new ExtractedEditorProvider(() => client)),
     vscode.window.registerCustomEditorProvider(ExtractedEditorProvider.pageViewType, new ExtractedEditorProvider(() => client)),
   );
   // The server starts in the background: activation returns at once, and the editor stays responsive while
@@ -75,7 +76,7 @@ export interface GovReportApi {
 }
 
 /** A document the server is sent (see the client's documentSelector): a file or untitled document in one of
- * the report languages, or the text extracted from a .docx or a web page. */
+ * the report languages, or the text extracted from a .docx, a PDF or a web page. */
 function isCheckedDocument(document: vscode.TextDocument): boolean {
   const { scheme } = document.uri;
   if (scheme === EXTRACTED_SCHEME) return true;
@@ -94,7 +95,7 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
         { scheme: 'file', language },
         { scheme: 'untitled', language },
       ]),
-      // The read-only text of .docx reports and saved web pages.
+      // The read-only text of .docx and PDF reports and saved web pages.
       { scheme: EXTRACTED_SCHEME },
     ],
     outputChannel: channel,

@@ -16,10 +16,10 @@ import { escapeHtml } from './figures';
  * server/src/features/workspace.ts. */
 export const EXTRACTED_SCHEME = 'govreport-text';
 /** The files of reports, as the server reads them (server/src/node/files.ts REPORT_EXTENSIONS). */
-export const REPORT_EXTENSIONS = ['.txt', '.md', '.govreport', '.docx', '.html', '.htm', '.shtml'];
+export const REPORT_EXTENSIONS = ['.txt', '.md', '.govreport', '.docx', '.pdf', '.html', '.htm', '.shtml'];
 const REPORT_GLOB = `**/*.{${REPORT_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
 /** Files whose text the server extracts; the others are text. */
-const EXTRACTED_FILE = /\.(?:docx|html?|shtml)$/i;
+const EXTRACTED_FILE = /\.(?:docx|pdf|html?|shtml)$/i;
 const EXCLUDE_GLOB = '**/{node_modules,.git,dist,out}/**';
 /** Files per request: small enough for prompt progress and cancellation, large enough to keep requests few. */
 const BATCH = 20;
@@ -89,7 +89,7 @@ export function isExtractedFile(uri: vscode.Uri): boolean {
 export async function openReportAsText(client: LanguageClient | undefined, file: vscode.Uri | undefined, column?: vscode.ViewColumn): Promise<vscode.TextEditor | undefined> {
   const target = file ?? vscode.window.activeTextEditor?.document.uri;
   if (!target || !isExtractedFile(target)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Choose a Word document or a saved web page to open as text.'));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Choose a Word document, a PDF or a saved web page to open as text.'));
     return undefined;
   }
   // The user opened it: the server may read it, inside the workspace or not.
@@ -100,13 +100,15 @@ export async function openReportAsText(client: LanguageClient | undefined, file:
 }
 
 /**
- * Opening a .docx (or, when the user picks it, a web page) in the editor: this editor hands it over to the text
- * view at once and closes itself. VS Code cannot show a Word document; a web page it shows as HTML source, which
- * stays the default for web developers (the page's editor has priority 「option」).
+ * Opening a .docx or a PDF (or, when the user picks it, a web page) in the editor: this editor hands it over to
+ * the text view at once and closes itself. VS Code can show neither a Word document nor a PDF; a web page it
+ * shows as HTML source, which stays the default for web developers (the page's editor has priority 「option」).
  */
 export class ExtractedEditorProvider implements vscode.CustomReadonlyEditorProvider {
   /** For .docx files, by default. */
   static readonly docxViewType = 'govreport.docxText';
+  /** For PDF files, by default. */
+  static readonly pdfViewType = 'govreport.pdfText';
   /** For saved web pages, when chosen with 「Reopen Editor With…」. */
   static readonly pageViewType = 'govreport.pageText';
 

@@ -6,8 +6,8 @@
 //   govreport matrix  [--format text|csv|json] PATH...
 //   govreport compare [--format text|json] [--locale zh|en] PREVIOUS CURRENT
 //
-// PATH: files, folders (searched recursively) and quoted glob patterns; .txt .md .govreport, .docx and saved web
-// pages (.html .htm .shtml).
+// PATH: files, folders (searched recursively) and quoted glob patterns; .txt .md .govreport, .docx, .pdf and saved
+// web pages (.html .htm .shtml).
 //
 // Each report is checked under the nearest .govreport.json above it (or the one given with --config):
 // its severities, profile and ignore list apply, as in the editor.

@@ -1,7 +1,7 @@
 // Reports that are not open in the editor: the client's 「检查工作区中的所有报告」 sends their URIs in batches;
-// each is read from disk (any encoding, .docx and saved web pages too), checked under its configuration, and its
-// diagnostics published like an open document's. And the text extracted from a .docx or a web page, for the
-// client's read-only view of it.
+// each is read from disk (any encoding, .docx, PDF and saved web pages too), checked under its configuration, and its
+// diagnostics published like an open document's. And the text extracted from a .docx, a PDF or a web page, for
+// the client's read-only view of it.
 //
 // The server reads only what the user works on (FileAccess): files inside the workspace folders, documents
 // open in the editor, and files the user opened or picked in the client. A request naming any other path is
@@ -52,7 +52,7 @@ export function fileUriOf(uri: string): string | undefined {
   return undefined;
 }
 
-/** Whether a file's text is extracted (a .docx, a saved web page), by its name or URI. */
+/** Whether a file's text is extracted (a .docx, a PDF, a saved web page), by its name or URI. */
 export function isExtractedName(name: string): boolean {
   const dot = name.lastIndexOf('.');
   return dot >= 0 && EXTRACTED_EXTENSIONS.includes(name.slice(dot).toLowerCase());

@@ -8,26 +8,30 @@ import { DEFAULT_MAX_FILE_SIZE_MB } from '../core/config';
 import { compileGlob } from '../core/glob';
 import type * as DocxReader from './docx';
 import type * as HtmlReader from './html';
+import type * as PdfReader from './pdf';
 
 /** Text files: read, checked and fixed in place. */
 export const TEXT_EXTENSIONS = ['.txt', '.md', '.govreport'];
 /** Saved web pages: their article is read (node/html.ts). */
 export const PAGE_EXTENSIONS = ['.html', '.htm', '.shtml'];
-/** Files whose text is extracted (a Word document, a saved web page): checked, never written. */
-export const EXTRACTED_EXTENSIONS = ['.docx', ...PAGE_EXTENSIONS];
+/** Files whose text is extracted (a Word document, a PDF's text layer, a saved web page): checked, never written. */
+export const EXTRACTED_EXTENSIONS = ['.docx', '.pdf', ...PAGE_EXTENSIONS];
 /** Every file a folder is searched for. */
 export const REPORT_EXTENSIONS = [...TEXT_EXTENSIONS, ...EXTRACTED_EXTENSIONS];
 /** The encoding name of text extracted from a Word document. */
 export const DOCX_ENCODING = 'docx';
 /** The encoding name of text extracted from a saved web page. */
 export const HTML_ENCODING = 'html';
+/** The encoding name of text extracted from a PDF. */
+export const PDF_ENCODING = 'pdf';
 /** The encoding names of extracted text: such a file is never written back. */
-export const EXTRACTED_ENCODINGS: readonly string[] = [DOCX_ENCODING, HTML_ENCODING];
+export const EXTRACTED_ENCODINGS: readonly string[] = [DOCX_ENCODING, HTML_ENCODING, PDF_ENCODING];
 
 /** What kind of file the text was extracted from, by its encoding name, for messages; undefined for a text file. */
 export function extractedKind(encoding: string): { zh: string; en: string } | undefined {
   if (encoding === DOCX_ENCODING) return { zh: 'Word 文档', en: 'Word document' };
   if (encoding === HTML_ENCODING) return { zh: '网页', en: 'web page' };
+  if (encoding === PDF_ENCODING) return { zh: 'PDF 文件', en: 'PDF' };
   return undefined;
 }
 
@@ -341,7 +345,7 @@ function tooLarge(size: number, limits: ReadLimits): UnreadableFile['reason'] {
 
 /**
  * Reads and decodes a report: a text file in any of the encodings `decodeReport` knows, or the text of a Word
- * document or a saved web page. Asynchronous, as some readers are.
+ * document, a PDF's text layer or a saved web page. Asynchronous, as the PDF reader is.
  */
 export async function readReport(file: FileRef, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ReportFile | UnreadableFile> {
   const shown = shownPathOf(file);
@@ -350,15 +354,17 @@ export async function readReport(file: FileRef, limits: ReadLimits = DEFAULT_REA
   const bytes = read.bytes;
   const extension = path.extname(shown).toLowerCase();
   if (extension === '.docx') return readDocx(shown, bytes);
+  if (extension === '.pdf') return readPdf(shown, bytes);
   if (PAGE_EXTENSIONS.includes(extension)) return readPage(shown, bytes);
   const decoded = decodeReport(bytes);
   if ('error' in decoded) return { path: shown, reason: decoded.error };
   return { path: shown, text: decoded.text, encoding: decoded.encoding, bytes };
 }
 
-/** The readers of extracted text are bundles of their own (dist/docx-reader.js, dist/html-reader.js, see
- * esbuild.mjs), loaded for the first file of their kind. */
+/** The readers of extracted text are bundles of their own (dist/docx-reader.js, dist/pdf-reader.js,
+ * dist/html-reader.js, see esbuild.mjs), loaded for the first file of their kind. */
 let docxReader: typeof DocxReader | undefined;
+let pdfReader: typeof PdfReader | undefined;
 let htmlReader: typeof HtmlReader | undefined;
 
 function readDocx(file: string, bytes: Uint8Array): ReportFile | UnreadableFile {
@@ -368,6 +374,18 @@ function readDocx(file: string, bytes: Uint8Array): ReportFile | UnreadableFile 
   } catch (e) {
     const detail = docxReader && e instanceof docxReader.DocxError ? { zh: e.zh, en: e.message } : otherError(e);
     return { path: file, reason: { zh: `无法读取 Word 文档（${detail.zh}）`, en: `not a readable Word document (${detail.en})` } };
+  }
+}
+
+/** A PDF's text layer, with the line on which each page starts; a scan (no text layer) is one line of reason. */
+async function readPdf(file: string, bytes: Uint8Array): Promise<ReportFile | UnreadableFile> {
+  try {
+    pdfReader ??= require('./pdf') as typeof PdfReader;
+    const read = await pdfReader.extractPdfText(bytes);
+    return { path: file, text: read.text, encoding: PDF_ENCODING, bytes, pageStarts: read.pageStarts };
+  } catch (e) {
+    const detail = pdfReader && e instanceof pdfReader.PdfError ? { zh: e.zh, en: e.message } : otherError(e);
+    return { path: file, reason: { zh: `无法读取 PDF（${detail.zh}）`, en: `not a readable PDF (${detail.en})` } };
   }
 }
 
