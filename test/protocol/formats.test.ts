@@ -1,6 +1,7 @@
-// The same report as it reaches reviewers — typed (.txt), as a Word document, as a saved web page of its site
-// (GBK, with the site's navigation and footer) — gives the same findings in `govreport check` and in the
-// workspace check. The report is 平潭综合实验区's 2021 政府信息公开工作年度报告 (the corpus's text, with its real
+// The same report as it reaches reviewers — typed (.txt), as a Word document, as a PDF (four pages, a running
+// header and page numbers, made by test/helpers/make-pdf.ts), as a saved web page of its site (GBK, with the
+// site's navigation and footer) — gives the same findings in `govreport check` and in the workspace check, and
+// the PDF's findings name their page. The report is 平潭综合实验区's 2021 政府信息公开工作年度报告 (the corpus's text, with its real
 // 表二, 表三 and 表四) with one 总计 of 表三 made wrong, so that there is an error to find besides the warnings.
 //
 // A web page adds one line the others do not have: the 发布日期 and 来源 printed under the title, which the core
@@ -15,6 +16,7 @@ import { pathToFileURL } from 'url';
 import { corpusText } from '../helpers/corpus';
 import { govInfoPageGbk, SITE_TEXT } from '../helpers/gov-info-html';
 import { TestClient } from '../helpers/lsp-client';
+import { reportPdf, requireCjkFont, scanPdf } from '../helpers/make-pdf';
 import { reportDocx } from '../helpers/report-docx';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
@@ -38,27 +40,74 @@ function asText(page: Seen[]): Seen[] {
   return page.filter((f) => f !== details[0]).map((f) => ({ ...f, line: f.line > 1 ? f.line - 1 : f.line }));
 }
 
-describe('the same report as .txt, .docx and a saved web page', () => {
+/** The PDF's pages: where each starts in its text, as its reader gives them (checked in the first test). */
+const PAGE_STARTS = [0, 6, 28, 59];
+
+describe('the same report as .txt, .docx, .pdf and a saved web page', function () {
+  this.timeout(60_000);
   let dir: string;
-  before(() => {
+  before(async function () {
+    requireCjkFont(this);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-formats-'));
     fs.writeFileSync(path.join(dir, '报告.txt'), REPORT);
     fs.writeFileSync(path.join(dir, '报告.docx'), reportDocx(REPORT));
+    fs.writeFileSync(path.join(dir, '报告.pdf'), await reportPdf(REPORT, { header: '平潭综合实验区政府信息公开工作年度报告', pageNumbers: true }));
     fs.writeFileSync(path.join(dir, '报告.html'), govInfoPageGbk(REPORT));
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  after(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
-  it('govreport check --format json: the same findings for each, a table-sum error among them', () => {
+  it('govreport check --format json: the same findings for each, a table-sum error among them; the PDF’s with their page', () => {
     const r = run('check', '--format', 'json', dir);
     assert.equal(r.status, 1, r.stderr);
-    const files = JSON.parse(r.stdout).files as { path: string; diagnostics: { rule: string; severity: string; message: string; range: { start: { line: number } } }[] }[];
-    assert.deepEqual(files.map((f) => path.basename(f.path)).sort(), ['报告.docx', '报告.html', '报告.txt']);
+    const files = JSON.parse(r.stdout).files as { path: string; diagnostics: { rule: string; severity: string; message: string; range: { start: { line: number } }; page?: number }[] }[];
+    assert.deepEqual(files.map((f) => path.basename(f.path)).sort(), ['报告.docx', '报告.html', '报告.pdf', '报告.txt']);
     const of = (name: string): Seen[] => files.find((f) => path.basename(f.path) === name)!.diagnostics
       .map((d) => ({ rule: d.rule, severity: d.severity, message: d.message, line: d.range.start.line }));
     const text = sorted(of('报告.txt'));
     assert.ok(text.some((f) => f.rule === 'table-sum' && f.severity === 'error' && f.line === TABLE_SUM_LINE), JSON.stringify(text));
     assert.deepEqual(sorted(of('报告.docx')), text);
+    assert.deepEqual(sorted(of('报告.pdf')), text);
     assert.deepEqual(sorted(asText(of('报告.html'))), text);
+    // Pages in the PDF's findings only: the table-sum error on 表三's first row, on page 3.
+    const pdf = files.find((f) => f.path.endsWith('.pdf'))!.diagnostics;
+    assert.ok(pdf.every((d) => d.page === PAGE_STARTS.filter((s) => s <= d.range.start.line).length), JSON.stringify(pdf.map((d) => [d.range.start.line, d.page])));
+    assert.equal(pdf.find((d) => d.rule === 'table-sum')!.page, 3);
+    for (const f of files.filter((x) => !x.path.endsWith('.pdf'))) assert.ok(f.diagnostics.every((d) => !('page' in d)), f.path);
+  });
+
+  it('govreport check on the PDF: 「第N页」 beside the line in text, properties.page in SARIF', () => {
+    const pdf = path.join(dir, '报告.pdf');
+    const zh = run('check', pdf);
+    assert.equal(zh.status, 1, zh.stderr);
+    assert.match(zh.stdout, new RegExp(`^ {2}${TABLE_SUM_LINE + 1}:\\d+ 第3页 错误 .*table-sum$`, 'm'));
+    assert.match(run('check', '--locale', 'en', pdf).stdout, new RegExp(`^ {2}${TABLE_SUM_LINE + 1}:\\d+ page 3 error .*table-sum$`, 'm'));
+    assert.match(run('outline', '--diagnostics', pdf).stdout, /三、收到和处理政府信息公开申请情况 {2}L25 第2页/);
+    const sarif = JSON.parse(run('check', '--format', 'sarif', pdf).stdout);
+    const sum = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'table-sum');
+    assert.equal(sum.properties.page, 3);
+    assert.equal(sum.locations[0].physicalLocation.region.properties.page, 3);
+    assert.equal(sum.locations[0].physicalLocation.region.startLine, TABLE_SUM_LINE + 1);
+  });
+
+  it('a scan (a PDF without text) is one line and no findings; the PDF is never rewritten by --fix', async () => {
+    const scans = path.join(dir, 'scans');
+    fs.mkdirSync(scans);
+    try {
+      fs.writeFileSync(path.join(scans, '扫描件.pdf'), await scanPdf());
+      const r = run('check', '--format', 'json', scans);
+      assert.equal(r.status, 2);
+      assert.deepEqual(JSON.parse(r.stdout).files, []);
+      assert.deepEqual(r.stderr.trim().split('\n'), [`govreport: ${path.join(scans, '扫描件.pdf')}: 无法读取 PDF（扫描件，没有文字层）`]);
+    } finally {
+      fs.rmSync(scans, { recursive: true, force: true });
+    }
+    const pdf = path.join(dir, '报告.pdf');
+    const before = fs.readFileSync(pdf);
+    const fixed = run('check', '--fix', pdf);
+    assert.match(fixed.stderr, /PDF 文件只检查、不改写/);
+    assert.deepEqual(fs.readFileSync(pdf), before);
   });
 
   it('govreport outline of the page: the report’s title and headings, nothing of the site', () => {
@@ -103,10 +152,10 @@ describe('the same report as .txt, .docx and a saved web page', () => {
     const uri = (name: string) => pathToFileURL(path.join(dir, name)).href;
     const view = (name: string) => uri(name).replace(/^file:/, 'govreport-text:');
 
-    it('publishes the same findings for each, those of the .docx and the page under their text views', async () => {
-      const result = await client.connection.sendRequest('govreport/checkFiles', { uris: ['报告.txt', '报告.docx', '报告.html'].map(uri) }) as
+    it('publishes the same findings for each, those of the .docx, the PDF and the page under their text views', async () => {
+      const result = await client.connection.sendRequest('govreport/checkFiles', { uris: ['报告.txt', '报告.docx', '报告.pdf', '报告.html'].map(uri) }) as
         { checked: number; withProblems: number; unreadable: unknown[] };
-      assert.deepEqual(result, { checked: 3, withProblems: 3, unreadable: [] });
+      assert.deepEqual(result, { checked: 4, withProblems: 4, unreadable: [] });
       const seen = (published: string): Seen[] => {
         const p = client.published.filter((x) => x.uri === published).at(-1);
         assert.ok(p, `diagnostics for ${published}`);
@@ -116,6 +165,7 @@ describe('the same report as .txt, .docx and a saved web page', () => {
       const text = sorted(seen(uri('报告.txt')));
       assert.ok(text.some((f) => f.rule === 'table-sum' && f.line === TABLE_SUM_LINE));
       assert.deepEqual(sorted(seen(view('报告.docx'))), text);
+      assert.deepEqual(sorted(seen(view('报告.pdf'))), text);
       assert.deepEqual(sorted(asText(seen(view('报告.html')))), text);
     });
 
