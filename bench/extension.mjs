@@ -16,9 +16,9 @@ export const ACTIVATION_RUNS = 5;
 const ACTIVATION_TIMEOUT_MS = 300_000;
 
 /** Bundles a process loads only when it needs them (see esbuild.mjs): dist/re2.js for users' own profiles,
- * dist/docx-reader.js for the first .docx, dist/html-reader.js for the first saved web page. Every other bundle
- * loads in ordinary use. */
-export const ON_DEMAND_BUNDLES = ['re2.js', 'docx-reader.js', 'html-reader.js'];
+ * dist/docx-reader.js for the first .docx, dist/pdf-reader.js for the first PDF, dist/html-reader.js for the first
+ * saved web page. Every other bundle loads in ordinary use. */
+export const ON_DEMAND_BUNDLES = ['re2.js', 'docx-reader.js', 'pdf-reader.js', 'html-reader.js'];
 
 export function bundleSizes() {
   const dist = path.join(ROOT, 'dist');

@@ -1,7 +1,9 @@
-// Reading reports as they are published: the text extracted from a saved web page (dist/html-reader.js, the
-// production bundle), per MB of the page's bytes. The page is a GBK 政务公开 page (test/helpers/gov-info-html.ts)
-// of pingtan-2021, its article repeated to reach each size: paragraphs and the three tables, with the site's
-// navigation and footer around it, as it is read from disk. Median of runs after a warm-up.
+// Reading reports as they are published: the text extracted from a saved web page (dist/html-reader.js) and from
+// a PDF (dist/pdf-reader.js), production bundles, per MB of the file's bytes. The page is a GBK 政务公开 page
+// (test/helpers/gov-info-html.ts) of pingtan-2021, its article repeated to reach each size: paragraphs and the
+// three tables, with the site's navigation and footer around it. The PDF is the same report printed by
+// test/helpers/make-pdf.ts (pdfkit, Noto CJK subset, running header and page numbers), repeated likewise.
+// Median of runs after a warm-up.
 //
 //   node bench/readers.mjs      prints the results as JSON
 import * as esbuild from 'esbuild';
@@ -15,43 +17,68 @@ import { CACHE, ROOT } from './inputs.mjs';
 const require = createRequire(import.meta.url);
 export const PAGE_SIZES = { '1MB': 2 ** 20, '5MB': 5 * 2 ** 20 };
 const RUNS = 7;
+const PDF_RUNS = 3;
+const CJK_FONT_FILE = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
-/** The page generator of the tests, bundled once for this plain-JavaScript process. */
-async function pageMaker() {
-  const out = path.join(CACHE, 'pages.cjs');
+/** A generator of the tests, bundled once for this plain-JavaScript process (pdfkit stays in node_modules, with
+ * the data files it reads). */
+async function testHelper(name) {
+  const out = path.join(CACHE, `${name}.cjs`);
   await esbuild.build({
-    entryPoints: [path.join(ROOT, 'test/helpers/gov-info-html.ts')], bundle: true, platform: 'node', format: 'cjs',
-    target: 'node20', outfile: out, logLevel: 'warning', absWorkingDir: ROOT,
+    entryPoints: [path.join(ROOT, `test/helpers/${name}.ts`)], bundle: true, platform: 'node', format: 'cjs',
+    target: 'node20', outfile: out, logLevel: 'warning', absWorkingDir: ROOT, external: ['pdfkit'],
   });
   return require(out);
 }
 
+/** Median milliseconds of `runs` calls after one to warm up, and the last result. */
+async function timed(runs, f) {
+  let result = await f();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    result = await f();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return { ms: median(times), result };
+}
+
 export async function measureReaders({ log = () => {} } = {}) {
   fs.mkdirSync(CACHE, { recursive: true });
-  const { govInfoPageGbk } = await pageMaker();
-  const reader = require(path.join(ROOT, 'dist', 'html-reader.js'));
   const report = fs.readFileSync(path.join(ROOT, 'test/fixtures/corpus/gov-info/pingtan-2021.txt'), 'utf8').replace(/\n$/, '');
   const [title, ...body] = report.split('\n');
+  /** The report with its body `copies` times over. */
+  const repeated = (copies) => [title, ...Array.from({ length: copies }, () => body.join('\n'))].join('\n');
+
+  const { govInfoPageGbk } = await testHelper('gov-info-html');
+  const htmlReader = require(path.join(ROOT, 'dist', 'html-reader.js'));
   const html = {};
   for (const [name, bytes] of Object.entries(PAGE_SIZES)) {
     log(`HTML extraction, ${name} page`);
-    let copies = 1;
-    let page = govInfoPageGbk(report);
-    // Copies of the article until the page reaches the size.
-    copies = Math.max(1, Math.round(bytes / page.length));
-    page = govInfoPageGbk([title, ...Array.from({ length: copies }, () => body.join('\n'))].join('\n'));
-    reader.extractHtmlText(page);
-    const times = [];
-    let chars = 0;
-    for (let i = 0; i < RUNS; i++) {
-      const started = process.hrtime.bigint();
-      chars = reader.extractHtmlText(page).text.length;
-      times.push(Number(process.hrtime.bigint() - started) / 1e6);
-    }
-    const ms = median(times);
-    html[name] = { bytes: page.length, characters: chars, ms: round(ms, 1), msPerMB: round(ms / (page.length / 2 ** 20), 1), runs: RUNS };
+    const page = govInfoPageGbk(repeated(Math.max(1, Math.round(bytes / govInfoPageGbk(report).length))));
+    const { ms, result } = await timed(RUNS, () => htmlReader.extractHtmlText(page));
+    html[name] = { bytes: page.length, characters: result.text.length, ms: round(ms, 1), msPerMB: round(ms / (page.length / 2 ** 20), 1), runs: RUNS };
   }
-  return { html };
+
+  let pdf;
+  if (!fs.existsSync(CJK_FONT_FILE)) pdf = { error: `${CJK_FONT_FILE} is missing (fonts-noto-cjk): no PDF can be made` };
+  else {
+    const { reportPdf } = await testHelper('make-pdf');
+    const pdfReader = require(path.join(ROOT, 'dist', 'pdf-reader.js'));
+    const options = { header: '平潭综合实验区政府信息公开工作年度报告', pageNumbers: true };
+    // The font is embedded once (a subset), so a PDF grows by less than its first copy with each more.
+    const one = (await reportPdf(repeated(1), options)).length;
+    const more = (await reportPdf(repeated(3), options)).length - one;
+    pdf = {};
+    for (const [name, bytes] of Object.entries(PAGE_SIZES)) {
+      log(`PDF extraction, ${name} file`);
+      const file = await reportPdf(repeated(Math.max(1, 1 + Math.round(((bytes - one) * 2) / more))), options);
+      const { ms, result } = await timed(PDF_RUNS, () => pdfReader.extractPdfText(file));
+      const pages = result.pageStarts.length;
+      pdf[name] = { bytes: file.length, pages, characters: result.text.length, ms: round(ms, 1), msPerMB: round(ms / (file.length / 2 ** 20), 1), msPerPage: round(ms / pages, 2), runs: PDF_RUNS };
+    }
+  }
+  return { html, pdf };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -94,13 +94,18 @@ export function targets(r) {
     const measured = per.length === 2 && per.every((v) => typeof v === 'number');
     add('readers', 'saved web page: text extracted per MB of page (GBK 政务公开 page, 1 MB / 5 MB)', measured ? `${per[0]} / ${per[1]} ms per MB` : `not measured (${r.readers?.error ?? 'no result'})`, '< 1,000 ms per MB', measured ? Math.max(...per) < 1000 : null);
     add('readers', 'saved web page: cost linear in size (ms per MB, 5 MB ÷ 1 MB)', measured ? String(round(per[1] / per[0], 2)) : 'not measured', `≤ ${LINEAR_MAX}`, measured ? per[1] / per[0] <= LINEAR_MAX : null);
+    const p = r.readers?.pdf;
+    const pdfPer = p && !p.error ? ['1MB', '5MB'].map((s) => p[s]?.msPerMB) : [];
+    const pdfMeasured = pdfPer.length === 2 && pdfPer.every((v) => typeof v === 'number');
+    add('readers', 'PDF: text extracted per MB of file (the report printed by make-pdf.ts, 1 MB / 5 MB)', pdfMeasured ? `${pdfPer[0]} / ${pdfPer[1]} ms per MB (${p['1MB'].msPerPage} / ${p['5MB'].msPerPage} ms per page)` : `not measured (${p?.error ?? r.readers?.error ?? 'no result'})`, '< 5,000 ms per MB', pdfMeasured ? Math.max(...pdfPer) < 5000 : null);
+    add('readers', 'PDF: cost linear in size (ms per MB, 5 MB ÷ 1 MB)', pdfMeasured ? String(round(pdfPer[1] / pdfPer[0], 2)) : 'not measured', `≤ ${LINEAR_MAX}`, pdfMeasured ? pdfPer[1] / pdfPer[0] <= LINEAR_MAX : null);
   }
   // Extension
   {
     const b = r.extension?.bundles;
     // Results from before the .docx reader had a bundle of its own have only the total, which was all loaded.
     const ordinary = b ? b.ordinary ?? b.total : undefined;
-    add('extension', 'production bundles loaded in ordinary use together (dist/*.js but those loaded on demand: re2.js for users\' own profiles, docx-reader.js for the first .docx, html-reader.js for the first web page)',
+    add('extension', 'production bundles loaded in ordinary use together (dist/*.js but those loaded on demand: re2.js for users\' own profiles, docx-reader.js for the first .docx, pdf-reader.js for the first PDF, html-reader.js for the first web page)',
       b ? `${ordinary.toLocaleString('en-US')} bytes${b.onDemand ? ` (+ ${b.onDemand.toLocaleString('en-US')} on demand)` : ''}` : 'not measured', '< 1,000,000 bytes', b ? ordinary < 1_000_000 : null);
     const a = r.extension?.activation;
     const v = a?.vscodeActivationMs;
@@ -262,6 +267,14 @@ export function render(r) {
     L.push(...head(['saved web page', 'bytes', 'characters extracted', 'time', 'per MB']));
     for (const [s, x] of Object.entries(rd)) L.push(row([s, x.bytes.toLocaleString('en-US'), x.characters.toLocaleString('en-US'), fmtMs(x.ms), `${x.msPerMB} ms`]));
     L.push('');
+    const pd = r.readers?.pdf;
+    if (!pd || pd.error) L.push(`PDF: not measured${pd?.error ? ` — ${pd.error}` : ''}.`, '');
+    else {
+      L.push('The same report printed to PDF by test/helpers/make-pdf.ts (pdfkit, a Noto CJK subset, running header and page numbers), its body repeated to the size; dist/pdf-reader.js on the bytes.', '');
+      L.push(...head(['PDF', 'bytes', 'pages', 'characters extracted', 'time', 'per MB', 'per page']));
+      for (const [s, x] of Object.entries(pd)) L.push(row([s, x.bytes.toLocaleString('en-US'), String(x.pages), x.characters.toLocaleString('en-US'), fmtMs(x.ms), `${x.msPerMB} ms`, `${x.msPerPage} ms`]));
+      L.push('');
+    }
   }
 
   // Extension
