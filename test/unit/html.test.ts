@@ -123,6 +123,16 @@ describe('extractHtmlText: paragraphs and tables', () => {
     assert.equal(text.split('\n').length, 13);
   });
 
+  it('an article that is mostly one table keeps its headings: the search does not go into the table', () => {
+    const rows = Array.from({ length: 40 }, (_, k) => `<tr><td>${k + 1}.属于第${k + 1}类情形</td><td>${k}</td><td>0</td><td>${k}</td></tr>`).join('');
+    const text = read(`<body><div class="nav"><a href="/">首页</a><a href="/zwgk">政务公开</a></div><div class="main"><p>三、收到和处理政府信息公开申请情况</p><table>${rows}</table><p>四、其他</p></div></body>`);
+    const lines = text.split('\n');
+    assert.equal(lines[0], '三、收到和处理政府信息公开申请情况');
+    assert.equal(lines[1], '1.属于第1类情形\t0\t0\t0');
+    assert.equal(lines.at(-1), '四、其他');
+    assert.equal(lines.length, 42);
+  });
+
   it('takes the title from <title> without the site’s name when the page has no heading', () => {
     assert.equal(withoutSiteName('平潭综合实验区2021年度政府信息公开工作年度报告_政府信息公开年报_平潭综合实验区管委会'), '平潭综合实验区2021年度政府信息公开工作年度报告');
     assert.equal(withoutSiteName('关于2023年法治政府建设情况的报告 - 某某市人民政府'), '关于2023年法治政府建设情况的报告');

@@ -30,13 +30,14 @@ export function findArticle(body: HtmlElement, amounts: Amounts): HtmlElement {
   if (hinted) current = hinted;
   for (;;) {
     const content = contentOf(amounts, current);
-    // A table of figures is read whole: going into one of its rows would lose the others.
+    // A table of figures is read whole, with what stands around it: going into it would lose the headings
+    // before it (an article that is mostly 表三), going into one of its rows would lose the others.
     if (content === 0 || (current.name === 'table' && isDataTable(current, amounts))) break;
     let best: HtmlElement | undefined;
     for (const child of current.children) {
       if (child.kind === 'element' && (!best || contentOf(amounts, child) > contentOf(amounts, best))) best = child;
     }
-    if (!best || contentOf(amounts, best) < DESCEND_SHARE * content) break;
+    if (!best || contentOf(amounts, best) < DESCEND_SHARE * content || (best.name === 'table' && isDataTable(best, amounts))) break;
     current = best;
   }
   return current;
