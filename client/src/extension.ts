@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageclient/node';
 import { COMPARISON_VIEW, compareWithPrevious, ComparisonView, type ComparisonNode } from './commands/compare';
 import { exportFigures, showFigures } from './commands/figures';
+import { linkRuleDocs, RULE_DOC_SCHEME, RuleDocProvider, SHOW_RULE_DOC_COMMAND, showRuleDoc } from './commands/ruleDocs';
 import { checkWorkspace, DOCX_SCHEME, DocxEditorProvider, DocxTextProvider, openDocxAsText } from './commands/workspace';
 import { registerCoverageView, type CoverageTreeProvider } from './views/coverage';
 
@@ -40,6 +41,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     vscode.commands.registerCommand('govreport.openDocxAsText', (uri?: vscode.Uri) => openDocxAsText(client, uri)),
     vscode.workspace.registerTextDocumentContentProvider(DOCX_SCHEME, new DocxTextProvider(client)),
     vscode.window.registerCustomEditorProvider(DocxEditorProvider.viewType, new DocxEditorProvider(() => client)),
+    vscode.workspace.registerTextDocumentContentProvider(RULE_DOC_SCHEME, new RuleDocProvider(context.extensionUri)),
+    vscode.commands.registerCommand(SHOW_RULE_DOC_COMMAND, (rule?: unknown) => showRuleDoc(rule)),
   );
   // The server starts in the background: activation returns at once, and the editor stays responsive while
   // the server process boots. Diagnostics and outline simply arrive when it is up.
@@ -72,7 +75,9 @@ export interface GovReportApi {
 }
 
 /** A document the server is sent (see the client's documentSelector): a file or untitled document in one of
- * the report languages, or the text of a .docx report. */
+ * the report languages, or the text of a .docx report. Only these: documents of other schemes (git:, output:,
+ * vscode-userdata:, our rule pages' govreport-doc:) are not the user's reports. The server itself leaves the
+ * extension's own files alone. */
 function isCheckedDocument(document: vscode.TextDocument): boolean {
   const { scheme } = document.uri;
   if (scheme === DOCX_SCHEME) return true;
@@ -96,8 +101,16 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     ],
     outputChannel: channel,
     synchronize: { configurationSection: 'govreport' },
-    // In an untrusted workspace the server does not run the patterns of profiles a project file defines.
-    initializationOptions: { locale: vscode.env.language, workspaceTrusted: vscode.workspace.isTrusted },
+    // In an untrusted workspace the server does not run the patterns of profiles a project file defines. The
+    // extension's folder: its files (the rule pages among them) are not reports, and the server leaves them alone.
+    initializationOptions: { locale: vscode.env.language, workspaceTrusted: vscode.workspace.isTrusted, extensionPath: context.extensionPath },
+    middleware: {
+      // A rule's page opens rendered and read-only, not as a file of the extension's folder.
+      handleDiagnostics: (uri, diagnostics, next) => {
+        linkRuleDocs(diagnostics);
+        next(uri, diagnostics);
+      },
+    },
   };
   return new LanguageClient('govreport', vscode.l10n.t('GovReport Language Server'), serverOptions, clientOptions);
 }

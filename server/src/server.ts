@@ -31,7 +31,7 @@ import {
 import { ConfigResolver, toFilePath, type DocumentConfig } from './features/config';
 import { COMPARE_REPORTS_REQUEST, compareReportsRequest, type CompareReportsParams, type CompareReportsResponse } from './features/compare';
 import { COMPLETION_TRIGGERS, completion } from './features/completion';
-import { COVERAGE_REQUEST, coverageResult, type CoverageParams } from './features/coverage';
+import { COVERAGE_REQUEST, coverageResult, notReportResult, type CoverageParams } from './features/coverage';
 import { toDiagnostic } from './features/diagnostics';
 import { FIGURES_REQUEST, figuresResult, type FiguresParams } from './features/figures';
 import { foldingRanges } from './features/folding';
@@ -39,7 +39,7 @@ import { hover } from './features/hover';
 import { guardLifecycle } from './features/lifecycle';
 import { documentSymbols } from './features/symbols';
 import {
-  CHECK_FILES_REQUEST, DOCX_TEXT_REQUEST, FileAccess, filePathOf, isInside, publishedUriOf, readReportText, USER_OPENED_FILE_NOTIFICATION,
+  CHECK_FILES_REQUEST, DOCX_TEXT_REQUEST, FileAccess, filePathOf, isInside, OwnFolder, publishedUriOf, readReportText, USER_OPENED_FILE_NOTIFICATION,
   type CheckFilesParams, type CheckFilesResult, type DocxTextParams,
 } from './features/workspace';
 import { readLimits, readReport } from './node/files';
@@ -68,6 +68,8 @@ let configs: ConfigResolver;
 let clientLocale: Locale = 'zh';
 /** What the server may read from disk: the workspace folders, open documents, files the user opened. */
 const access = new FileAccess((uri) => documents.get(uri) !== undefined);
+/** The extension's own files (its rule pages): not reports, left alone. Known once the client names the folder. */
+let ownFolder = new OwnFolder(undefined, () => []);
 let supportsDocumentChanges = false;
 let registerConfigurationChanges = false;
 let registerFileWatcher = false;
@@ -91,6 +93,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   registerFileWatcher = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   workspaceFolderChanges = workspace?.workspaceFolders === true;
   access.addFolders(folderPaths(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])));
+  const extensionPath = (params.initializationOptions as { extensionPath?: unknown } | undefined)?.extensionPath;
+  ownFolder = new OwnFolder(typeof extensionPath === 'string' && extensionPath !== '' ? extensionPath : undefined, () => access.workspaceFolders);
   return {
     capabilities: {
       // Folders added and removed later change what the server may read.
@@ -116,6 +120,7 @@ connection.onInitialized(() => {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       access.removeFolders(folderPaths(event.removed));
       access.addFolders(folderPaths(event.added));
+      ownFolder.foldersChanged();
     });
   }
   if (registerConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
@@ -142,9 +147,14 @@ function largeDocumentThreshold(config: DocumentConfig): number {
   return config.config.largeDocumentThreshold ?? DEFAULT_LARGE_DOCUMENT_THRESHOLD;
 }
 
+/** A document the server does not look at: a file of the extension itself (a rule page the user opened). */
+function leftAlone(uri: string): boolean {
+  return ownFolder.contains(uri);
+}
+
 /** The findings the user sees for this version: none on text that is not a report, none silenced. */
 function visibleFindings(document: TextDocument, config: DocumentConfig): Finding[] {
-  if (!service.model(document).isReport) return [];
+  if (leftAlone(document.uri) || !service.model(document).isReport) return [];
   const large = largeDocument(document, config);
   if (large) notifyLargeDocument(document, config);
   return filterIgnored(service.check(document, large ? structureOnly(config.options) : config.options), document.getText(), config.project?.relativeFile, config.config);
@@ -299,6 +309,7 @@ function workspaceFolderOf(file: string): string | undefined {
 connection.onDocumentSymbol(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
+  if (leftAlone(document.uri)) return [];
   // The locale names the tables (「表三 …」 / "Table 3: …").
   const config = await configs.resolve(document.uri);
   const current = documents.get(document.uri);
@@ -307,12 +318,13 @@ connection.onDocumentSymbol(async (params) => {
 
 connection.onFoldingRanges((params) => {
   const document = documents.get(params.textDocument.uri);
+  if (document && leftAlone(document.uri)) return [];
   return document ? foldingRanges(service.model(document)) : null;
 });
 
 connection.onHover(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  if (!document) return null;
+  if (!document || leftAlone(document.uri)) return null;
   const config = await configs.resolve(document.uri);
   const current = documents.get(document.uri);
   return current ? hover(service.model(current), params.position, config.locale, config.options.profile, largeDocument(current, config)) : null;
@@ -320,7 +332,7 @@ connection.onHover(async (params) => {
 
 connection.onCompletion(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  if (!document) return null;
+  if (!document || leftAlone(document.uri)) return null;
   const config = await configs.resolve(document.uri);
   const current = documents.get(document.uri);
   return current ? completion(service.model(current), params.position, config.locale, config.options) : null;
@@ -349,6 +361,11 @@ connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token
     if (token.isCancellationRequested || lifecycle.shutDown) break;
     if (typeof uri !== 'string') continue;
     const target = publishedUriOf(uri);
+    // A file of the extension itself (a developer's checkout opened as the workspace): no report.
+    if (leftAlone(uri)) {
+      result.checked++;
+      continue;
+    }
     // An open report has live diagnostics already.
     if (documents.get(uri) || documents.get(target)) {
       result.checked++;
@@ -403,7 +420,7 @@ connection.onRequest(DOCX_TEXT_REQUEST, async (params: DocxTextParams): Promise<
 
 connection.onRequest(FIGURES_REQUEST, async (params: FiguresParams) => {
   const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
-  if (!document) return null;
+  if (!document || leftAlone(document.uri)) return null;
   const config = await configs.resolve(document.uri);
   const current = documents.get(document.uri);
   if (!current) return null;
@@ -428,6 +445,7 @@ connection.onRequest(COMPARE_REPORTS_REQUEST, async (params: CompareReportsParam
 connection.onRequest(COVERAGE_REQUEST, async (params: CoverageParams) => {
   const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
   if (!document) return null;
+  if (leftAlone(document.uri)) return notReportResult(document.version);
   const config = await configs.resolve(document.uri);
   const current = documents.get(document.uri);
   return current ? coverageResult(service.model(current), config.locale) : null;

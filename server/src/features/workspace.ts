@@ -129,3 +129,46 @@ export function readReportText(uri: string, access: FileAccess, limits: ReadLimi
   const read = readReport(allowed.path, limits);
   return 'reason' in read ? { error: read.reason } : { text: read.text, encoding: read.encoding, path: allowed.path };
 }
+
+/**
+ * The extension's own folder, which the client names at initialize: its files (the rule pages, the README) are not
+ * reports, and the server leaves them alone — no diagnostics, outline, hovers or coverage, even when a user opens
+ * one. Files of it inside a workspace folder (a developer's checkout of GovReport opened as the workspace) are the
+ * user's work and are checked, except the rule pages under docs/.
+ */
+export class OwnFolder {
+  private readonly root: string | undefined;
+  private readonly docs: string | undefined;
+  /** Answers per URI; dropped when the workspace folders change. */
+  private readonly cache = new Map<string, boolean>();
+
+  constructor(root: string | undefined, private readonly workspaceFolders: () => string[]) {
+    this.root = root ? realPath(root) : undefined;
+    this.docs = this.root ? path.join(this.root, 'docs') : undefined;
+  }
+
+  /** True for a document the server must leave alone: a file of the extension. */
+  contains(uri: string): boolean {
+    if (!this.root) return false;
+    let answer = this.cache.get(uri);
+    if (answer === undefined) {
+      answer = this.compute(uri);
+      if (this.cache.size > 1000) this.cache.clear();
+      this.cache.set(uri, answer);
+    }
+    return answer;
+  }
+
+  foldersChanged(): void {
+    this.cache.clear();
+  }
+
+  private compute(uri: string): boolean {
+    const file = filePathOf(uri);
+    if (file === undefined) return false;
+    const real = realPath(file);
+    if (!isInside(real, this.root!)) return false;
+    if (isInside(real, this.docs!)) return true;
+    return !this.workspaceFolders().some((folder) => isInside(real, realPath(folder)));
+  }
+}
