@@ -39,7 +39,8 @@ import { hover } from './features/hover';
 import { guardLifecycle } from './features/lifecycle';
 import { documentSymbols } from './features/symbols';
 import {
-  CHECK_FILES_REQUEST, DOCX_TEXT_REQUEST, FileAccess, filePathOf, isInside, OwnFolder, publishedUriOf, readReportText, USER_OPENED_FILE_NOTIFICATION,
+  CHECK_FILES_REQUEST, countFindings, DOCX_TEXT_REQUEST, FileAccess, filePathOf, isInside, noProblems, OwnFolder, publishedUriOf, readReportText,
+  USER_OPENED_FILE_NOTIFICATION,
   type CheckFilesParams, type CheckFilesResult, type DocxTextParams,
 } from './features/workspace';
 import { readLimits, readReport } from './node/files';
@@ -353,7 +354,7 @@ connection.onNotification(USER_OPENED_FILE_NOTIFICATION, (params: { uri?: unknow
 let checkSession: { id: string; seen: Set<string> } | undefined;
 
 connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token: CancellationToken): Promise<CheckFilesResult> => {
-  const result: CheckFilesResult = { checked: 0, withProblems: 0, unreadable: [] };
+  const result: CheckFilesResult = { checked: 0, withProblems: 0, problems: noProblems(), unreadable: [] };
   const session = typeof params?.session === 'string' ? params.session : undefined;
   if (session !== undefined && checkSession?.id !== session) checkSession = { id: session, seen: new Set() };
   const seen = session !== undefined ? checkSession!.seen : new Set<string>();
@@ -363,12 +364,18 @@ connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token
     const target = publishedUriOf(uri);
     // A file of the extension itself (a developer's checkout opened as the workspace): no report.
     if (leftAlone(uri)) {
-      result.checked++;
+      countFindings(result, []);
       continue;
     }
-    // An open report has live diagnostics already.
-    if (documents.get(uri) || documents.get(target)) {
-      result.checked++;
+    // An open report has live diagnostics already: it is not read again, but its findings count as they are shown.
+    const open = documents.get(uri) ?? documents.get(target);
+    if (open) {
+      const file = filePathOf(uri);
+      const identity = file !== undefined ? fileIdentity(file) : undefined;
+      if (identity !== undefined) seen.add(identity);
+      const config = await configs.resolve(open.uri);
+      const current = documents.get(open.uri);
+      countFindings(result, current ? visibleFindings(current, config) : []);
       continue;
     }
     // Checked before anything near the file is looked at, its project file included.
@@ -394,8 +401,7 @@ connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token
     }
     const findings = checkReportText(read.text, config.options, config.config, config.project?.relativeFile);
     void connection.sendDiagnostics({ uri: target, diagnostics: findings.map((f) => toDiagnostic(f, config.locale, target)) });
-    result.checked++;
-    if (findings.some((f) => f.severity === 'error' || f.severity === 'warning')) result.withProblems++;
+    countFindings(result, findings);
     // Between files, let the editor's own requests through.
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
-import type { Message } from '../core/index';
+import type { Message, Severity } from '../core/index';
 import { readReport, type ReadLimits } from '../node/files';
 
 export const CHECK_FILES_REQUEST = 'govreport/checkFiles';
@@ -27,11 +27,28 @@ export interface CheckFilesParams {
 }
 
 export interface CheckFilesResult {
-  /** Files read and checked (reports or not), and files already checked in this session under another name. */
+  /** Files checked (reports or not): read from disk, open in the editor (counted with their live findings), or
+   * already checked in this session under another name. */
   checked: number;
-  /** Files with at least one error or warning. */
+  /** Files with at least one problem the Problems view lists: an error, a warning or an information (hints are
+   * only marked in the editor). */
   withProblems: number;
+  /** The findings of these files by severity, as their diagnostics are published. */
+  problems: ProblemCounts;
   unreadable: { uri: string; reason: string }[];
+}
+
+export type ProblemCounts = Record<Severity, number>;
+
+export function noProblems(): ProblemCounts {
+  return { error: 0, warning: 0, information: 0, hint: 0 };
+}
+
+/** Adds one file's findings to `result`. */
+export function countFindings(result: CheckFilesResult, findings: readonly { severity: Severity }[]): void {
+  result.checked++;
+  for (const f of findings) result.problems[f.severity]++;
+  if (findings.some((f) => f.severity !== 'hint')) result.withProblems++;
 }
 
 export interface DocxTextParams {
