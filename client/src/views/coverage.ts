@@ -230,7 +230,7 @@ function placeItem(node: Extract<CoverageNode, { kind: 'place' }>): vscode.TreeI
   const line = vscode.l10n.t('line {0}', place.range.start.line + 1);
   item.description = place.keyword ? `${line} · ${place.keyword}` : line;
   item.tooltip = place.keyword ? vscode.l10n.t('{0}\nKeyword: {1}', place.text, place.keyword) : place.text;
-  item.iconPath = new vscode.ThemeIcon(place.keyword ? 'search' : 'symbol-namespace');
+  item.iconPath = new vscode.ThemeIcon(place.keyword ? 'search' : 'symbol-string');
   item.command = { command: REVEAL_PLACE_COMMAND, title: vscode.l10n.t('Go to the place'), arguments: [node.uri, place.range] };
   return item;
 }
