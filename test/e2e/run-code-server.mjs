@@ -426,10 +426,10 @@ async function takeScreenshot(page, shot) {
     }
   }
   if (shot.view === 'coverage') {
-    // The 「纲要覆盖情况」 view (English UI: "Outline-plan coverage (纲要)"), shown while a report is active.
-    const focus = 'Explorer: Focus on Outline-plan coverage (纲要) View';
+    // The 「纲要覆盖情况」 view (English UI: "Outline-Plan Coverage"), shown while a report is active.
+    const focus = 'Explorer: Focus on Outline-Plan Coverage View';
     await runCommandFromPalette(page, focus);
-    await giveViewRoom(page, 'Outline-plan coverage (纲要)');
+    await giveViewRoom(page, 'Outline-Plan Coverage');
     await runCommandFromPalette(page, focus);
     const rows = page.locator('.monaco-list-row', { hasText: 'Government functions' });
     try {
@@ -447,7 +447,7 @@ async function takeScreenshot(page, shot) {
  * Lets one view of the Explorer use the whole side bar: collapses every other section that is open (the folder
  * section above it; views other suites opened, e.g. the comparison with last year) and drags the side bar's edge
  * to the right so that the Chinese headings are not cut off. `view` is the view's title as its section header's
- * aria-label starts ("Outline Section", "Outline-plan coverage (纲要) Section").
+ * aria-label starts ("Outline Section", "Outline-Plan Coverage Section").
  */
 async function giveViewRoom(page, view) {
   const others = page.locator(`.part.sidebar .pane-header[aria-expanded="true"]:not([aria-label^="${view} Section"])`);

@@ -37,7 +37,7 @@ describe('tables over the protocol', () => {
       // Headings of every level read as text, as VS Code's Markdown outline shows its headings, not as code ({}).
       assert.equal(s.kind, SymbolKind.String, `${s.detail}${s.name}`);
     }
-    assert.ok(all.some((s) => s.detail.startsWith('（')), 'level-2 headings among them');
+    assert.ok(all.some((s) => s.detail?.startsWith('（')), 'level-2 headings among them');
   });
 
   it('foldingRange: each table folds', async () => {
