@@ -12,6 +12,7 @@ import { COMPARISON_VIEW, compareWithPrevious, ComparisonView, type ComparisonNo
 import { exportFigures, showFigures } from './commands/figures';
 import { linkRuleDocs, RULE_DOC_SCHEME, RuleDocProvider, SHOW_RULE_DOC_COMMAND, showRuleDoc } from './commands/ruleDocs';
 import { checkWorkspace, DOCX_SCHEME, DocxEditorProvider, DocxTextProvider, openDocxAsText } from './commands/workspace';
+import { ReportContext } from './reportContext';
 import { registerCoverageView, type CoverageTreeProvider } from './views/coverage';
 
 /** Languages whose documents the server checks: our own, plus reports kept as plain text or Markdown. */
@@ -26,6 +27,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
   context.subscriptions.push(outputChannel);
 
   client = createClient(context, outputChannel);
+  // Before the start, so that the server's first word on each document is heard.
+  const reports = new ReportContext(client);
+  context.subscriptions.push(reports);
   const comparison = new ComparisonView();
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider(COMPARISON_VIEW, comparison),
@@ -53,7 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
   });
   const coverage = registerCoverageView(context, client, ready, isCheckedDocument, outputChannel);
   const activationMs = performance.now() - started;
-  return { get client() { return client; }, ready, activationMs, comparison, coverage };
+  return { get client() { return client; }, ready, activationMs, comparison, coverage, reports };
 }
 
 export async function deactivate(): Promise<void> {
@@ -72,6 +76,8 @@ export interface GovReportApi {
   readonly comparison: ComparisonView;
   /** The 「纲要覆盖情况」 view's data: what it shows (`shown`), its nodes and tree items. */
   readonly coverage: CoverageTreeProvider;
+  /** Which open documents the server takes for reports (the report commands are offered on them). */
+  readonly reports: ReportContext;
 }
 
 /** A document the server is sent (see the client's documentSelector): a file or untitled document in one of

@@ -36,6 +36,7 @@ import { toDiagnostic } from './features/diagnostics';
 import { FIGURES_REQUEST, figuresResult, type FiguresParams } from './features/figures';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
+import { REPORT_STATUS_NOTIFICATION, ReportStatuses } from './features/reportStatus';
 import { guardLifecycle } from './features/lifecycle';
 import { documentSymbols } from './features/symbols';
 import {
@@ -80,6 +81,8 @@ const pending = new Map<string, NodeJS.Timeout>();
 const checkedOnce = new Set<string>();
 /** What was last published per document: code actions resolve diagnostics against it. */
 const published = new Map<string, PublishedFindings>();
+/** Which open documents the client was told are reports. */
+const reportStatuses = new ReportStatuses();
 /** Bumped per publish, so that a publish overtaken while it waited for settings gives way. */
 const publishGeneration = new Map<string, number>();
 
@@ -190,6 +193,8 @@ async function publishDiagnostics(uri: string): Promise<void> {
   // Overtaken by a newer publish, or by shutdown while the settings were asked for.
   if (!document || publishGeneration.get(uri) !== generation || lifecycle.shutDown) return;
   const findings = visibleFindings(document, config);
+  const status = reportStatuses.update(uri, !leftAlone(uri) && service.model(document).isReport);
+  if (status) void connection.sendNotification(REPORT_STATUS_NOTIFICATION, status);
   published.set(uri, { version: document.version, findings, locale: config.locale });
   checkedOnce.add(uri);
   const diagnostics = findings.map((f, index) => toDiagnostic(f, config.locale, uri, { version: document.version, index } satisfies DiagnosticData));
@@ -221,6 +226,7 @@ documents.onDidChangeContent((e) => scheduleDiagnostics(e.document.uri, checkedO
 documents.onDidClose((e) => {
   const uri = e.document.uri;
   checkedOnce.delete(uri);
+  reportStatuses.forget(uri);
   largeDocumentsNotified.delete(uri);
   const timer = pending.get(uri);
   if (timer) clearTimeout(timer);

@@ -439,8 +439,39 @@ async function takeScreenshot(page, shot) {
       throw new Error(`the coverage view shows no parts (picture saved anyway: ${path.relative(repoRoot, file)})`);
     }
   }
+  if (shot.editorTitle) await checkEditorTitle(page, shot.editorTitle, file);
   await page.screenshot({ path: file });
   return file;
+}
+
+/**
+ * The active editor group's title bar as the user sees it: once the tab `tab` is active there, the buttons with
+ * the codicons `icons` are all shown (`shown`) or none is. A button is found by its icon, not its title, so that
+ * the check holds in either display language.
+ */
+async function checkEditorTitle(page, { tab, icons, shown }, file) {
+  const group = page.locator('.editor-group-container.active');
+  const fail = async (why) => {
+    await page.screenshot({ path: file });
+    throw new Error(`${why} (picture saved anyway: ${path.relative(repoRoot, file)})`);
+  };
+  try {
+    await group.locator('.tab.active', { hasText: tab }).first().waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+  } catch {
+    await fail(`the active editor group shows no active tab "${tab}"`);
+  }
+  for (const icon of icons) {
+    const button = group.locator(`.title .editor-actions .codicon-${icon}`);
+    if (shown) {
+      try {
+        await button.first().waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+      } catch {
+        await fail(`the title bar of "${tab}" has no $(${icon}) button`);
+      }
+    } else if ((await button.count()) > 0) {
+      await fail(`the title bar of "${tab}" has a $(${icon}) button, and it is no report`);
+    }
+  }
 }
 
 /**

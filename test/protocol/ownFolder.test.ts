@@ -50,6 +50,9 @@ describe('the extension’s own folder over the protocol', () => {
       const page = uri(extension, 'docs', 'rules', 'missing-section.md');
       await client.open(page, RULE_PAGE, 'markdown');
       assert.deepEqual((await client.diagnostics(page)).diagnostics, []);
+      // The client offers no report command on it (the copy is a report to the server).
+      assert.deepEqual(client.reportStatuses.filter((s) => s.uri === page).map((s) => s.isReport), [false]);
+      assert.deepEqual(client.reportStatuses.filter((s) => s.uri === copy).map((s) => s.isReport), [true]);
       assert.deepEqual(await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: page } }), []);
       assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: page }, position: { line: 0, character: 2 } }), null);
       const coverage = (await client.connection.sendRequest('govreport/coverage', { uri: page })) as CoverageResult;
