@@ -438,6 +438,16 @@ async function takeScreenshot(page, shot) {
       await page.screenshot({ path: file });
       throw new Error(`the coverage view shows no parts (picture saved anyway: ${path.relative(repoRoot, file)})`);
     }
+    if (shot.waitForText) {
+      // The header names the report the view describes.
+      const header = page.locator('.pane-header[aria-label^="Outline-Plan Coverage"] .description', { hasText: shot.waitForText });
+      try {
+        await header.first().waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+      } catch {
+        await page.screenshot({ path: file });
+        throw new Error(`the coverage view's header does not name "${shot.waitForText}" (picture saved anyway: ${path.relative(repoRoot, file)})`);
+      }
+    }
   }
   if (shot.editorTitle) await checkEditorTitle(page, shot.editorTitle, file);
   await page.screenshot({ path: file });
@@ -478,15 +488,17 @@ async function checkEditorTitle(page, { tab, icons, shown }, file) {
  * Lets one view of the Explorer use the whole side bar: collapses every other section that is open (the folder
  * section above it; views other suites opened, e.g. the comparison with last year) and drags the side bar's edge
  * to the right so that the Chinese headings are not cut off. `view` is the view's title as its section header's
- * aria-label starts ("Outline Section", "Outline-Plan Coverage Section").
+ * aria-label starts ("Outline Section", "Outline-Plan Coverage Section"; with a description, "Outline-Plan
+ * Coverage - 001.txt Section").
  */
 async function giveViewRoom(page, view) {
-  const others = page.locator(`.part.sidebar .pane-header[aria-expanded="true"]:not([aria-label^="${view} Section"])`);
+  const othersSelector = `.part.sidebar .pane-header[aria-expanded="true"]:not([aria-label^="${view} Section"]):not([aria-label^="${view} - "])`;
+  const others = page.locator(othersSelector);
   for (let left = await others.count(); left > 0; left--) {
     await others.first().click();
     await page.waitForFunction(
       ([selector, before]) => document.querySelectorAll(selector).length < before,
-      [`.part.sidebar .pane-header[aria-expanded="true"]:not([aria-label^="${view} Section"])`, left],
+      [othersSelector, left],
       { timeout: SCREENSHOT_STEP_TIMEOUT_MS },
     );
   }
