@@ -426,10 +426,10 @@ async function takeScreenshot(page, shot) {
     }
   }
   if (shot.view === 'coverage') {
-    // The 「纲要覆盖情况」 view (English UI: "Outline-plan coverage (纲要)"), shown while a report is active.
-    const focus = 'Explorer: Focus on Outline-plan coverage (纲要) View';
+    // The 「纲要覆盖情况」 view (English UI: "Outline-Plan Coverage"), shown while a report is active.
+    const focus = 'Explorer: Focus on Outline-Plan Coverage View';
     await runCommandFromPalette(page, focus);
-    await giveViewRoom(page, 'Outline-plan coverage (纲要)');
+    await giveViewRoom(page, 'Outline-Plan Coverage');
     await runCommandFromPalette(page, focus);
     const rows = page.locator('.monaco-list-row', { hasText: 'Government functions' });
     try {
@@ -438,24 +438,67 @@ async function takeScreenshot(page, shot) {
       await page.screenshot({ path: file });
       throw new Error(`the coverage view shows no parts (picture saved anyway: ${path.relative(repoRoot, file)})`);
     }
+    if (shot.waitForText) {
+      // The header names the report the view describes.
+      const header = page.locator('.pane-header[aria-label^="Outline-Plan Coverage"] .description', { hasText: shot.waitForText });
+      try {
+        await header.first().waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+      } catch {
+        await page.screenshot({ path: file });
+        throw new Error(`the coverage view's header does not name "${shot.waitForText}" (picture saved anyway: ${path.relative(repoRoot, file)})`);
+      }
+    }
   }
+  if (shot.editorTitle) await checkEditorTitle(page, shot.editorTitle, file);
   await page.screenshot({ path: file });
   return file;
+}
+
+/**
+ * The active editor group's title bar as the user sees it: once the tab `tab` is active there, the buttons with
+ * the codicons `icons` are all shown (`shown`) or none is. A button is found by its icon, not its title, so that
+ * the check holds in either display language.
+ */
+async function checkEditorTitle(page, { tab, icons, shown }, file) {
+  const group = page.locator('.editor-group-container.active');
+  const fail = async (why) => {
+    await page.screenshot({ path: file });
+    throw new Error(`${why} (picture saved anyway: ${path.relative(repoRoot, file)})`);
+  };
+  try {
+    await group.locator('.tab.active', { hasText: tab }).first().waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+  } catch {
+    await fail(`the active editor group shows no active tab "${tab}"`);
+  }
+  for (const icon of icons) {
+    const button = group.locator(`.title .editor-actions .codicon-${icon}`);
+    if (shown) {
+      try {
+        await button.first().waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+      } catch {
+        await fail(`the title bar of "${tab}" has no $(${icon}) button`);
+      }
+    } else if ((await button.count()) > 0) {
+      await fail(`the title bar of "${tab}" has a $(${icon}) button, and it is no report`);
+    }
+  }
 }
 
 /**
  * Lets one view of the Explorer use the whole side bar: collapses every other section that is open (the folder
  * section above it; views other suites opened, e.g. the comparison with last year) and drags the side bar's edge
  * to the right so that the Chinese headings are not cut off. `view` is the view's title as its section header's
- * aria-label starts ("Outline Section", "Outline-plan coverage (纲要) Section").
+ * aria-label starts ("Outline Section", "Outline-Plan Coverage Section"; with a description, "Outline-Plan
+ * Coverage - 001.txt Section").
  */
 async function giveViewRoom(page, view) {
-  const others = page.locator(`.part.sidebar .pane-header[aria-expanded="true"]:not([aria-label^="${view} Section"])`);
+  const othersSelector = `.part.sidebar .pane-header[aria-expanded="true"]:not([aria-label^="${view} Section"]):not([aria-label^="${view} - "])`;
+  const others = page.locator(othersSelector);
   for (let left = await others.count(); left > 0; left--) {
     await others.first().click();
     await page.waitForFunction(
       ([selector, before]) => document.querySelectorAll(selector).length < before,
-      [`.part.sidebar .pane-header[aria-expanded="true"]:not([aria-label^="${view} Section"])`, left],
+      [othersSelector, left],
       { timeout: SCREENSHOT_STEP_TIMEOUT_MS },
     );
   }

@@ -39,6 +39,11 @@ export interface ScreenshotRequest {
    * shows, so that the picture is not of the outline of the editor shown before it.
    */
   readonly waitForText?: string;
+  /**
+   * What the active editor group's title bar must show before the picture is taken: the tab named `tab` active,
+   * and the buttons with these codicons (e.g. 'table' for 「显示报告数据」) present (`shown`) or absent.
+   */
+  readonly editorTitle?: { readonly tab: string; readonly icons: readonly string[]; readonly shown: boolean };
   /** Puts the workbench in the state to photograph (e.g. shows a document); run just before the request. */
   readonly prepare?: () => Thenable<unknown> | Promise<unknown>;
 }

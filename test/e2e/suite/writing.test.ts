@@ -125,7 +125,7 @@ describe('Writing assistance in VS Code', () => {
       return l.items.some((i) => i.label === '（二）') ? l : undefined;
     });
     const item = list.items.find((i) => i.label === '（二）')!;
-    assert.match(String(item.detail), /二级标题|level-2 heading/);
+    assert.match(String(item.detail), /^(二级标题，接（一）|level 2, after （一）)$/);
     await close(document);
   });
 });
