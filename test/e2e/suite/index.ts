@@ -7,6 +7,7 @@
 // Paths come from environment variables the runner gives the VS Code process (the extension host inherits them):
 //   GOVREPORT_E2E_RESULTS        where to write the results JSON (default: test-results/e2e/results.json)
 //   GOVREPORT_E2E_HANDSHAKE_DIR  where screenshot requests are written and answered (unset: no screenshots)
+//   GOVREPORT_E2E_VSIX           the .vsix the runner installed (unset: the extension is the development folder)
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
