@@ -10,7 +10,9 @@ import {
 } from 'vscode-languageclient/node';
 import { COMPARISON_VIEW, compareWithPrevious, ComparisonView, type ComparisonNode } from './commands/compare';
 import { exportFigures, showFigures } from './commands/figures';
+import { linkRuleDocs, RULE_DOC_SCHEME, RuleDocProvider, SHOW_RULE_DOC_COMMAND, showRuleDoc } from './commands/ruleDocs';
 import { checkWorkspace, EXTRACTED_SCHEME, ExtractedEditorProvider, ExtractedTextProvider, openReportAsText } from './commands/workspace';
+import { ReportContext } from './reportContext';
 import { registerCoverageView, type CoverageTreeProvider } from './views/coverage';
 
 /** Languages whose documents the server checks: our own, plus reports kept as plain text or Markdown. */
@@ -25,6 +27,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
   context.subscriptions.push(outputChannel);
 
   client = createClient(context, outputChannel);
+  // Before the start, so that the server's first word on each document is heard.
+  const reports = new ReportContext(client);
+  context.subscriptions.push(reports);
   const comparison = new ComparisonView();
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider(COMPARISON_VIEW, comparison),
@@ -44,6 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     vscode.window.registerCustomEditorProvider(ExtractedEditorProvider.docxViewType, new ExtractedEditorProvider(() => client)),
     vscode.window.registerCustomEditorProvider(ExtractedEditorProvider.pdfViewType, new ExtractedEditorProvider(() => client)),
     vscode.window.registerCustomEditorProvider(ExtractedEditorProvider.pageViewType, new ExtractedEditorProvider(() => client)),
+    vscode.workspace.registerTextDocumentContentProvider(RULE_DOC_SCHEME, new RuleDocProvider(context.extensionUri)),
+    vscode.commands.registerCommand(SHOW_RULE_DOC_COMMAND, (rule?: unknown) => showRuleDoc(rule)),
   );
   // The server starts in the background: activation returns at once, and the editor stays responsive while
   // the server process boots. Diagnostics and outline simply arrive when it is up.
@@ -54,7 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
   });
   const coverage = registerCoverageView(context, client, ready, isCheckedDocument, outputChannel);
   const activationMs = performance.now() - started;
-  return { get client() { return client; }, ready, activationMs, comparison, coverage };
+  return { get client() { return client; }, ready, activationMs, comparison, coverage, reports };
 }
 
 export async function deactivate(): Promise<void> {
@@ -73,10 +80,14 @@ export interface GovReportApi {
   readonly comparison: ComparisonView;
   /** The 「纲要覆盖情况」 view's data: what it shows (`shown`), its nodes and tree items. */
   readonly coverage: CoverageTreeProvider;
+  /** Which open documents the server takes for reports (the report commands are offered on them). */
+  readonly reports: ReportContext;
 }
 
 /** A document the server is sent (see the client's documentSelector): a file or untitled document in one of
- * the report languages, or the text extracted from a .docx, a PDF or a web page. */
+ * the report languages, or the text extracted from a .docx, a PDF or a web page. Only these: documents of other
+ * schemes (git:, output:, vscode-userdata:, our rule pages' govreport-doc:) are not the user's reports. The server
+ * itself leaves the extension's own files alone. */
 function isCheckedDocument(document: vscode.TextDocument): boolean {
   const { scheme } = document.uri;
   if (scheme === EXTRACTED_SCHEME) return true;
@@ -100,8 +111,16 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     ],
     outputChannel: channel,
     synchronize: { configurationSection: 'govreport' },
-    // In an untrusted workspace the server does not run the patterns of profiles a project file defines.
-    initializationOptions: { locale: vscode.env.language, workspaceTrusted: vscode.workspace.isTrusted },
+    // In an untrusted workspace the server does not run the patterns of profiles a project file defines. The
+    // extension's folder: its files (the rule pages among them) are not reports, and the server leaves them alone.
+    initializationOptions: { locale: vscode.env.language, workspaceTrusted: vscode.workspace.isTrusted, extensionPath: context.extensionPath },
+    middleware: {
+      // A rule's page opens rendered and read-only, not as a file of the extension's folder.
+      handleDiagnostics: (uri, diagnostics, next) => {
+        linkRuleDocs(diagnostics);
+        next(uri, diagnostics);
+      },
+    },
   };
   return new LanguageClient('govreport', vscode.l10n.t('GovReport Language Server'), serverOptions, clientOptions);
 }

@@ -36,6 +36,11 @@ export interface CoverageResult {
   areas: CoverageAreaResult[];
 }
 
+/** The answer for a document that is no report to the server (a file of the extension itself). */
+export function notReportResult(version: number): CoverageResult {
+  return { version, year: null, firstYear: COVERAGE_FIRST_YEAR, unavailable: 'not-report', areas: [] };
+}
+
 const results = new WeakMap<ReportModel, Partial<Record<Locale, CoverageResult>>>();
 
 export function coverageResult(model: ReportModel, locale: Locale): CoverageResult {

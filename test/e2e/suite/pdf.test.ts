@@ -5,8 +5,11 @@
 // suite is bundled without pdfkit's data files.
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { waitFor } from './helpers';
+import { repoRoot, waitFor } from './helpers';
 
 const EXTENSION_ID = 'govreport.govreport';
 
@@ -14,9 +17,10 @@ function codeOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
 }
 
-/** Prints `text` to a PDF at `target` with the tests' PDF maker, run by tsx from the extension's folder. */
+/** Prints `text` to a PDF at `target` with the tests' PDF maker, run by tsx from the repository (the extension
+ * itself is the installed package, without tests or tsx). */
 function writeReportPdf(target: vscode.Uri, text: string): void {
-  const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+  const root = repoRoot;
   const script = `const fs = require('fs'); const { reportPdf } = require('./test/helpers/make-pdf.ts');
     reportPdf(fs.readFileSync(0, 'utf8'), { header: '平潭综合实验区政府信息公开工作年度报告', pageNumbers: true })
       .then((bytes) => fs.writeFileSync(process.env.GOVREPORT_PDF_TARGET, bytes));`;
@@ -36,15 +40,18 @@ describe('A PDF report in VS Code', () => {
     // 表三 一、本年新收: 总计 70 → 71.
     const broken = report.replace('\t4\t70\n', '\t4\t71\n');
     assert.notStrictEqual(broken, report);
-    pdf = vscode.Uri.joinPath(folder, '平潭年报.pdf');
+    // Outside the workspace, as a PDF received by mail is: the server reads it because the user opened it, and
+    // the workspace's own problems (counted by workspace.test.ts) stay those of its files.
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-e2e-pdf-'));
+    pdf = vscode.Uri.file(path.join(outside, '平潭年报.pdf'));
     writeReportPdf(pdf, broken);
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    if (pdf) await vscode.workspace.fs.delete(pdf);
+    if (pdf) fs.rmSync(path.dirname(pdf.fsPath), { recursive: true, force: true });
   });
 
-  it('opens as its read-only text, with the outline of the report and the table-sum error on the wrong 总计', async function () {
+  it('opens as its read-only text, with the outline of the report, the table-sum error on the wrong 总计 and the cell’s hover', async function () {
     this.timeout(90_000);
     await vscode.commands.executeCommand('vscode.open', pdf);
     const editor = await waitFor('the text view of the PDF', () => {
@@ -65,6 +72,11 @@ describe('A PDF report in VS Code', () => {
       vscode.languages.getDiagnostics(editor.document.uri).find((d) => codeOf(d) === 'table-sum' && d.severity === vscode.DiagnosticSeverity.Error));
     assert.match(editor.document.lineAt(sum.range.start.line).text, /^一、本年新收政府信息公开申请数量/);
     assert.strictEqual(editor.document.getText(sum.range), '71');
+    // The cell's hover names its table, row and column, as on any report.
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, sum.range.start.translate(0, 1));
+    const hoverText = (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(hoverText, /表三|Table 3/, hoverText);
+    assert.match(hoverText, /总计|total/i, hoverText);
     // The text cannot be edited: it is what the PDF says.
     const before = editor.document.getText();
     await vscode.commands.executeCommand('type', { text: '改' });
