@@ -3,22 +3,18 @@
 // findings refer to this extracted text; `pageStarts` maps a line back to its page.
 //
 // pdf.js (pdfjs-dist) reads the text layer: runs of text with their positions (pdf/pdfjs.ts, pdf/pieces.ts).
-// The rest rebuilds the reading order from those positions: lines and their segments (pdf/lines.ts), vertical
-// labels (pdf/vertical.ts), page furniture (pdf/furniture.ts), tables (pdf/tables.ts), paragraphs broken by the
-// page (pdf/paragraphs.ts) and the spaces of justified Chinese (pdf/spacing.ts). Nothing is fetched: no fonts, and
+// pdf/report-text.ts rebuilds the reading order from those positions: lines and their segments (pdf/lines.ts),
+// vertical labels (pdf/vertical.ts), page furniture (pdf/furniture.ts), tables (pdf/tables.ts), paragraphs broken
+// by the page (pdf/paragraphs.ts) and the spaces of justified Chinese (pdf/spacing.ts). Nothing is fetched: no fonts, and
 // the CMaps of Chinese fonts come from beside the bundle (pdf/cmaps.ts). A file from a stranger costs at most the
 // limits below, and a file that cannot be read gets one clear PdfError.
 
 import { megabytes } from './docx/error';
 import { shippedCMapFactory } from './pdf/cmaps';
 import { PdfError } from './pdf/error';
-import { withoutFurniture } from './pdf/furniture';
-import { pageLines, type PageLine } from './pdf/lines';
-import { joinLines, ParagraphJoiner, proseLine, type ProseLine } from './pdf/paragraphs';
 import { loadPdfJs } from './pdf/pdfjs';
 import { pagePieces, type PageText } from './pdf/pieces';
-import { findTables } from './pdf/tables';
-import { joinVerticalLabels } from './pdf/vertical';
+import { reportText, type PdfText } from './pdf/report-text';
 
 export { PdfError } from './pdf/error';
 
@@ -35,11 +31,7 @@ export interface PdfLimits {
 /** A long report is 100 pages and a few MB; these are far beyond any, and still bound what a hostile file costs. */
 export const PDF_LIMITS: PdfLimits = { maxBytes: 100 * 2 ** 20, maxPages: 2000, maxMillis: 60_000, maxChars: 20_000_000 };
 
-export interface PdfText {
-  text: string;
-  /** pageStarts[i]: the line of `text` (from 0) where page i + 1 starts; ascending. */
-  pageStarts: number[];
-}
+export type { PdfText } from './pdf/report-text';
 
 /** The report text of a PDF file; throws PdfError when the bytes are not a PDF whose text can be read. */
 export async function extractPdfText(bytes: Uint8Array, limits: Partial<PdfLimits> = {}): Promise<PdfText> {
@@ -128,68 +120,4 @@ function asPdfError(e: unknown): PdfError {
   if (name === 'PasswordException') return new PdfError('PDF 已加密，需要密码才能打开', 'the PDF is encrypted: it needs a password to open');
   const detail = String((e as { message?: string } | null)?.message ?? e).split('\n')[0].slice(0, 200);
   return new PdfError(`PDF 文件已损坏，无法读取（${detail}）`, `the PDF is damaged and cannot be read (${detail})`);
-}
-
-/** The pages' text in reading order, as lines of text, and the line where each page starts. */
-function reportText(pages: readonly PageText[], missingCMaps: readonly string[]): PdfText {
-  const perPage = pages.map((p, i) => joinVerticalLabels(pageLines(i, p.pieces)));
-  const body = withoutFurniture(perPage, pages.map((p) => p.height)).flat();
-  if (!body.some((l) => l.segments.some((s) => /[\p{L}\p{N}]/u.test(s.text)))) {
-    if (missingCMaps.length > 0) {
-      const names = [...new Set(missingCMaps)].join(', ');
-      throw new PdfError(`PDF 的字体编码（${names}）无法读取`, `the PDF's font encoding (${names}) cannot be read`);
-    }
-    throw new PdfError('扫描件，没有文字层', 'a scan: no text layer');
-  }
-  const tables = findTables(body);
-  const isTableLine = new Array<boolean>(body.length).fill(false);
-  for (const t of tables) for (let i = t.start; i < t.end; i++) isTableLine[i] = true;
-  const joiner = new ParagraphJoiner(body.filter((_, i) => !isTableLine[i]));
-
-  const out: string[] = [];
-  const firstLineOfPage: (number | undefined)[] = new Array(pages.length).fill(undefined);
-  const startPage = (page: number, line: number) => {
-    if (firstLineOfPage[page] === undefined) firstLineOfPage[page] = line;
-  };
-  let previous: ProseLine | undefined;
-  let t = 0;
-  for (let i = 0; i < body.length; ) {
-    const table = tables[t];
-    if (table && table.start === i) {
-      for (const row of table.rows) {
-        startPage(row.page, out.length);
-        out.push(row.text);
-      }
-      // The lines a table covers may be on pages whose rows it moved: they start at its last row at the latest.
-      for (let k = table.start; k < table.end; k++) startPage(body[k].page, out.length - 1);
-      previous = undefined;
-      i = table.end;
-      t++;
-      continue;
-    }
-    const line = proseLine(body[i] as PageLine);
-    if (line.text.length > 0) {
-      if (previous && joiner.continues(previous, line)) {
-        startPage(line.line.page, out.length - 1);
-        out[out.length - 1] = joinLines(out[out.length - 1], line.text);
-      } else {
-        startPage(line.line.page, out.length);
-        out.push(line.text);
-      }
-      previous = line;
-    }
-    i++;
-  }
-  return { text: out.join('\n'), pageStarts: pageStartsOf(firstLineOfPage, out.length) };
-}
-
-/** A page without text starts where the next page with text does (past the end when none follows). */
-function pageStartsOf(firstLines: readonly (number | undefined)[], lineCount: number): number[] {
-  const starts = new Array<number>(firstLines.length);
-  let next = lineCount;
-  for (let i = firstLines.length - 1; i >= 0; i--) {
-    next = Math.min(next, firstLines[i] ?? next);
-    starts[i] = next;
-  }
-  return starts;
 }
