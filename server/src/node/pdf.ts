@@ -15,6 +15,7 @@ import { PdfError } from './pdf/error';
 import { loadPdfJs } from './pdf/pdfjs';
 import { pagePieces, type PageText } from './pdf/pieces';
 import { reportText, type PdfText } from './pdf/report-text';
+import { inflatedSize } from './pdf/streams';
 
 export { PdfError } from './pdf/error';
 
@@ -26,10 +27,21 @@ export interface PdfLimits {
   maxMillis: number;
   /** Most characters of text taken from the pages. */
   maxChars: number;
+  /** Most bytes the file's streams (but images) may inflate to. */
+  maxInflatedBytes: number;
 }
 
-/** A long report is 100 pages and a few MB; these are far beyond any, and still bound what a hostile file costs. */
-export const PDF_LIMITS: PdfLimits = { maxBytes: 100 * 2 ** 20, maxPages: 2000, maxMillis: 60_000, maxChars: 20_000_000 };
+/**
+ * A long report is 100 pages and a few MB, its fonts and pages a few tens of MB inflated; these are far beyond
+ * any, and still bound what a hostile file costs.
+ */
+export const PDF_LIMITS: PdfLimits = {
+  maxBytes: 100 * 2 ** 20,
+  maxPages: 2000,
+  maxMillis: 60_000,
+  maxChars: 20_000_000,
+  maxInflatedBytes: 128 * 2 ** 20,
+};
 
 export type { PdfText } from './pdf/report-text';
 
@@ -42,6 +54,10 @@ export async function extractPdfText(bytes: Uint8Array, limits: Partial<PdfLimit
   if (!startsLikePdf(bytes)) throw new PdfError('不是 PDF 文件（开头没有 %PDF-）', 'not a PDF file (it does not start with %PDF-)');
   // pdf.js rebuilds what it can of a cut file and would give part of the report as if it were all of it.
   if (!endsLikePdf(bytes)) throw new PdfError('PDF 文件不完整（结尾没有 %%EOF），可能没有下载完', 'the PDF is incomplete (it does not end with %%EOF): perhaps a download that did not finish');
+  if (inflatedSize(bytes, chosen.maxInflatedBytes) > chosen.maxInflatedBytes) {
+    const limit = megabytes(chosen.maxInflatedBytes);
+    throw new PdfError(`PDF 解压后超过 ${limit} 的上限`, `the PDF inflates to more than the limit of ${limit}`);
+  }
   const missingCMaps: string[] = [];
   const pages = await readPages(bytes, chosen, missingCMaps);
   return reportText(pages, missingCMaps);
