@@ -139,6 +139,14 @@ describe('the reading order of PDF text', () => {
       assert.deepEqual(lines(pages), ['项目\t数量\t金额', '办理结果\t（一）予以公开\t3\t4', '（二）部分公开\t1\t2', '（三）不予公开\t0\t0']);
     });
 
+    it('keeps lines of prose spread with wide gaps at different places as prose', () => {
+      const pages = [page(
+        piece('全年主动公开政府信息，', 72, 100), piece('全文见www.example.gov.cn网站。', 72 + 11 * 12 + 14, 100),
+        piece('依申请公开工作', 72, 118), piece('规范有序推进落实。', 72 + 7 * 12 + 30, 118),
+      )];
+      assert.deepEqual(lines(pages), ['全年主动公开政府信息，全文见www.example.gov.cn网站。', '依申请公开工作规范有序推进落实。']);
+    });
+
     it('keeps a line of prose with one wide gap, alone, as prose', () => {
       const pages = [page(body('某某区人民政府办公室', 100), piece('2024年1月20日', 300, 100))];
       assert.deepEqual(lines(pages), ['某某区人民政府办公室2024年1月20日']);

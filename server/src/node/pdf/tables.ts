@@ -7,7 +7,10 @@
 // - a data row is its label cells, then one cell per value column, empty where the row has nothing;
 // - a header row is its cells as they stand: a header cell over several columns is one cell, as the .docx
 //   reader writes a merged cell;
-// - a label wrapped onto lines of its own in its cell joins the row it belongs to (the one nearest).
+// - a label wrapped onto lines of its own in its cell joins its row (lines below a row, or just above it when the
+//   cell's text is centred beside the row's values).
+// A run of lines with a wide gap is a table only when it has values or its cells line up from line to line: two
+// lines of prose spread by justification are not.
 
 import { cellText, joinCellLines } from './cells';
 import type { PageLine, Segment } from './lines';
@@ -56,7 +59,7 @@ export function findTables(lines: readonly PageLine[]): TableRun[] {
         break;
       }
     }
-    if (rowLines >= 2) {
+    if (rowLines >= 2 && looksTabular(lines.slice(i, end))) {
       runs.push({ start: i, end, rows: tableRows(lines.slice(i, end)) });
       i = end;
     } else {
@@ -64,6 +67,28 @@ export function findTables(lines: readonly PageLine[]): TableRun[] {
     }
   }
   return runs;
+}
+
+/** A line with a value after a gap, or two lines with a cell starting, ending or centred at one place. */
+function looksTabular(lines: readonly PageLine[]): boolean {
+  const seen = new Map<string, PageLine>();
+  for (const line of lines) {
+    if (line.segments.length < 2) continue;
+    const grain = line.size / 2;
+    for (let k = 1; k < line.segments.length; k++) {
+      const s = line.segments[k];
+      if (isValueText(s.text)) return true;
+      for (const [kind, x] of [['l', s.x0], ['r', s.x1], ['c', (s.x0 + s.x1) / 2]] as const) {
+        const bucket = Math.floor(x / grain);
+        for (const key of [`${kind}${bucket - 1}`, `${kind}${bucket}`, `${kind}${bucket + 1}`]) {
+          const other = seen.get(key);
+          if (other && other !== line) return true;
+        }
+        seen.set(`${kind}${bucket}`, line);
+      }
+    }
+  }
+  return false;
 }
 
 function isInnerText(text: string): boolean {
