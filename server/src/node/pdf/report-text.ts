@@ -12,7 +12,11 @@ import { joinVerticalLabels } from './vertical';
 
 export interface PdfText {
   text: string;
-  /** pageStarts[i]: the line of `text` (from 0) where page i + 1 starts; ascending. */
+  /**
+   * pageStarts[i]: the line of `text` (from 0) where page i + 1 starts; ascending. A paragraph that a page break
+   * cut is one line, where the later page starts; a page without text starts where the next one does (at the
+   * number of lines when none follows).
+   */
   pageStarts: number[];
 }
 
