@@ -7,13 +7,17 @@
 // vertical labels (pdf/vertical.ts), page furniture (pdf/furniture.ts), tables (pdf/tables.ts), paragraphs broken
 // by the page (pdf/paragraphs.ts) and the spaces of justified Chinese (pdf/spacing.ts). Nothing is fetched: no fonts, and
 // the CMaps of Chinese fonts come from beside the bundle (pdf/cmaps.ts). A file from a stranger costs at most the
-// limits below, and a file that cannot be read gets one clear PdfError.
+// limits below, and a file that cannot be read gets one clear PdfError. The shipped bundle reads each file in a
+// worker thread of its own (pdf/isolate.ts), under a heap limit and stopped outright at the time limit.
 
 import { megabytes } from './docx/error';
 import { shippedCMapFactory } from './pdf/cmaps';
 import { PdfError } from './pdf/error';
 import { loadPdfJs } from './pdf/pdfjs';
 import { pagePieces, type PageText } from './pdf/pieces';
+import * as path from 'path';
+import { isMainThread, parentPort, workerData } from 'worker_threads';
+import { readInWorker, timeLimitError, WORKER_TAG, type WorkerReply, type WorkerRequest } from './pdf/isolate';
 import { reportText, type PdfText } from './pdf/report-text';
 import { inflatedSize } from './pdf/streams';
 
@@ -29,6 +33,8 @@ export interface PdfLimits {
   maxChars: number;
   /** Most bytes the file's streams (but images) may inflate to. */
   maxInflatedBytes: number;
+  /** Most heap the worker thread that reads the file may take (in MB; the shipped bundle reads in a worker). */
+  maxHeapMb: number;
 }
 
 /**
@@ -41,9 +47,13 @@ export const PDF_LIMITS: PdfLimits = {
   maxMillis: 60_000,
   maxChars: 20_000_000,
   maxInflatedBytes: 128 * 2 ** 20,
+  maxHeapMb: 1024,
 };
 
 export type { PdfText } from './pdf/report-text';
+
+/** The bundle this module ships as (esbuild.mjs), which a reader's worker runs. */
+const READER_BUNDLE = 'pdf-reader.js';
 
 /** The report text of a PDF file; throws PdfError when the bytes are not a PDF whose text can be read. */
 export async function extractPdfText(bytes: Uint8Array, limits: Partial<PdfLimits> = {}): Promise<PdfText> {
@@ -58,10 +68,31 @@ export async function extractPdfText(bytes: Uint8Array, limits: Partial<PdfLimit
     const limit = megabytes(chosen.maxInflatedBytes);
     throw new PdfError(`PDF 解压后超过 ${limit} 的上限`, `the PDF inflates to more than the limit of ${limit}`);
   }
+  // Run as the bundle, in a worker of its own; from the sources (the unit tests), in this thread.
+  if (path.basename(__filename) === READER_BUNDLE) return readInWorker(__filename, bytes, chosen);
+  return readInThisThread(bytes, chosen);
+}
+
+async function readInThisThread(bytes: Uint8Array, limits: PdfLimits): Promise<PdfText> {
   const missingCMaps: string[] = [];
-  const pages = await readPages(bytes, chosen, missingCMaps);
+  const pages = await readPages(bytes, limits, missingCMaps);
   return reportText(pages, missingCMaps);
 }
+
+/** In a reader's worker (see pdf/isolate.ts): read each file asked for and answer, one at a time. */
+function serveInWorker(): void {
+  parentPort!.on('message', (request: WorkerRequest) => {
+    readInThisThread(request.bytes, request.limits as PdfLimits).then(
+      (text) => parentPort!.postMessage(text satisfies WorkerReply),
+      (e: unknown) => {
+        const error = e instanceof PdfError ? { zh: e.zh, en: e.message } : { zh: String(e), en: String(e) };
+        parentPort!.postMessage({ error } satisfies WorkerReply);
+      },
+    );
+  });
+}
+
+if (!isMainThread && (workerData as { tag?: string } | undefined)?.tag === WORKER_TAG) serveInWorker();
 
 /** 「%PDF-」 within the first KB, where readers look for it (some files have a few bytes before it). */
 function startsLikePdf(bytes: Uint8Array): boolean {
@@ -94,10 +125,8 @@ async function readPages(bytes: Uint8Array, limits: PdfLimits, missingCMaps: str
     BinaryDataFactory: shippedCMapFactory(missingCMaps),
   } as Parameters<typeof pdfjs.getDocument>[0]);
   let timer: NodeJS.Timeout | undefined;
-  const ms = limits.maxMillis;
-  const limit = ms >= 1000 ? { zh: `${Math.round(ms / 1000)} 秒`, en: `${Math.round(ms / 1000)} seconds` } : { zh: `${ms} 毫秒`, en: `${ms} ms` };
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PdfError(`读取 PDF 超过 ${limit.zh}的时限`, `reading the PDF took longer than the limit of ${limit.en}`)), ms);
+    timer = setTimeout(() => reject(timeLimitError(limits.maxMillis)), limits.maxMillis);
   });
   const work = async (): Promise<PageText[]> => {
     const doc = await task.promise;
