@@ -1,7 +1,8 @@
 // The extension as it ships: the size of every production bundle dist/*.js (after `node esbuild.mjs
 // --production`) and their sum, apart for the bundles loaded in ordinary use (dist/client.js in VS Code,
 // dist/server.js for the server and the CLI, dist/cli.js its launcher) and those loaded on demand
-// (dist/re2.js for users' own profiles, dist/docx-reader.js for the first .docx a process reads); activation in a real VS Code (activation/run.mjs, ACTIVATION_RUNS window
+// (dist/re2.js for users' own profiles, dist/docx-reader.js for the first .docx a process reads, dist/pdf-reader.js
+// for the first PDF); activation in a real VS Code (activation/run.mjs, ACTIVATION_RUNS window
 // loads, each a fresh extension host). A failure of the VS Code part is recorded, not thrown.
 //
 //   node bench/extension.mjs      prints the results as JSON

@@ -18,6 +18,8 @@
 // - `songtiPdf(lines)`: lines in a Chinese font the file names but does not embed (STSong-Light, encoding
 //   UniGB-UCS2-H), as older Word and WPS exports write them: readable only with the predefined CMaps. Written by
 //   hand, no font needed.
+// - `inflatingPdf(mb)`: one page whose content stream is `mb` MB of blanks, deflated (a "zip bomb": a small
+//   file that inflates to a large one).
 // - `scanPdf()`: a page holding only an image (a scan, no text layer); `encryptedPdf()`: a report with a password.
 // - `pdfBytes(doc-building function)`: the bytes of a pdfkit document built by the function.
 
@@ -475,4 +477,28 @@ export function songtiPdf(lines: readonly string[]): Uint8Array {
   for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new Uint8Array(Buffer.from(out, 'latin1'));
+}
+
+/** One page whose content stream inflates to `mb` MB of blanks; the file is about a thousandth of that. */
+export function inflatingPdf(mb: number): Uint8Array {
+  const stream = zlib.deflateSync(Buffer.alloc(mb * 2 ** 20, 0x20), { level: 9 });
+  const latin1 = (s: string) => Buffer.from(s, 'latin1');
+  const objects = [
+    latin1('<< /Type /Catalog /Pages 2 0 R >>'),
+    latin1('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
+    latin1('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>'),
+    Buffer.concat([latin1(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`), stream, latin1('\nendstream')]),
+  ];
+  const parts: Buffer[] = [latin1('%PDF-1.4\n')];
+  let length = parts[0].length;
+  const offsets: number[] = [];
+  objects.forEach((body, k) => {
+    offsets.push(length);
+    const object = Buffer.concat([latin1(`${k + 1} 0 obj\n`), body, latin1('\nendobj\n')]);
+    parts.push(object);
+    length += object.length;
+  });
+  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  parts.push(latin1(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`));
+  return new Uint8Array(Buffer.concat(parts));
 }

@@ -3,22 +3,23 @@
 // findings refer to this extracted text; `pageStarts` maps a line back to its page.
 //
 // pdf.js (pdfjs-dist) reads the text layer: runs of text with their positions (pdf/pdfjs.ts, pdf/pieces.ts).
-// The rest rebuilds the reading order from those positions: lines and their segments (pdf/lines.ts), vertical
-// labels (pdf/vertical.ts), page furniture (pdf/furniture.ts), tables (pdf/tables.ts), paragraphs broken by the
-// page (pdf/paragraphs.ts) and the spaces of justified Chinese (pdf/spacing.ts). Nothing is fetched: no fonts, and
+// pdf/report-text.ts rebuilds the reading order from those positions: lines and their segments (pdf/lines.ts),
+// vertical labels (pdf/vertical.ts), page furniture (pdf/furniture.ts), tables (pdf/tables.ts), paragraphs broken
+// by the page (pdf/paragraphs.ts) and the spaces of justified Chinese (pdf/spacing.ts). Nothing is fetched: no fonts, and
 // the CMaps of Chinese fonts come from beside the bundle (pdf/cmaps.ts). A file from a stranger costs at most the
-// limits below, and a file that cannot be read gets one clear PdfError.
+// limits below, and a file that cannot be read gets one clear PdfError. The shipped bundle reads each file in a
+// worker thread of its own (pdf/isolate.ts), under a heap limit and stopped outright at the time limit.
 
 import { megabytes } from './docx/error';
 import { shippedCMapFactory } from './pdf/cmaps';
 import { PdfError } from './pdf/error';
-import { withoutFurniture } from './pdf/furniture';
-import { pageLines, type PageLine } from './pdf/lines';
-import { joinLines, ParagraphJoiner, proseLine, type ProseLine } from './pdf/paragraphs';
 import { loadPdfJs } from './pdf/pdfjs';
 import { pagePieces, type PageText } from './pdf/pieces';
-import { findTables } from './pdf/tables';
-import { joinVerticalLabels } from './pdf/vertical';
+import * as path from 'path';
+import { isMainThread, parentPort, workerData } from 'worker_threads';
+import { readInWorker, timeLimitError, WORKER_TAG, type WorkerReply, type WorkerRequest } from './pdf/isolate';
+import { reportText, type PdfText } from './pdf/report-text';
+import { inflatedSize } from './pdf/streams';
 
 export { PdfError } from './pdf/error';
 
@@ -30,16 +31,29 @@ export interface PdfLimits {
   maxMillis: number;
   /** Most characters of text taken from the pages. */
   maxChars: number;
+  /** Most bytes the file's streams (but images) may inflate to. */
+  maxInflatedBytes: number;
+  /** Most heap the worker thread that reads the file may take (in MB; the shipped bundle reads in a worker). */
+  maxHeapMb: number;
 }
 
-/** A long report is 100 pages and a few MB; these are far beyond any, and still bound what a hostile file costs. */
-export const PDF_LIMITS: PdfLimits = { maxBytes: 100 * 2 ** 20, maxPages: 2000, maxMillis: 60_000, maxChars: 20_000_000 };
+/**
+ * A long report is 100 pages and a few MB, its fonts and pages a few tens of MB inflated; these are far beyond
+ * any, and still bound what a hostile file costs.
+ */
+export const PDF_LIMITS: PdfLimits = {
+  maxBytes: 100 * 2 ** 20,
+  maxPages: 2000,
+  maxMillis: 60_000,
+  maxChars: 20_000_000,
+  maxInflatedBytes: 128 * 2 ** 20,
+  maxHeapMb: 1024,
+};
 
-export interface PdfText {
-  text: string;
-  /** pageStarts[i]: the line of `text` (from 0) where page i + 1 starts; ascending. */
-  pageStarts: number[];
-}
+export type { PdfText } from './pdf/report-text';
+
+/** The bundle this module ships as (esbuild.mjs), which a reader's worker runs. */
+const READER_BUNDLE = 'pdf-reader.js';
 
 /** The report text of a PDF file; throws PdfError when the bytes are not a PDF whose text can be read. */
 export async function extractPdfText(bytes: Uint8Array, limits: Partial<PdfLimits> = {}): Promise<PdfText> {
@@ -50,10 +64,35 @@ export async function extractPdfText(bytes: Uint8Array, limits: Partial<PdfLimit
   if (!startsLikePdf(bytes)) throw new PdfError('不是 PDF 文件（开头没有 %PDF-）', 'not a PDF file (it does not start with %PDF-)');
   // pdf.js rebuilds what it can of a cut file and would give part of the report as if it were all of it.
   if (!endsLikePdf(bytes)) throw new PdfError('PDF 文件不完整（结尾没有 %%EOF），可能没有下载完', 'the PDF is incomplete (it does not end with %%EOF): perhaps a download that did not finish');
+  if (inflatedSize(bytes, chosen.maxInflatedBytes) > chosen.maxInflatedBytes) {
+    const limit = megabytes(chosen.maxInflatedBytes);
+    throw new PdfError(`PDF 解压后超过 ${limit} 的上限`, `the PDF inflates to more than the limit of ${limit}`);
+  }
+  // Run as the bundle, in a worker of its own; from the sources (the unit tests), in this thread.
+  if (path.basename(__filename) === READER_BUNDLE) return readInWorker(__filename, bytes, chosen);
+  return readInThisThread(bytes, chosen);
+}
+
+async function readInThisThread(bytes: Uint8Array, limits: PdfLimits): Promise<PdfText> {
   const missingCMaps: string[] = [];
-  const pages = await readPages(bytes, chosen, missingCMaps);
+  const pages = await readPages(bytes, limits, missingCMaps);
   return reportText(pages, missingCMaps);
 }
+
+/** In a reader's worker (see pdf/isolate.ts): read each file asked for and answer, one at a time. */
+function serveInWorker(): void {
+  parentPort!.on('message', (request: WorkerRequest) => {
+    readInThisThread(request.bytes, request.limits as PdfLimits).then(
+      (text) => parentPort!.postMessage(text satisfies WorkerReply),
+      (e: unknown) => {
+        const error = e instanceof PdfError ? { zh: e.zh, en: e.message } : { zh: String(e), en: String(e) };
+        parentPort!.postMessage({ error } satisfies WorkerReply);
+      },
+    );
+  });
+}
+
+if (!isMainThread && (workerData as { tag?: string } | undefined)?.tag === WORKER_TAG) serveInWorker();
 
 /** 「%PDF-」 within the first KB, where readers look for it (some files have a few bytes before it). */
 function startsLikePdf(bytes: Uint8Array): boolean {
@@ -86,10 +125,8 @@ async function readPages(bytes: Uint8Array, limits: PdfLimits, missingCMaps: str
     BinaryDataFactory: shippedCMapFactory(missingCMaps),
   } as Parameters<typeof pdfjs.getDocument>[0]);
   let timer: NodeJS.Timeout | undefined;
-  const ms = limits.maxMillis;
-  const limit = ms >= 1000 ? { zh: `${Math.round(ms / 1000)} 秒`, en: `${Math.round(ms / 1000)} seconds` } : { zh: `${ms} 毫秒`, en: `${ms} ms` };
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PdfError(`读取 PDF 超过 ${limit.zh}的时限`, `reading the PDF took longer than the limit of ${limit.en}`)), ms);
+    timer = setTimeout(() => reject(timeLimitError(limits.maxMillis)), limits.maxMillis);
   });
   const work = async (): Promise<PageText[]> => {
     const doc = await task.promise;
@@ -128,68 +165,4 @@ function asPdfError(e: unknown): PdfError {
   if (name === 'PasswordException') return new PdfError('PDF 已加密，需要密码才能打开', 'the PDF is encrypted: it needs a password to open');
   const detail = String((e as { message?: string } | null)?.message ?? e).split('\n')[0].slice(0, 200);
   return new PdfError(`PDF 文件已损坏，无法读取（${detail}）`, `the PDF is damaged and cannot be read (${detail})`);
-}
-
-/** The pages' text in reading order, as lines of text, and the line where each page starts. */
-function reportText(pages: readonly PageText[], missingCMaps: readonly string[]): PdfText {
-  const perPage = pages.map((p, i) => joinVerticalLabels(pageLines(i, p.pieces)));
-  const body = withoutFurniture(perPage, pages.map((p) => p.height)).flat();
-  if (!body.some((l) => l.segments.some((s) => /[\p{L}\p{N}]/u.test(s.text)))) {
-    if (missingCMaps.length > 0) {
-      const names = [...new Set(missingCMaps)].join(', ');
-      throw new PdfError(`PDF 的字体编码（${names}）无法读取`, `the PDF's font encoding (${names}) cannot be read`);
-    }
-    throw new PdfError('扫描件，没有文字层', 'a scan: no text layer');
-  }
-  const tables = findTables(body);
-  const isTableLine = new Array<boolean>(body.length).fill(false);
-  for (const t of tables) for (let i = t.start; i < t.end; i++) isTableLine[i] = true;
-  const joiner = new ParagraphJoiner(body.filter((_, i) => !isTableLine[i]));
-
-  const out: string[] = [];
-  const firstLineOfPage: (number | undefined)[] = new Array(pages.length).fill(undefined);
-  const startPage = (page: number, line: number) => {
-    if (firstLineOfPage[page] === undefined) firstLineOfPage[page] = line;
-  };
-  let previous: ProseLine | undefined;
-  let t = 0;
-  for (let i = 0; i < body.length; ) {
-    const table = tables[t];
-    if (table && table.start === i) {
-      for (const row of table.rows) {
-        startPage(row.page, out.length);
-        out.push(row.text);
-      }
-      // The lines a table covers may be on pages whose rows it moved: they start at its last row at the latest.
-      for (let k = table.start; k < table.end; k++) startPage(body[k].page, out.length - 1);
-      previous = undefined;
-      i = table.end;
-      t++;
-      continue;
-    }
-    const line = proseLine(body[i] as PageLine);
-    if (line.text.length > 0) {
-      if (previous && joiner.continues(previous, line)) {
-        startPage(line.line.page, out.length - 1);
-        out[out.length - 1] = joinLines(out[out.length - 1], line.text);
-      } else {
-        startPage(line.line.page, out.length);
-        out.push(line.text);
-      }
-      previous = line;
-    }
-    i++;
-  }
-  return { text: out.join('\n'), pageStarts: pageStartsOf(firstLineOfPage, out.length) };
-}
-
-/** A page without text starts where the next page with text does (past the end when none follows). */
-function pageStartsOf(firstLines: readonly (number | undefined)[], lineCount: number): number[] {
-  const starts = new Array<number>(firstLines.length);
-  let next = lineCount;
-  for (let i = firstLines.length - 1; i >= 0; i--) {
-    next = Math.min(next, firstLines[i] ?? next);
-    starts[i] = next;
-  }
-  return starts;
 }

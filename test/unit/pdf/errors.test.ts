@@ -2,7 +2,7 @@
 // short, damaged, encrypted, a scan without a text layer, or past a limit (size, pages, characters, time).
 import * as assert from 'assert/strict';
 import { extractPdfText, PdfError, type PdfLimits } from '../../../server/src/node/pdf';
-import { drawPdf, encryptedPdf, requireCjkFont, scanPdf } from '../../helpers/make-pdf';
+import { drawPdf, encryptedPdf, inflatingPdf, requireCjkFont, scanPdf } from '../../helpers/make-pdf';
 
 async function refusal(bytes: Uint8Array, limits: Partial<PdfLimits> = {}): Promise<PdfError> {
   try {
@@ -61,6 +61,18 @@ describe('extractPdfText refuses what it cannot read', function () {
   it('a scan whose only text is its page numbers', async () => {
     const e = await refusal(await drawPdf([[{ text: '- 1 -', x: 280, y: 800 }], [{ text: '- 2 -', x: 280, y: 800 }]]));
     assert.equal(e.zh, '扫描件，没有文字层');
+  });
+
+  it('a small file that inflates to a large one (a zip bomb), before pdf.js inflates it', async () => {
+    const started = Date.now();
+    // 200 KB that inflate to 200 MB: past the default limit of 128 MB.
+    const e = await refusal(inflatingPdf(200));
+    assert.equal(e.zh, 'PDF 解压后超过 128 MB 的上限');
+    assert.equal(e.message, 'the PDF inflates to more than the limit of 128 MB');
+    assert.ok(Date.now() - started < 5_000, `${Date.now() - started} ms`);
+    // Within the limit, the same kind of file is read (and has no text).
+    assert.equal((await refusal(inflatingPdf(2))).zh, '扫描件，没有文字层');
+    assert.equal((await refusal(inflatingPdf(2), { maxInflatedBytes: 2 ** 20 })).zh, 'PDF 解压后超过 1 MB 的上限');
   });
 
   it('past the limits of size, pages, characters and time', async () => {

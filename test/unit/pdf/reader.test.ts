@@ -78,6 +78,15 @@ describe('extractPdfText: a report as a word processor prints it', function () {
     assert.deepEqual(pageStarts, [0, 3, 8]);
   });
 
+  it('reads several files at once as it reads each alone (a workspace check reads them side by side)', async () => {
+    const pdfs = await Promise.all(['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况'].map((h) => drawPdf([[{ text: h, x: 40, y: 40 }]])));
+    const alone: string[] = [];
+    for (const pdf of pdfs) alone.push((await extractPdfText(pdf)).text);
+    const together = await Promise.all(pdfs.map(async (pdf) => (await extractPdfText(pdf)).text));
+    assert.deepEqual(together, alone);
+    assert.deepEqual(alone, ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况']);
+  });
+
   it('keeps a space between Latin words and none beside Chinese characters or between spread-out characters', async () => {
     const pdf = await drawPdf([[
       { text: '使用App Store下载', x: 40, y: 40 },

@@ -15,7 +15,7 @@ const SAME_PLACE = 4;
 
 const DASHES = '\\-－—–―─';
 const PAGE_NUMBER = new RegExp(
-  `^(?:[${DASHES}]*\\d{1,4}[${DASHES}]*|第\\d{1,4}页(?:[,，]?共\\d{1,4}页)?|\\d{1,4}/\\d{1,4}|(?:第\\d{1,4}页)?/共\\d{1,4}页|[Pp]age\\d{1,4}(?:of\\d{1,4})?)$`,
+  `^(?:\\d{1,3}|[${DASHES}]+\\d{1,4}[${DASHES}]+|第\\d{1,4}页(?:[,，]?共\\d{1,4}页)?|\\d{1,4}/\\d{1,4}|(?:第\\d{1,4}页)?/共\\d{1,4}页|[Pp]age\\d{1,4}(?:of\\d{1,4})?)$`,
 );
 
 /** The text compared: spaces gone, full-width digits and slashes as ASCII. */

@@ -1,5 +1,6 @@
-// pdf.js (pdfjs-dist's legacy build, which runs on Node 20), loaded once and run in this thread: its "fake
-// worker" is the worker module itself, set where pdf.js looks for it, so nothing is fetched or spawned.
+// pdf.js (pdfjs-dist's legacy build, which runs on Node 20), loaded once and run in the thread that reads (the
+// reader's worker thread, see isolate.ts): its "fake worker" is the worker module itself, set where pdf.js looks
+// for it, so nothing is fetched or spawned.
 
 import CSSMatrix from '@thednp/dommatrix';
 import type * as PdfJs from 'pdfjs-dist/legacy/build/pdf.mjs';

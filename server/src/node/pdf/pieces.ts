@@ -38,7 +38,9 @@ export function pagePieces(items: readonly unknown[], view: readonly number[]): 
     // The size of the glyphs: the length of the text matrix's vertical axis (the horizontal one for rotated text).
     const size = Math.hypot(c, d) || Math.hypot(a, b);
     if (!Number.isFinite(size) || size <= 0 || !Number.isFinite(e) || !Number.isFinite(f)) continue;
-    pieces.push({ text: item.str, x: e - left, width: Math.max(0, item.width ?? 0), y: top - f, size });
+    // A run without a width (some writers leave it out) is given one from its length, so that it has a place.
+    const width = item.width && item.width > 0 ? item.width : item.str.length * size * 0.5;
+    pieces.push({ text: item.str, x: e - left, width, y: top - f, size });
   }
   return { width: right - left, height: top - bottom, pieces };
 }

@@ -7,11 +7,17 @@
 // - a data row is its label cells, then one cell per value column, empty where the row has nothing;
 // - a header row is its cells as they stand: a header cell over several columns is one cell, as the .docx
 //   reader writes a merged cell;
-// - a label wrapped onto lines of its own in its cell joins the row it belongs to (the one nearest).
+// - a label wrapped onto lines of its own in its cell joins its row (lines below a row, or just above it when the
+//   cell's text is centred beside the row's values).
+// A run of lines with a wide gap is a table only when it has values or its cells line up from line to line: two
+// lines of prose spread by justification are not.
 
 import { cellText, joinCellLines } from './cells';
 import type { PageLine, Segment } from './lines';
 
+/** A line of more segments is no table row of a report; more value columns than this are not looked for. */
+const MAX_CELLS = 200;
+const MAX_COLUMNS = 200;
 /** At most this many lines of one segment (a caption, a wrapped label) between rows keep a table together. */
 const MAX_GAP_LINES = 3;
 /** Longest line of one segment inside a table. */
@@ -53,7 +59,7 @@ export function findTables(lines: readonly PageLine[]): TableRun[] {
         break;
       }
     }
-    if (rowLines >= 2) {
+    if (rowLines >= 2 && looksTabular(lines.slice(i, end))) {
       runs.push({ start: i, end, rows: tableRows(lines.slice(i, end)) });
       i = end;
     } else {
@@ -61,6 +67,28 @@ export function findTables(lines: readonly PageLine[]): TableRun[] {
     }
   }
   return runs;
+}
+
+/** A line with a value after a gap, or two lines with a cell starting, ending or centred at one place. */
+function looksTabular(lines: readonly PageLine[]): boolean {
+  const seen = new Map<string, PageLine>();
+  for (const line of lines) {
+    if (line.segments.length < 2) continue;
+    const grain = line.size / 2;
+    for (let k = 1; k < line.segments.length; k++) {
+      const s = line.segments[k];
+      if (isValueText(s.text)) return true;
+      for (const [kind, x] of [['l', s.x0], ['r', s.x1], ['c', (s.x0 + s.x1) / 2]] as const) {
+        const bucket = Math.floor(x / grain);
+        for (const key of [`${kind}${bucket - 1}`, `${kind}${bucket}`, `${kind}${bucket + 1}`]) {
+          const other = seen.get(key);
+          if (other && other !== line) return true;
+        }
+        seen.set(`${kind}${bucket}`, line);
+      }
+    }
+  }
+  return false;
 }
 
 function isInnerText(text: string): boolean {
@@ -83,7 +111,7 @@ interface TableLine {
 
 function classify(line: PageLine): TableLine {
   const segs = line.segments;
-  const first = segs.findIndex((s) => isValueText(s.text));
+  const first = segs.length > MAX_CELLS ? -1 : segs.findIndex((s) => isValueText(s.text));
   if (first >= 0) {
     return { line, kind: 'data', labels: segs.slice(0, first).map((s) => ({ ...s })), values: segs.slice(first), joined: false, bottom: line.y };
   }
@@ -153,6 +181,7 @@ function joinWrappedHeaders(part: readonly TableLine[]): void {
 
 /** For each of `lower`, the one of `upper` it stands under, each of `upper` at most once; undefined when they do not. */
 function cellsUnder(upper: Segment[], lower: readonly Segment[]): Segment[] | undefined {
+  if (upper.length > MAX_CELLS || lower.length > MAX_CELLS) return undefined;
   const used = new Set<Segment>();
   const out: Segment[] = [];
   for (const seg of lower) {
@@ -189,20 +218,26 @@ function overlaps(a: Column, b: Column): boolean {
  * of every label stand over no value at all: columns left empty on every row.
  */
 function valueColumns(part: readonly TableLine[]): Column[] {
+  // Kept sorted and apart (no two overlap), so that a column is found by bisection.
   const columns: Column[] = [];
+  const add = (c: Column) => {
+    if (columns.length < MAX_COLUMNS) columns.splice(firstEndingAfter(columns, c.x0), 0, { x0: c.x0, x1: c.x1 });
+  };
   const data = part.filter((t) => t.kind === 'data').sort((a, b) => b.values.length - a.values.length);
   for (const t of data) {
     for (const v of t.values) {
-      const hit = columns.filter((c) => overlaps(c, v));
-      if (hit.length === 0) columns.push({ x0: v.x0, x1: v.x1 });
+      const hit = overlapping(columns, v, 2);
+      if (hit.length === 0) add(v);
       else if (hit.length === 1) {
-        const widened = { x0: Math.min(hit[0].x0, v.x0), x1: Math.max(hit[0].x1, v.x1) };
-        if (!columns.some((c) => c !== hit[0] && overlaps(c, widened))) Object.assign(hit[0], widened);
+        const k = hit[0];
+        const x0 = Math.min(columns[k].x0, v.x0);
+        const x1 = Math.max(columns[k].x1, v.x1);
+        if ((k === 0 || columns[k - 1].x1 <= x0) && (k === columns.length - 1 || columns[k + 1].x0 >= x1)) columns[k] = { x0, x1 };
       }
     }
   }
   if (columns.length === 0) return columns;
-  const labelEdge = Math.max(-Infinity, ...data.flatMap((t) => t.labels.map((l) => l.x1)));
+  const labelEdge = data.reduce((m, t) => t.labels.reduce((n, l) => Math.max(n, l.x1), m), -Infinity);
   const valuePitch = pitchOf(columns);
   const headers = part.filter((t) => t.kind === 'header').sort((a, b) => b.line.segments.length - a.line.segments.length);
   for (const t of headers) {
@@ -212,11 +247,39 @@ function valueColumns(part: readonly TableLine[]): Column[] {
     const pitch = Math.min(valuePitch, pitchOf(cells));
     for (const seg of cells) {
       const centre = (seg.x0 + seg.x1) / 2;
-      if (columns.some((c) => overlaps(c, seg) || Math.abs((c.x0 + c.x1) / 2 - centre) < 0.6 * pitch)) continue;
-      columns.push({ x0: seg.x0, x1: seg.x1 });
+      const k = nearest(columns, centre);
+      const tooClose = [k - 1, k, k + 1].some((j) => j >= 0 && j < columns.length && Math.abs((columns[j].x0 + columns[j].x1) / 2 - centre) < 0.6 * pitch);
+      if (!tooClose && overlapping(columns, seg, 1).length === 0) add(seg);
     }
   }
-  return columns.sort((a, b) => a.x0 - b.x0);
+  return columns;
+}
+
+/** The index of the first of the sorted, disjoint `columns` that ends after `x`. */
+function firstEndingAfter(columns: readonly Column[], x: number): number {
+  let lo = 0;
+  let hi = columns.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (columns[mid].x1 <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The indexes of the first `most` columns that `seg` overlaps. */
+function overlapping(columns: readonly Column[], seg: Column, most: number): number[] {
+  const out: number[] = [];
+  for (let k = firstEndingAfter(columns, seg.x0); k < columns.length && columns[k].x0 < seg.x1 && out.length < most; k++) out.push(k);
+  return out;
+}
+
+/** The index of the column whose centre is nearest `x` (the columns are sorted and disjoint). */
+function nearest(columns: readonly Column[], x: number): number {
+  const k = firstEndingAfter(columns, x);
+  const centre = (j: number) => (columns[j].x0 + columns[j].x1) / 2;
+  if (k >= columns.length) return columns.length - 1;
+  return k > 0 && Math.abs(centre(k - 1) - x) < Math.abs(centre(k) - x) ? k - 1 : k;
 }
 
 /**
@@ -273,23 +336,17 @@ function joinWrappedLabels(part: readonly TableLine[], columns: readonly Column[
 
 function dataRow(t: TableLine, columns: readonly Column[]): string {
   const cells: string[] = new Array(columns.length).fill('');
+  const extra: string[] = [];
   for (const v of t.values) {
-    let best = -1;
-    let bestScore = -Infinity;
-    for (let c = 0; c < columns.length; c++) {
-      if (cells[c] !== '') continue;
-      const overlap = Math.min(v.x1, columns[c].x1) - Math.max(v.x0, columns[c].x0);
-      const distance = Math.abs((v.x0 + v.x1) / 2 - (columns[c].x0 + columns[c].x1) / 2);
-      const score = overlap > 0 ? overlap : -distance;
-      if (score > bestScore) {
-        bestScore = score;
-        best = c;
-      }
-    }
-    // More values than columns (two crowded into one): kept at the end rather than lost.
-    if (best >= 0) cells[best] = cellText(v.text);
-    else cells.push(cellText(v.text));
+    const text = cellText(v.text);
+    const hit = overlapping(columns, v, 2);
+    // The column the value stands in, else the nearest; a second value for a column (two crowded into one) goes to
+    // a free neighbour, else after the columns rather than lost.
+    const k = hit.length > 0 ? hit[0] : nearest(columns, (v.x0 + v.x1) / 2);
+    const free = [k, ...hit.slice(1), k - 1, k + 1].find((j) => j >= 0 && j < cells.length && cells[j] === '');
+    if (free !== undefined) cells[free] = text;
+    else extra.push(text);
   }
   const labels = t.labels.filter((l) => l.text.length > 0).sort((a, b) => a.x0 - b.x0).map((l) => cellText(l.text));
-  return [...labels, ...cells].join('\t');
+  return [...labels, ...cells, ...extra].join('\t');
 }
