@@ -133,6 +133,15 @@ describe('extractHtmlText: paragraphs and tables', () => {
     assert.equal(lines.length, 42);
   });
 
+  it('never takes the site’s name for the title (a logo’s heading), and leaves a search form out; reads a page built inside one <form>', () => {
+    const body = Array.from({ length: 10 }, () => '<p>本年度依法行政工作取得新成效，各项制度不断完善，执法行为持续规范。</p>').join('');
+    const text = read(`<html><head><title>某某市2023年法治政府建设年度报告 - 某某市人民政府</title></head><body><form id="aspnetForm"><div class="head"><h1>某某市人民政府</h1><form action="/s"><label>站内搜索</label><input name="q"><button>搜索</button></form></div><div class="content">${body}</div></form></body></html>`);
+    const lines = text.split('\n');
+    assert.equal(lines[0], '某某市2023年法治政府建设年度报告');
+    assert.equal(lines.length, 11);
+    assert.ok(!text.includes('站内搜索'));
+  });
+
   it('takes the title from <title> without the site’s name when the page has no heading', () => {
     assert.equal(withoutSiteName('平潭综合实验区2021年度政府信息公开工作年度报告_政府信息公开年报_平潭综合实验区管委会'), '平潭综合实验区2021年度政府信息公开工作年度报告');
     assert.equal(withoutSiteName('关于2023年法治政府建设情况的报告 - 某某市人民政府'), '关于2023年法治政府建设情况的报告');

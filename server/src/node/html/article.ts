@@ -86,8 +86,8 @@ const HEADINGS = new Set(['h1', 'h2', 'h3']);
 
 /**
  * The article's title: a heading (h1–h3, or an element a site marks as the title) before the article or at its
- * start, the one the page's <title> names if any does, else the nearest before the article; else the page's
- * <title> without the site's name.
+ * start that the page's <title> names (the last such); else the page's <title> without the site's name; for a page
+ * without a <title>, the nearest heading before the article. The site's name is never the title.
  */
 export function findTitle(body: HtmlElement, article: HtmlElement, pageTitle: string, amounts: Amounts): { text: string; element?: HtmlElement } | undefined {
   const around = pathTo(body, article);
@@ -105,11 +105,14 @@ export function findTitle(body: HtmlElement, article: HtmlElement, pageTitle: st
     if (around.has(e) || (amounts.get(e)?.text ?? 0) > 120) return;
     if (HEADINGS.has(e.name) || (TITLE_CLASS.test(`${e.id} ${e.className}`) && !hasBlockChild(e))) candidates.push(e);
   });
-  const texts = candidates.map((e) => ({ e, text: lineOf(e) })).filter((c) => c.text.length >= 4 && c.text.length <= 120);
-  const named = pageTitle ? texts.filter((c) => pageTitle.includes(c.text) || c.text.includes(pageTitle)) : [];
-  const chosen = named[named.length - 1] ?? texts[texts.length - 1];
-  if (chosen) return { text: chosen.text, element: chosen.e };
   const fromPage = withoutSiteName(pageTitle);
+  // The site's own name (a logo's heading, 「某某市人民政府」) is the rest of the page's <title>, never the article's.
+  const siteParts = pageTitle && fromPage ? pageTitle.replace(fromPage, '|').split(/\s*[|｜_—–-]\s*/).filter((p) => p.length > 0) : [];
+  const texts = candidates.map((e) => ({ e, text: lineOf(e) }))
+    .filter((c) => c.text.length >= 4 && c.text.length <= 120 && !siteParts.includes(c.text));
+  const named = fromPage ? texts.filter((c) => c.text.includes(fromPage) || fromPage.includes(c.text)) : [];
+  const chosen = named[named.length - 1] ?? (fromPage ? undefined : texts[texts.length - 1]);
+  if (chosen) return { text: chosen.text, element: chosen.e };
   return fromPage ? { text: fromPage } : undefined;
 }
 

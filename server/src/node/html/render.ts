@@ -52,6 +52,9 @@ export function renderLines(root: HtmlElement, amounts: Amounts): string[] {
     }
     const block = BLOCKS.has(e.name);
     if (block && e !== root && isLinkBlock(e, amounts)) return;
+    // A search box's form (its controls are gone already, its labels are not): the site's, not the article's. A form
+    // that holds more (a page built inside one <form>, as ASP.NET pages are) is read.
+    if (e.name === 'form' && e !== root && (amounts.get(e)?.text ?? 0) < LINK_BLOCK_CHARS) return;
     if (e.name === 'table' && isDataTable(e, amounts)) {
       flush();
       for (const line of tableLines(e, amounts)) out.push(line);
