@@ -76,6 +76,12 @@ function tableFigureRow(f: TableFigure): FigureRow {
 }
 
 /**
+ * What stands for the section of a figure before the first heading (the title's year, the opening paragraph), wherever
+ * a section is named: the hover, the figures view, the CLI. 「导语」 would be wrong for the title.
+ */
+export const BEFORE_FIRST_HEADING: Record<Locale, string> = { zh: '（第一个标题之前）', en: '(before the first heading)' };
+
+/**
  * Characters of a section's name a row or a hover carries: a run-in heading's title runs to the first 。, which text
  * without one puts at the end of its line, and every figure under it repeats the name.
  */
