@@ -73,4 +73,19 @@ describe('hover and figures over the protocol', () => {
     const csv = spawnSync(process.execPath, [CLI, 'figures', '--format', 'csv', seedPath('004')], { encoding: 'utf8' });
     assert.equal(csv.stdout, result.csv);
   });
+
+  it('says which language its words are in, as the setting govreport.locale says: the client words the view in it', async () => {
+    const figures = () => client.connection.sendRequest('govreport/figures', { uri }) as Promise<{ locale: string; csv: string }>;
+    const coverage = () => client.connection.sendRequest('govreport/coverage', { uri }) as Promise<{ locale: string; areas: { short: string }[] }>;
+    assert.equal((await figures()).locale, 'zh');
+    await client.changeSettings('govreport', { locale: 'en' });
+    const en = await figures();
+    assert.equal(en.locale, 'en');
+    assert.ok(en.csv.startsWith('\ufeffline,section'));
+    const covered = await coverage();
+    assert.equal(covered.locale, 'en');
+    assert.match(covered.areas[0].short, /^[A-Z]/);
+    await client.changeSettings('govreport', { locale: 'auto' });
+    assert.equal((await figures()).locale, 'zh', 'auto: the language the client started with (zh-cn)');
+  });
 });

@@ -26,6 +26,8 @@ export interface CoverageAreaResult {
 }
 
 export interface CoverageResult {
+  /** The language of the short names, and of this document's messages: the view words its statuses in it too. */
+  locale: Locale;
   /** The document version this is of. */
   version: number;
   year: number | null;
@@ -42,6 +44,7 @@ export function coverageResult(model: ReportModel, locale: Locale): CoverageResu
   let byLocale = results.get(model);
   if (!byLocale) results.set(model, (byLocale = {}));
   return (byLocale[locale] ??= {
+    locale,
     version: model.version,
     year: model.year?.value ?? null,
     firstYear: COVERAGE_FIRST_YEAR,

@@ -21,6 +21,9 @@ export interface FigureRow {
    * stays small however long the sentence. Empty for a table cell, whose row and column say what it is.
    */
   sentence: string;
+  /** Where the figure starts in `sentence` (a view marks it there, and keeps it in sight when it cuts the sentence);
+   * -1 for a table cell. */
+  sentenceAt: number;
   /** For a table cell: the table (「表三 收到和处理政府信息公开申请情况」), its row label and column label, in the
    * report's language; empty for a figure in a sentence. */
   table: string;
@@ -46,6 +49,7 @@ function textFigureRow(f: Figure): FigureRow {
     kind: f.kind,
     approximate: f.approximate,
     sentence: f.excerpt,
+    sentenceAt: f.excerptAt,
     table: '',
     row: '',
     column: '',
@@ -68,6 +72,7 @@ function tableFigureRow(f: TableFigure): FigureRow {
     kind,
     approximate: false,
     sentence: '',
+    sentenceAt: -1,
     table: f.tableName.zh,
     row,
     column,
