@@ -11,6 +11,8 @@ import {
 import { COMPARISON_VIEW, compareWithPrevious, ComparisonView, type ComparisonNode } from './commands/compare';
 import { exportFigures, showFigures } from './commands/figures';
 import { checkWorkspace, DOCX_SCHEME, DocxEditorProvider, DocxTextProvider, openDocxAsText } from './commands/workspace';
+import { refreshFigures } from './commands/figures';
+import { t } from './l10n';
 import { registerCoverageView, type CoverageTreeProvider } from './views/coverage';
 
 /** Languages whose documents the server checks: our own, plus reports kept as plain text or Markdown. */
@@ -49,6 +51,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     throw error;
   });
   const coverage = registerCoverageView(context, client, ready, isCheckedDocument, outputChannel);
+  // The views speak the language of the diagnostics: when govreport.locale changes, they are asked for again (the
+  // server answers in the new language) and worded anew.
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!e.affectsConfiguration('govreport.locale')) return;
+    coverage.scheduleRefresh();
+    if (client) void refreshFigures(client);
+  }));
   const activationMs = performance.now() - started;
   return { get client() { return client; }, ready, activationMs, comparison, coverage };
 }
@@ -99,11 +108,11 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     // In an untrusted workspace the server does not run the patterns of profiles a project file defines.
     initializationOptions: { locale: vscode.env.language, workspaceTrusted: vscode.workspace.isTrusted },
   };
-  return new LanguageClient('govreport', vscode.l10n.t('GovReport Language Server'), serverOptions, clientOptions);
+  return new LanguageClient('govreport', t('GovReport Language Server'), serverOptions, clientOptions);
 }
 
 async function restartServer(): Promise<void> {
   if (!client) return;
   await client.restart();
-  void vscode.window.showInformationMessage(vscode.l10n.t('GovReport language server restarted.'));
+  void vscode.window.showInformationMessage(t('GovReport language server restarted.'));
 }
