@@ -1,5 +1,6 @@
 // The client's words: one mechanism (messages.ts over l10n/bundle.l10n.zh-cn.json, not vscode.l10n), every message the
-// code uses has its Chinese and every Chinese entry is used, and the language follows govreport.locale.
+// code uses has its Chinese and every Chinese entry is used, the language follows govreport.locale, and each command
+// can be found in the palette by either of its names.
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -96,5 +97,27 @@ describe('client messages', () => {
   it('names what comes before the first heading as the hover and the CLI do', () => {
     assert.equal(translate('zh', '(before the first heading)'), BEFORE_FIRST_HEADING.zh);
     assert.equal(translate('en', '(before the first heading)'), BEFORE_FIRST_HEADING.en);
+  });
+});
+
+describe('command titles', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const en = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+  const zh = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
+  const key = (s: string) => /^%(.+)%$/.exec(s)?.[1];
+
+  it('carry both names, so that either finds the command in the palette of a Chinese or an English VS Code', () => {
+    // VS Code reads a title { value, original } as the shown title and an alias the palette also matches
+    // (menusExtensionPoint, commandsQuickAccess): the alias is the title in the other language.
+    for (const command of manifest.contributes.commands as { command: string; title: { value: string; original: string } }[]) {
+      assert.equal(typeof command.title, 'object', `${command.command}: title { value, original }`);
+      const value = key(command.title.value)!;
+      const alias = key(command.title.original)!;
+      assert.ok(value && alias, `${command.command}: both are nls keys`);
+      assert.equal(en[alias], zh[value], `${command.command}: the English alias is the Chinese title`);
+      assert.equal(zh[alias], en[value], `${command.command}: the Chinese alias is the English title`);
+      assert.match(zh[value], /[\u4e00-\u9fff]/, `${command.command}: a Chinese title`);
+      assert.match(en[value], /^[\x20-\x7e…’]+$/, `${command.command}: an English title`);
+    }
   });
 });
