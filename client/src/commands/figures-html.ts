@@ -3,7 +3,7 @@
 // One line per figure, at any width from 400 px to a full screen: narrow fixed columns for the line, the value and
 // the unit; the sentence around the figure (its excerpt, the figure marked) takes the rest, cut with 「…」 — the whole
 // of it in the row's tooltip and in the detail bar below the table when the row is selected. What the figure counts
-// shows from 560 px, the section from 900 px. A table cell's context is its table, row and column.
+// (12em) shows from 640 px, the section (13em) from 960 px. A table cell's context is its table, row and column.
 // Every row has the same height, so the page builds only the rows in sight (and a margin) as it scrolls: a report of
 // 100,000 figures opens as fast as one of 100.
 import type { FigureRow } from '../../../server/src/core/features/figures-table';
@@ -134,8 +134,8 @@ table { table-layout: fixed; width: 100%; border-collapse: separate; border-spac
 col.line { width: 3.6em; }
 col.value { width: 7.6em; }
 col.unit { width: 3.4em; }
-col.what { width: 24%; }
-col.section { width: 20%; }
+col.what { width: 12em; }
+col.section { width: 13em; }
 th, td { padding: 0 6px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; text-align: left; border-bottom: 1px solid var(--vscode-editorWidget-border, transparent); }
 td { height: 1.9em; line-height: 1.9em; }
 th { position: sticky; top: 0; z-index: 1; padding-top: 4px; padding-bottom: 4px; font-weight: 600; background: var(--vscode-editor-background); border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); }
@@ -150,9 +150,10 @@ tbody tr[aria-selected="true"] { background: var(--vscode-list-inactiveSelection
 #grid:focus tbody tr[aria-selected="true"] { background: var(--vscode-list-activeSelectionBackground); color: var(--vscode-list-activeSelectionForeground, inherit); }
 #grid:focus tbody tr[aria-selected="true"] td.context, #grid:focus tbody tr[aria-selected="true"] td.line { color: inherit; }
 #grid { outline: none; }
-/* Less room: first the section goes (the detail bar names it), then what the figure counts (its sentence says it). */
-@media (max-width: 899px) { col.section, th.section, td.section { display: none; } }
-@media (max-width: 559px) { col.what, th.what, td.what { display: none; } }
+/* Less room: first the section goes (the detail bar names it), then what the figure counts (its sentence says it),
+   so that the sentence keeps at least 40 % of the width. */
+@media (max-width: 959px) { col.section, th.section, td.section { display: none; } }
+@media (max-width: 639px) { col.what, th.what, td.what { display: none; } }
 #detail { position: sticky; bottom: 0; margin: 0 -12px; padding: 6px 12px 8px; background: var(--vscode-editorWidget-background, var(--vscode-editor-background)); border-top: 1px solid var(--vscode-panel-border, var(--vscode-editorWidget-border)); max-height: 40vh; overflow: auto; }
 #detail[hidden] { display: none; }
 #detail .head { display: flex; gap: 8px; align-items: baseline; }
@@ -186,7 +187,6 @@ tbody tr[aria-selected="true"] { background: var(--vscode-list-inactiveSelection
   const tbody = document.getElementById('rows');
   const detail = document.getElementById('detail');
   const contextHeader = document.querySelector('th.context');
-  const COLUMNS = ${cols.length};
   const MARGIN = 30; // rows built beyond the window on either side
   let rowHeight = 0;
   let shown = [-1, -1];
@@ -203,8 +203,9 @@ tbody tr[aria-selected="true"] { background: var(--vscode-list-inactiveSelection
     const tr = document.createElement('tr');
     tr.className = 'pad';
     tr.setAttribute('aria-hidden', 'true');
+    // One cell, in the first column (never hidden): a colspan over columns a narrow page hides would add columns
+    // of its own to the fixed layout and squeeze the sentence.
     const td = document.createElement('td');
-    td.colSpan = COLUMNS;
     td.style.height = height + 'px';
     tr.appendChild(td);
     return tr;
