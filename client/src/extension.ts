@@ -9,9 +9,8 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { COMPARISON_VIEW, compareWithPrevious, ComparisonView, type ComparisonNode } from './commands/compare';
-import { exportFigures, showFigures } from './commands/figures';
+import { exportFigures, refreshFigures, showFigures } from './commands/figures';
 import { checkWorkspace, DOCX_SCHEME, DocxEditorProvider, DocxTextProvider, openDocxAsText } from './commands/workspace';
-import { refreshFigures } from './commands/figures';
 import { t } from './l10n';
 import { registerCoverageView, type CoverageTreeProvider } from './views/coverage';
 
@@ -26,7 +25,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
   outputChannel = vscode.window.createOutputChannel('GovReport', { log: true });
   context.subscriptions.push(outputChannel);
 
-  client = createClient(context, outputChannel);
+  // The views speak the language of the diagnostics: when govreport.locale changes, they are asked for again and
+  // worded anew — once the client has told the server of the change, or the server would answer in the old language.
+  let localeSetting = vscode.workspace.getConfiguration('govreport').get('locale');
+  let refreshViews = (): void => undefined;
+  client = createClient(context, outputChannel, () => {
+    const now = vscode.workspace.getConfiguration('govreport').get('locale');
+    if (now === localeSetting) return;
+    localeSetting = now;
+    refreshViews();
+  });
   const comparison = new ComparisonView();
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider(COMPARISON_VIEW, comparison),
@@ -51,13 +59,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     throw error;
   });
   const coverage = registerCoverageView(context, client, ready, isCheckedDocument, outputChannel);
-  // The views speak the language of the diagnostics: when govreport.locale changes, they are asked for again (the
-  // server answers in the new language) and worded anew.
-  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
-    if (!e.affectsConfiguration('govreport.locale')) return;
+  refreshViews = () => {
     coverage.scheduleRefresh();
     if (client) void refreshFigures(client);
-  }));
+  };
   const activationMs = performance.now() - started;
   return { get client() { return client; }, ready, activationMs, comparison, coverage };
 }
@@ -88,7 +93,8 @@ function isCheckedDocument(document: vscode.TextDocument): boolean {
   return (scheme === 'file' || scheme === 'untitled') && (REPORT_LANGUAGES as readonly string[]).includes(document.languageId);
 }
 
-function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): LanguageClient {
+/** `settingsSent` runs after each notification that the settings changed has gone to the server. */
+function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel, settingsSent: () => void): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -105,6 +111,14 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     ],
     outputChannel: channel,
     synchronize: { configurationSection: 'govreport' },
+    middleware: {
+      workspace: {
+        didChangeConfiguration: async (sections, next) => {
+          await next(sections);
+          settingsSent();
+        },
+      },
+    },
     // In an untrusted workspace the server does not run the patterns of profiles a project file defines.
     initializationOptions: { locale: vscode.env.language, workspaceTrusted: vscode.workspace.isTrusted },
   };
