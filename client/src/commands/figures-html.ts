@@ -115,6 +115,7 @@ export function figuresHtml(page: FiguresPage, options: PageOptions): string {
     approximate: translate(locale, 'approximate'),
     exact: translate(locale, 'exact'),
     close: translate(locale, 'Close'),
+    labelled: translate(locale, '{0}: {1}'),
   };
   return `<!DOCTYPE html>
 <html lang="${locale === 'zh' ? 'zh-CN' : 'en'}">
@@ -211,13 +212,15 @@ tbody tr[aria-selected="true"] { background: var(--vscode-list-inactiveSelection
     return tr;
   };
   const fullContext = (r) => r.c || r.b + r.f + r.a;
+  // 「所在部分：…」 in Chinese, "Section: …" in English.
+  const labelled = (label, text) => words.labelled.replace('{0}', () => label).replace('{1}', () => text);
   function build(i) {
     const r = rows[i];
     const tr = document.createElement('tr');
     tr.dataset.i = String(i);
     tr.setAttribute('aria-rowindex', String(i + 2));
     tr.setAttribute('aria-selected', String(i === selected));
-    tr.title = fullContext(r) + '\\n' + words.section + ': ' + r.s;
+    tr.title = fullContext(r) + '\\n' + labelled(words.section, r.s);
     tr.appendChild(cell('line', String(r.l)));
     tr.appendChild(cell('value', r.v));
     tr.appendChild(cell('unit', r.u));
@@ -279,7 +282,7 @@ tbody tr[aria-selected="true"] { background: var(--vscode-list-inactiveSelection
     else sentence.append(r.b, Object.assign(document.createElement('mark'), { textContent: r.f }), r.a);
     const meta = document.createElement('div');
     meta.className = 'meta';
-    meta.textContent = (r.w ? words.what + ': ' + r.w + ' · ' : '') + words.section + ': ' + r.s;
+    meta.textContent = (r.w ? labelled(words.what, r.w) + ' · ' : '') + labelled(words.section, r.s);
     detail.replaceChildren(head, sentence, meta);
     detail.hidden = false;
   }

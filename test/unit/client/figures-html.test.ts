@@ -87,10 +87,12 @@ describe('figures page', () => {
     assert.match(zh, />行<\/th><th class="value" scope="col">数值<\/th><th class="unit" scope="col">单位</);
     assert.match(zh, new RegExp(`共 ${rows004.length} 个数据`));
     assert.match(zh, />导出 CSV</);
+    assert.match(zh, /"labelled":"\{0\}：\{1\}"/, 'a Chinese label takes a full-width colon (tooltip, detail bar)');
     const en = figuresHtml({ locale: 'en', title: 'Report', rows: rows004 }, OPTIONS);
     assert.match(en, /<html lang="en">/);
     assert.match(en, />Line<\/th><th class="value" scope="col">Value<\/th><th class="unit" scope="col">Unit</);
     assert.match(en, new RegExp(`${rows004.length} figures`));
+    assert.match(en, /"labelled":"\{0\}: \{1\}"/);
     assert.match(figuresHtml({ locale: 'en', title: 'Report', rows: rows004.slice(0, 1) }, OPTIONS), /1 figure ·/);
     assert.doesNotMatch(en, />(行|数值|单位|指标|原文|所在部分|导出 CSV)</, 'no Chinese word of the page in the English one');
   });
