@@ -36,8 +36,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     refreshViews();
   });
   const comparison = new ComparisonView();
+  const comparisonView = vscode.window.createTreeView(COMPARISON_VIEW, { treeDataProvider: comparison });
+  comparison.attach(comparisonView);
   context.subscriptions.push(
-    vscode.window.registerTreeDataProvider(COMPARISON_VIEW, comparison),
+    comparisonView,
     vscode.commands.registerCommand('govreport.compareWithPrevious', (current?: vscode.Uri, previous?: vscode.Uri) => (client ? compareWithPrevious(client, comparison, current, previous) : undefined)),
     vscode.commands.registerCommand('govreport.openComparisonDiff', (node?: ComparisonNode) => comparison.openDiff(node)),
   );
@@ -60,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
   });
   const coverage = registerCoverageView(context, client, ready, isCheckedDocument, outputChannel);
   refreshViews = () => {
+    comparison.reword();
     coverage.scheduleRefresh();
     if (client) void refreshFigures(client);
   };

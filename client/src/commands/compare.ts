@@ -24,6 +24,19 @@ export class ComparisonView implements vscode.TreeDataProvider<ComparisonNode> {
   private readonly changed = new vscode.EventEmitter<ComparisonNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   result: CompareReportsResult | undefined;
+  private view: vscode.TreeView<ComparisonNode> | undefined;
+
+  /** Connects the tree view: its title is worded in the UI's language, not VS Code's (package.json's name). */
+  attach(view: vscode.TreeView<ComparisonNode>): void {
+    this.view = view;
+    this.reword();
+  }
+
+  /** Words the title and the rows anew (govreport.locale changed). */
+  reword(): void {
+    if (this.view) this.view.title = t('Comparison with Last Year');
+    this.changed.fire(undefined);
+  }
 
   show(result: CompareReportsResult): void {
     this.result = result;

@@ -191,13 +191,24 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
   private updateMessage(): void {
     if (!this.view) return;
     const shown = this.current;
+    const locale = shown?.locale ?? uiLocale();
+    // Worded in the report's language like the rows, not in VS Code's (package.json's name and welcome texts).
+    this.view.title = tIn(locale, 'Outline-plan coverage (纲要)');
     if (shown?.state !== 'ready') {
-      this.view.message = undefined; // the welcome text explains
+      // Loading: the welcome text; no coverage to show: why, as a message.
+      this.view.message = shown && shown.state !== 'loading' ? unavailableMessage(shown.state, locale) : undefined;
       return;
     }
     const covered = shown.areas.filter((a) => a.via !== 'none').length;
     this.view.message = tIn(shown.locale, '{0} report: {1} of {2} parts spoken to', shown.year ?? '?', covered, shown.areas.length);
   }
+}
+
+/** Why a report has no coverage to show. */
+function unavailableMessage(state: Exclude<CoverageState, 'loading' | 'ready'>, locale: UiLocale): string {
+  if (state === 'notReport') return tIn(locale, 'The active document does not look like a 法治政府建设 annual report, so there is no coverage of the 法治政府建设实施纲要（2021—2025年） to show.');
+  if (state === 'noYear') return tIn(locale, 'The report year could not be found. Name it in the title, e.g. 关于2023年法治政府建设情况的报告, to see which parts of the 纲要（2021—2025年） the report speaks to.');
+  return tIn(locale, 'This report is on a year before 2021. The 法治政府建设实施纲要（2021—2025年） applies to reports on 2021 and later; earlier reports follow the 2015—2020 纲要.');
 }
 
 function viaText(area: CoverageAreaResult, locale: UiLocale): string {

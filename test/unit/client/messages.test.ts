@@ -100,6 +100,19 @@ describe('client messages', () => {
   });
 });
 
+describe('view titles', () => {
+  const en = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+  const zh = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
+
+  it('worded at run time in the UI’s language are the names package.json gives them, in both languages', () => {
+    // VS Code shows package.json's name until the extension runs, then the one the view sets: the same words.
+    for (const [key, message] of [['view.coverage', 'Outline-plan coverage (纲要)'], ['view.comparison', 'Comparison with Last Year']]) {
+      assert.equal(en[key], message, `package.nls.json ${key}`);
+      assert.equal(translate('zh', message), zh[key], `package.nls.zh-cn.json ${key}`);
+    }
+  });
+});
+
 describe('command titles', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const en = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
