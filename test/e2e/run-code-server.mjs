@@ -551,7 +551,7 @@ async function hoverLines(page, ask) {
   return { blocks };
 }
 
-/** The rows of the 「纲要覆盖情况」 view (which the test has focused) once one shows `waitForText`. */
+/** The rows of the 「纲要覆盖情况」 view (which the test has focused) once one shows `waitForText`; a picture if asked. */
 async function coverageRows(page, ask) {
   const tree = page.locator('.part.sidebar .customview-tree').filter({ hasText: ask.waitForText }).first();
   await tree.waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
@@ -559,7 +559,10 @@ async function coverageRows(page, ask) {
     label: row.querySelector('.label-name')?.textContent ?? '',
     description: row.querySelector('.label-description')?.textContent ?? '',
   })));
-  return { rows };
+  // The view's title as its section header shows it.
+  const title = await tree.evaluate((el) => el.closest('.pane')?.querySelector('.pane-header .title')?.textContent ?? '');
+  if (ask.screenshot) await page.screenshot({ path: path.join(outputDir, `${ask.screenshot}.png`) });
+  return { title, rows };
 }
 
 /** Types `query` into the command palette (F1) and reads the commands it offers, then closes it. */

@@ -169,11 +169,12 @@ describe('「显示报告数据」 and the figure hover in the page, in the lang
     assertFits(layout, 470);
   });
 
-  it('the 纲要 coverage view speaks Chinese in an English VS Code when govreport.locale is zh', async () => {
+  it('the 纲要 coverage view speaks Chinese in an English VS Code when govreport.locale is zh (picture coverage-zh)', async () => {
     await setLocale('zh');
     await openSeed(SEED_COVERAGE);
     await vscode.commands.executeCommand('govreport.coverage.focus');
-    const { rows } = await askRunner<CoverageRows>({ action: 'coverage', waitForText: '未涉及' });
+    const { title, rows } = await askRunner<CoverageRows>({ action: 'coverage', waitForText: '未涉及', screenshot: 'coverage-zh' });
+    assert.strictEqual(title, '纲要覆盖情况', 'the view’s title');
     const statuses = rows.map((r) => r.description);
     assert.ok(statuses.includes('未涉及'), `no 「未涉及」 among ${JSON.stringify(statuses)}`);
     assert.ok(statuses.some((s) => /^(标题|关键词 \d+处)/.test(s)), `no 「标题」 or 「关键词 N处」 among ${JSON.stringify(statuses)}`);

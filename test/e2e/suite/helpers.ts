@@ -78,7 +78,7 @@ export function screenshotRequests(): readonly ScreenshotRequest[] {
 export type RunnerAsk =
   | { readonly action: 'figures'; readonly title: string; readonly width?: number; readonly waitForText?: string; readonly screenshot?: string }
   | { readonly action: 'hover'; readonly waitForText: string; readonly screenshot?: string; readonly timeoutMs?: number }
-  | { readonly action: 'coverage'; readonly waitForText: string }
+  | { readonly action: 'coverage'; readonly waitForText: string; readonly screenshot?: string }
   | { readonly action: 'palette'; readonly query: string; readonly waitForText: string };
 
 /** A column of the figures table as laid out: its header's text and box. */
@@ -124,8 +124,9 @@ export interface PaletteRows {
   readonly labels: string[];
 }
 
-/** The runner's answer to `coverage`: each visible row's label and description. */
+/** The runner's answer to `coverage`: the view's title, each visible row's label and description. */
 export interface CoverageRows {
+  readonly title: string;
   readonly rows: { readonly label: string; readonly description: string }[];
 }
 
