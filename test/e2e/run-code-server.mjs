@@ -546,9 +546,15 @@ async function hoverLines(page, ask) {
       return { tag: b.tagName.toLowerCase(), text: b.innerText.trim(), top: r.top, bottom: r.bottom };
     });
   });
+  // Whether it is fully shown in the picture: its opacity times its ancestors'.
+  const opacity = await hover.evaluate((el) => {
+    let product = 1;
+    for (let e = el; e; e = e.parentElement) product *= Number(getComputedStyle(e).opacity);
+    return product;
+  });
   if (ask.screenshot) await page.screenshot({ path: path.join(outputDir, `${ask.screenshot}.png`) });
   await page.keyboard.press('Escape');
-  return { blocks };
+  return { blocks, opacity };
 }
 
 /** The rows of the 「纲要覆盖情况」 view (which the test has focused) once one shows `waitForText`; a picture if asked. */

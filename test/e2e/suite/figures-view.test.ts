@@ -115,6 +115,7 @@ describe('「显示报告数据」 and the figure hover in the page, in the lang
     assert.strictEqual(title.index, 0, 'the value first');
     assert.ok(title.index < subject.index && subject.index < section.index, 'title, subject, section: each its own line, in order');
     assert.ok(subject.top >= title.bottom - 1 && section.top >= subject.bottom - 1, `lines overlap: ${JSON.stringify(lines.blocks)}`);
+    assert.strictEqual(lines.opacity, 1, 'the hover is photographed fully shown, not fading in');
   });
 
   it('the same hover in English when govreport.locale is en: lines apart, ": " after the labels', async () => {

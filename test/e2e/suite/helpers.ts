@@ -117,6 +117,8 @@ export interface FiguresLayout {
 /** The runner's answer to `hover`: the rendered hover's block elements (paragraphs, list items, table rows) in order. */
 export interface HoverLines {
   readonly blocks: { readonly tag: string; readonly text: string; readonly top: number; readonly bottom: number }[];
+  /** The hover's opacity times its ancestors' when it was read (and photographed). */
+  readonly opacity: number;
 }
 
 /** The runner's answer to `palette`: the labels of the commands offered, category included. */
