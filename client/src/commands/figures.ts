@@ -1,6 +1,7 @@
 // 「GovReport：显示报告数据」: every figure of the active report in a table (click a row to see it in the report) — the
 // numbers of its sentences and the cells of its tables, with their table, row and column — and 「导出报告数据 (CSV)」.
 // The rows come from the server's govreport/figures request, like everything else; the page is figures-html.ts.
+import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 // Types only: the rows travel over LSP; nothing of the server is bundled into the client.
@@ -81,7 +82,8 @@ export async function showFigures(client: LanguageClient, extensionUri: vscode.U
 function render(panel: vscode.WebviewPanel, document: vscode.TextDocument, result: FiguresResult): void {
   const title = result.title ?? fileName(document);
   panel.title = tIn(result.locale, 'Figures: {0}', title);
-  const nonce = Array.from({ length: 24 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 36)]).join('');
+  // A nonce nobody can guess: only the page's own style and scripts run.
+  const nonce = randomBytes(18).toString('base64url');
   panel.webview.html = figuresHtml({ locale: result.locale, title, rows: result.rows }, { cspSource: panel.webview.cspSource, nonce });
 }
 
