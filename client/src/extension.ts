@@ -10,8 +10,10 @@ import {
 } from 'vscode-languageclient/node';
 import { COMPARISON_VIEW, compareWithPrevious, ComparisonView, type ComparisonNode } from './commands/compare';
 import { exportFigures, refreshFigures, showFigures } from './commands/figures';
+import { linkRuleDocs, RULE_DOC_SCHEME, RuleDocProvider, SHOW_RULE_DOC_COMMAND, showRuleDoc } from './commands/ruleDocs';
 import { checkWorkspace, DOCX_SCHEME, DocxEditorProvider, DocxTextProvider, openDocxAsText } from './commands/workspace';
 import { t } from './l10n';
+import { ReportContext } from './reportContext';
 import { registerCoverageView, type CoverageTreeProvider } from './views/coverage';
 
 /** Languages whose documents the server checks: our own, plus reports kept as plain text or Markdown. */
@@ -35,6 +37,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     localeSetting = now;
     refreshViews();
   });
+  // Before the start, so that the server's first word on each document is heard.
+  const reports = new ReportContext(client);
+  context.subscriptions.push(reports);
   const comparison = new ComparisonView();
   const comparisonView = vscode.window.createTreeView(COMPARISON_VIEW, { treeDataProvider: comparison });
   comparison.attach(comparisonView);
@@ -52,6 +57,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     vscode.commands.registerCommand('govreport.openDocxAsText', (uri?: vscode.Uri) => openDocxAsText(client, uri)),
     vscode.workspace.registerTextDocumentContentProvider(DOCX_SCHEME, new DocxTextProvider(client)),
     vscode.window.registerCustomEditorProvider(DocxEditorProvider.viewType, new DocxEditorProvider(() => client)),
+    vscode.workspace.registerTextDocumentContentProvider(RULE_DOC_SCHEME, new RuleDocProvider(context.extensionUri)),
+    vscode.commands.registerCommand(SHOW_RULE_DOC_COMMAND, (rule?: unknown) => showRuleDoc(rule)),
   );
   // The server starts in the background: activation returns at once, and the editor stays responsive while
   // the server process boots. Diagnostics and outline simply arrive when it is up.
@@ -67,7 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     if (client) void refreshFigures(client);
   };
   const activationMs = performance.now() - started;
-  return { get client() { return client; }, ready, activationMs, comparison, coverage };
+  return { get client() { return client; }, ready, activationMs, comparison, coverage, reports };
 }
 
 export async function deactivate(): Promise<void> {
@@ -86,10 +93,14 @@ export interface GovReportApi {
   readonly comparison: ComparisonView;
   /** The 「纲要覆盖情况」 view's data: what it shows (`shown`), its nodes and tree items. */
   readonly coverage: CoverageTreeProvider;
+  /** Which open documents the server takes for reports (the report commands are offered on them). */
+  readonly reports: ReportContext;
 }
 
 /** A document the server is sent (see the client's documentSelector): a file or untitled document in one of
- * the report languages, or the text of a .docx report. */
+ * the report languages, or the text of a .docx report. Only these: documents of other schemes (git:, output:,
+ * vscode-userdata:, our rule pages' govreport-doc:) are not the user's reports. The server itself leaves the
+ * extension's own files alone. */
 function isCheckedDocument(document: vscode.TextDocument): boolean {
   const { scheme } = document.uri;
   if (scheme === DOCX_SCHEME) return true;
@@ -114,7 +125,15 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     ],
     outputChannel: channel,
     synchronize: { configurationSection: 'govreport' },
+    // In an untrusted workspace the server does not run the patterns of profiles a project file defines. The
+    // extension's folder: its files (the rule pages among them) are not reports, and the server leaves them alone.
+    initializationOptions: { locale: vscode.env.language, workspaceTrusted: vscode.workspace.isTrusted, extensionPath: context.extensionPath },
     middleware: {
+      // A rule's page opens rendered and read-only, not as a file of the extension's folder.
+      handleDiagnostics: (uri, diagnostics, next) => {
+        linkRuleDocs(diagnostics);
+        next(uri, diagnostics);
+      },
       workspace: {
         didChangeConfiguration: async (sections, next) => {
           await next(sections);
@@ -122,8 +141,6 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
         },
       },
     },
-    // In an untrusted workspace the server does not run the patterns of profiles a project file defines.
-    initializationOptions: { locale: vscode.env.language, workspaceTrusted: vscode.workspace.isTrusted },
   };
   return new LanguageClient('govreport', t('GovReport Language Server'), serverOptions, clientOptions);
 }

@@ -53,7 +53,10 @@ describe('hover and figures over the protocol', () => {
   it('hovers the title with the report summary', async () => {
     const value = ((await hoverAt(at(text, '关于2023年法治政府建设情况的报告', 3)))!.contents as MarkupContent).value;
     assert.match(value, /报告年度：2023/);
-    assert.match(value, /已有必备内容：4\/5/);
+    // The four mandated items; the optional 「其他需要报告的情况」 is named apart, not counted.
+    assert.match(value, /已有必备内容：4\/4/);
+    assert.doesNotMatch(value, /缺少：/);
+    assert.match(value, /可选内容，未写：其他需要报告的情况/);
   });
 
   it('answers null on plain text, out-of-range positions and unknown documents', async () => {

@@ -34,7 +34,10 @@ describe('tables over the protocol', () => {
     for (const s of all) {
       if (s.kind === SymbolKind.Array) continue;
       assert.ok(!lines[s.selectionRange.start.line].includes('\t'), `a table row became a symbol: ${s.detail}${s.name}`);
+      // Headings of every level read as text, as VS Code's Markdown outline shows its headings, not as code ({}).
+      assert.equal(s.kind, SymbolKind.String, `${s.detail}${s.name}`);
     }
+    assert.ok(all.some((s) => s.detail?.startsWith('（')), 'level-2 headings among them');
   });
 
   it('foldingRange: each table folds', async () => {

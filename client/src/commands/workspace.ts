@@ -33,13 +33,16 @@ export async function checkWorkspace(client: LanguageClient): Promise<WorkspaceC
     { location: vscode.ProgressLocation.Notification, title: t('GovReport: checking the reports in the workspace'), cancellable: true },
     async (progress, token) => {
       const uris = await vscode.workspace.findFiles(REPORT_GLOB, EXCLUDE_GLOB, undefined, token);
-      const total: WorkspaceCheckSummary = { files: uris.length, checked: 0, withProblems: 0, unreadable: [], cancelled: false };
+      const total: WorkspaceCheckSummary = {
+        files: uris.length, checked: 0, withProblems: 0, problems: { error: 0, warning: 0, information: 0, hint: 0 }, unreadable: [], cancelled: false,
+      };
       const session = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
       for (let k = 0; k < uris.length && !token.isCancellationRequested; k += BATCH) {
         const batch = uris.slice(k, k + BATCH).map((u) => u.toString());
         const result = await client.sendRequest<CheckFilesResult>('govreport/checkFiles', { uris: batch, session }, token);
         total.checked += result.checked;
         total.withProblems += result.withProblems;
+        for (const severity of ['error', 'warning', 'information', 'hint'] as const) total.problems[severity] += result.problems[severity];
         total.unreadable.push(...result.unreadable);
         progress.report({ increment: (batch.length / uris.length) * 100, message: `${Math.min(k + BATCH, uris.length)}/${uris.length}` });
       }
@@ -50,7 +53,10 @@ export async function checkWorkspace(client: LanguageClient): Promise<WorkspaceC
   for (const u of summary.unreadable) client.outputChannel.appendLine(`${u.uri}: ${u.reason}`);
   const message = summary.cancelled
     ? t(plural(summary.files, 'Stopped after {0} of {1} file.', 'Stopped after {0} of {1} files.'), summary.checked, summary.files)
-    : t(plural(summary.checked, 'Checked {0} file: {1} with problems, {2} unreadable.', 'Checked {0} files: {1} with problems, {2} unreadable.'), summary.checked, summary.withProblems, summary.unreadable.length);
+    : t(
+      'Files checked: {0}; with problems: {1} (errors: {2}, warnings: {3}, information: {4}); unreadable: {5}.',
+      summary.checked, summary.withProblems, summary.problems.error, summary.problems.warning, summary.problems.information, summary.unreadable.length,
+    );
   const showProblems = t('Show Problems');
   void vscode.window.showInformationMessage(message, showProblems).then((choice) => {
     if (choice === showProblems) void vscode.commands.executeCommand('workbench.actions.view.problems');

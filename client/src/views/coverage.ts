@@ -51,6 +51,8 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
   private timer: NodeJS.Timeout | undefined;
   /** Bumped per request, so that an answer overtaken by a newer request is dropped. */
   private generation = 0;
+  /** Ends the view's progress bar, shown from the first look at a report until its first answer. */
+  private endProgress: (() => void) | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -87,6 +89,16 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
   /** What the view shows now. */
   get shown(): ShownCoverage | undefined {
     return this.current;
+  }
+
+  /** The view's description beside its title: the name of the report it describes. */
+  get description(): string | undefined {
+    return this.view?.description;
+  }
+
+  /** Whether the view's progress bar is running (a report's first answer is awaited). */
+  get loading(): boolean {
+    return this.endProgress !== undefined;
   }
 
   scheduleRefresh(): void {
@@ -129,7 +141,10 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
       // An answer about an older version (the edit had not reached the server yet): ask once more.
       if (result.version < document.version && !document.isClosed) this.scheduleRefresh();
     } catch (error) {
-      if (generation === this.generation) this.log.warn(`coverage of ${uri}: ${(error as Error)?.message ?? String(error)}`);
+      if (generation === this.generation) {
+        this.stopProgress();
+        this.log.warn(`coverage of ${uri}: ${(error as Error)?.message ?? String(error)}`);
+      }
     }
   }
 
@@ -157,7 +172,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
     const t = (message: string, ...args: (string | number)[]) => tIn(shown.locale, message, ...args);
     const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
     const covered = shown.areas.filter((a) => a.via !== 'none').length;
-    const name = decodeURIComponent(shown.uri.split('/').pop() ?? shown.uri);
+    const name = fileNameOf(shown.uri);
     const lines = [
       t('Outline (2021—2025) coverage of {0} ({1} report): {2}/{3} parts', name, shown.year ?? '?', covered, shown.areas.length),
       '',
@@ -173,6 +188,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.stopProgress();
     for (const d of this.subscriptions) d.dispose();
   }
 
@@ -183,9 +199,25 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
 
   private show(shown: ShownCoverage | undefined): void {
     this.current = shown;
+    if (shown?.state === 'loading') this.startProgress();
+    else this.stopProgress();
     void vscode.commands.executeCommand('setContext', STATE_CONTEXT_KEY, shown?.state ?? 'loading');
     this.updateMessage();
     this.changed.fire();
+  }
+
+  /** The view is empty until the server first answers (it starts with the editor): a progress bar says it is busy. */
+  private startProgress(): void {
+    if (this.endProgress) return;
+    let end!: () => void;
+    const answered = new Promise<void>((resolve) => (end = resolve));
+    this.endProgress = end;
+    void vscode.window.withProgress({ location: { viewId: COVERAGE_VIEW_ID } }, () => answered);
+  }
+
+  private stopProgress(): void {
+    this.endProgress?.();
+    this.endProgress = undefined;
   }
 
   private updateMessage(): void {
@@ -193,7 +225,9 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
     const shown = this.current;
     const locale = shown?.locale ?? uiLocale();
     // Worded in the report's language like the rows, not in VS Code's (package.json's name and welcome texts).
-    this.view.title = tIn(locale, 'Outline-plan coverage (纲要)');
+    this.view.title = tIn(locale, 'Outline-Plan Coverage');
+    // Which report the view describes: it stays on the last one while a webview or a panel has the focus.
+    this.view.description = shown ? fileNameOf(shown.uri) : undefined;
     if (shown?.state !== 'ready') {
       // Loading: the welcome text; no coverage to show: why, as a message.
       this.view.message = shown && shown.state !== 'loading' ? unavailableMessage(shown.state, locale) : undefined;
@@ -202,6 +236,12 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
     const covered = shown.areas.filter((a) => a.via !== 'none').length;
     this.view.message = tIn(shown.locale, '{0} report: {1} of {2} parts spoken to', shown.year ?? '?', covered, shown.areas.length);
   }
+}
+
+/** The name a user knows the document by: a file's name, or an untitled document's (Untitled-1). */
+function fileNameOf(uri: string): string {
+  const { path } = vscode.Uri.parse(uri);
+  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 /** Why a report has no coverage to show. */
@@ -246,7 +286,7 @@ function placeItem(node: Extract<CoverageNode, { kind: 'place' }>, locale: UiLoc
   const line = tIn(locale, 'line {0}', place.range.start.line + 1);
   item.description = place.keyword ? `${line} · ${place.keyword}` : line;
   item.tooltip = place.keyword ? tIn(locale, '{0}\nKeyword: {1}', place.text, place.keyword) : place.text;
-  item.iconPath = new vscode.ThemeIcon(place.keyword ? 'search' : 'symbol-namespace');
+  item.iconPath = new vscode.ThemeIcon(place.keyword ? 'search' : 'symbol-string');
   item.command = { command: REVEAL_PLACE_COMMAND, title: tIn(locale, 'Go to the place'), arguments: [node.uri, place.range] };
   return item;
 }

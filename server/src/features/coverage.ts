@@ -38,6 +38,11 @@ export interface CoverageResult {
   areas: CoverageAreaResult[];
 }
 
+/** The answer for a document that is no report to the server (a file of the extension itself). */
+export function notReportResult(version: number, locale: Locale): CoverageResult {
+  return { locale, version, year: null, firstYear: COVERAGE_FIRST_YEAR, unavailable: 'not-report', areas: [] };
+}
+
 const results = new WeakMap<ReportModel, Partial<Record<Locale, CoverageResult>>>();
 
 export function coverageResult(model: ReportModel, locale: Locale): CoverageResult {

@@ -1,5 +1,13 @@
 // Small helpers shared by the end-to-end tests and the suite's entry point (index.ts). Each bundled test file
 // gets its own copy of this module, so anything that must be shared between them lives on `globalThis`.
+import * as path from 'path';
+
+/**
+ * The repository the suite was bundled from (dist/test/e2e/*.js): the tests' own fixtures are read from there.
+ * What the extension ships (snippets, rule pages) is read from the installed extension's extensionPath instead,
+ * which under run-code-server.mjs is the .vsix installed into code-server, not this folder.
+ */
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 /**
  * Calls `probe` until it returns something other than `undefined`, or fails after `timeoutMs` with a message
@@ -32,13 +40,21 @@ export async function waitFor<T>(
 export interface ScreenshotRequest {
   /** File name without extension: the runner saves test-results/e2e/<name>.png. */
   readonly name: string;
-  /** What to show before the picture is taken: 'outline' for the Outline view, 'coverage' for 「纲要覆盖情况」. */
-  readonly view?: 'outline' | 'coverage';
+  /**
+   * What to show before the picture is taken: 'outline' for the Outline view, 'coverage' for 「纲要覆盖情况」;
+   * 'extension' waits for the extension's details page (prepared by the test) to show its name and icon.
+   */
+  readonly view?: 'outline' | 'coverage' | 'extension';
   /**
    * A text the view must show before the picture is taken — for the Outline, a symbol of the document `prepare`
    * shows, so that the picture is not of the outline of the editor shown before it.
    */
   readonly waitForText?: string;
+  /**
+   * What the active editor group's title bar must show before the picture is taken: the tab named `tab` active,
+   * and the buttons with these codicons (e.g. 'table' for 「显示报告数据」) present (`shown`) or absent.
+   */
+  readonly editorTitle?: { readonly tab: string; readonly icons: readonly string[]; readonly shown: boolean };
   /** Puts the workbench in the state to photograph (e.g. shows a document); run just before the request. */
   readonly prepare?: () => Thenable<unknown> | Promise<unknown>;
 }

@@ -55,13 +55,44 @@ describe('hover', () => {
     const h = hoverAt(parseReport(text), positionOf(text, '瀍河回族区人民政府关于', 2), { locale: 'zh' })!;
     assert.match(h.markdown, /报告年度：2021/);
     assert.match(h.markdown, /报告类型：法治政府建设年度报告/);
-    assert.match(h.markdown, /已有必备内容：3\/5/);
+    assert.match(h.markdown, /已有必备内容：3\/4/);
     assert.match(h.markdown, /缺少：上一年度党政主要负责人履行推进法治建设第一责任人职责/);
     assert.match(h.markdown, /成文日期：2022年2月23日\n/);
     assert.match(h.markdown, /存在的不足：只有套话，未写具体问题/);
     assert.match(h.markdown, /下一年度安排：有具体措施/);
     // 「五、」 has 15 figures and no case in 253 characters; 「八、存在问题及下步打算」 has none.
     assert.match(h.markdown, /各部分每千字的数据和事例：一 16\.9，二 23\.3，.*五 59\.3，.*八 0$/m);
+  });
+
+  it('on the title: the mandated count and 「缺少」 are of mandated items only; an optional item unwritten is named apart', () => {
+    const text = seedText('003'); // no 第一责任人 section, no 「其他需要报告的情况」 (optional)
+    const model = parseReport(text);
+    const at = positionOf(text, '瀍河回族区人民政府关于', 2);
+    const cases = [
+      { locale: 'zh' as const, count: /已有必备内容：(\d+)\/(\d+)/, missing: /- 缺少：(.*)/, optional: /- 可选内容，未写：(.*)/, separator: '；', other: '其他需要报告的情况' },
+      { locale: 'en' as const, count: /Mandated items present: (\d+)\/(\d+)/, missing: /- Missing: (.*)/, optional: /- Optional, not written: (.*)/, separator: '; ', other: 'other matters to report' },
+    ];
+    for (const c of cases) {
+      const markdown = hoverAt(model, at, { locale: c.locale })!.markdown;
+      const [, present, mandated] = markdown.match(c.count)!.map(Number);
+      const missing = markdown.match(c.missing)![1].split(c.separator);
+      assert.equal(present + missing.length, mandated, `${c.locale}: ${present}/${mandated} with ${missing.length} missing`);
+      assert.deepEqual([present, mandated], [3, 4], c.locale);
+      assert.ok(!missing.includes(c.other), `${c.locale}: the optional item is not listed as missing`);
+      assert.deepEqual(markdown.match(c.optional)![1].split(c.separator), [c.other], c.locale);
+    }
+  });
+
+  it('on the title of a report with every item: 4/4, nothing missing, nothing optional left', () => {
+    const text = ['清水县人民政府关于2023年度法治政府建设情况的报告', '一、2023年推进法治政府建设的主要举措和成效', '全年办理行政复议案件12件。',
+      '二、2023年党政主要负责人履行推进法治建设第一责任人职责情况', '县长主持召开常务会议学法4次。',
+      '三、2023年推进法治政府建设存在的不足和原因', '一是12个乡镇中有7个没有法律专业人员。', '四、2024年推进法治政府建设的主要安排', '持续推进法治政府建设。',
+      '五、其他需要报告的情况', '无。'].join('\n');
+    for (const locale of ['zh', 'en'] as const) {
+      const markdown = hoverAt(parseReport(text), { line: 0, character: 3 }, { locale })!.markdown;
+      assert.match(markdown, locale === 'zh' ? /已有必备内容：4\/4/ : /Mandated items present: 4\/4/);
+      assert.doesNotMatch(markdown, /缺少|Missing|可选|Optional/);
+    }
   });
 
   it('on the title of a late, concrete report: the deadline passed, concrete problems', () => {
@@ -213,7 +244,7 @@ describe('hover on a document above the large-document threshold', () => {
     const text = seedText('003');
     const title = hoverAt(parseReport(text), positionOf(text, '瀍河回族区人民政府关于', 2), large)!;
     assert.match(title.markdown, /报告年度：2021/);
-    assert.match(title.markdown, /已有必备内容：3\/5/);
+    assert.match(title.markdown, /已有必备内容：3\/4/);
     assert.doesNotMatch(title.markdown, /数据：|每千字/);
   });
 

@@ -307,11 +307,16 @@ function reportHover(model: ReportModel, options: HoverOptions): string {
   if (model.unit) lines.push(`- ${en ? 'Unit' : '报告单位'}${c}${escape(model.unit.name)}`);
   lines.push(`- ${en ? 'Profile' : '报告类型'}${c}${profile ? (en ? profile.name.en : profile.name.zh) : en ? 'none detected' : '未识别'}`);
   if (profile) {
+    // The count and 「缺少」 are of the mandated items alone; an optional item not written is no gap, only named apart.
     const matches = matchSections(model, profile);
-    const present = matches.filter((m) => m.present).map((m) => (en ? m.item.name.en : m.item.name.zh));
-    const missing = matches.filter((m) => !m.present).map((m) => `${en ? m.item.name.en : m.item.name.zh}${m.item.required ? '' : en ? ' (optional)' : '（可选）'}`);
-    lines.push(`- ${en ? 'Mandated items present' : '已有必备内容'}${c}${present.length}/${matches.length}`);
-    if (missing.length > 0) lines.push(`- ${en ? 'Missing' : '缺少'}${c}${missing.map(escape).join(en ? '; ' : '；')}`);
+    const mandated = matches.filter((m) => m.item.required);
+    const name = (m: (typeof matches)[number]) => escape(en ? m.item.name.en : m.item.name.zh);
+    const missing = mandated.filter((m) => !m.present).map(name);
+    const optionalUnwritten = matches.filter((m) => !m.item.required && !m.present).map(name);
+    const list = en ? '; ' : '；';
+    lines.push(`- ${en ? 'Mandated items present' : '已有必备内容'}${c}${mandated.length - missing.length}/${mandated.length}`);
+    if (missing.length > 0) lines.push(`- ${en ? 'Missing' : '缺少'}${c}${missing.join(list)}`);
+    if (optionalUnwritten.length > 0) lines.push(`- ${en ? 'Optional, not written' : '可选内容，未写'}${c}${optionalUnwritten.join(list)}`);
   }
   const coverage = gangyaoCoverage(model);
   if (coverage) {
