@@ -9,9 +9,10 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { COMPARISON_VIEW, compareWithPrevious, ComparisonView, type ComparisonNode } from './commands/compare';
-import { exportFigures, showFigures } from './commands/figures';
+import { exportFigures, refreshFigures, showFigures } from './commands/figures';
 import { linkRuleDocs, RULE_DOC_SCHEME, RuleDocProvider, SHOW_RULE_DOC_COMMAND, showRuleDoc } from './commands/ruleDocs';
 import { checkWorkspace, EXTRACTED_SCHEME, ExtractedEditorProvider, ExtractedTextProvider, openReportAsText } from './commands/workspace';
+import { t } from './l10n';
 import { ReportContext } from './reportContext';
 import { registerCoverageView, type CoverageTreeProvider } from './views/coverage';
 
@@ -26,13 +27,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
   outputChannel = vscode.window.createOutputChannel('GovReport', { log: true });
   context.subscriptions.push(outputChannel);
 
-  client = createClient(context, outputChannel);
+  // The views speak the language of the diagnostics: when govreport.locale changes, they are asked for again and
+  // worded anew — once the client has told the server of the change, or the server would answer in the old language.
+  let localeSetting = vscode.workspace.getConfiguration('govreport').get('locale');
+  let refreshViews = (): void => undefined;
+  client = createClient(context, outputChannel, () => {
+    const now = vscode.workspace.getConfiguration('govreport').get('locale');
+    if (now === localeSetting) return;
+    localeSetting = now;
+    refreshViews();
+  });
   // Before the start, so that the server's first word on each document is heard.
   const reports = new ReportContext(client);
   context.subscriptions.push(reports);
   const comparison = new ComparisonView();
+  const comparisonView = vscode.window.createTreeView(COMPARISON_VIEW, { treeDataProvider: comparison });
+  comparison.attach(comparisonView);
   context.subscriptions.push(
-    vscode.window.registerTreeDataProvider(COMPARISON_VIEW, comparison),
+    comparisonView,
     vscode.commands.registerCommand('govreport.compareWithPrevious', (current?: vscode.Uri, previous?: vscode.Uri) => (client ? compareWithPrevious(client, comparison, current, previous) : undefined)),
     vscode.commands.registerCommand('govreport.openComparisonDiff', (node?: ComparisonNode) => comparison.openDiff(node)),
   );
@@ -60,6 +72,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     throw error;
   });
   const coverage = registerCoverageView(context, client, ready, isCheckedDocument, outputChannel);
+  refreshViews = () => {
+    comparison.reword();
+    coverage.scheduleRefresh();
+    if (client) void refreshFigures(client);
+  };
   const activationMs = performance.now() - started;
   return { get client() { return client; }, ready, activationMs, comparison, coverage, reports };
 }
@@ -94,7 +111,8 @@ function isCheckedDocument(document: vscode.TextDocument): boolean {
   return (scheme === 'file' || scheme === 'untitled') && (REPORT_LANGUAGES as readonly string[]).includes(document.languageId);
 }
 
-function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): LanguageClient {
+/** `settingsSent` runs after each notification that the settings changed has gone to the server. */
+function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel, settingsSent: () => void): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -120,13 +138,19 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
         linkRuleDocs(diagnostics);
         next(uri, diagnostics);
       },
+      workspace: {
+        didChangeConfiguration: async (sections, next) => {
+          await next(sections);
+          settingsSent();
+        },
+      },
     },
   };
-  return new LanguageClient('govreport', vscode.l10n.t('GovReport Language Server'), serverOptions, clientOptions);
+  return new LanguageClient('govreport', t('GovReport Language Server'), serverOptions, clientOptions);
 }
 
 async function restartServer(): Promise<void> {
   if (!client) return;
   await client.restart();
-  void vscode.window.showInformationMessage(vscode.l10n.t('GovReport language server restarted.'));
+  void vscode.window.showInformationMessage(t('GovReport language server restarted.'));
 }

@@ -458,7 +458,8 @@ connection.onRequest(COMPARE_REPORTS_REQUEST, async (params: CompareReportsParam
 connection.onRequest(COVERAGE_REQUEST, async (params: CoverageParams) => {
   const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
   if (!document) return null;
-  if (leftAlone(document.uri)) return notReportResult(document.version);
+  // Its words in the settings' language: the document's own configuration is not looked for.
+  if (leftAlone(document.uri)) return notReportResult(document.version, (await configs.resolve('')).locale);
   const config = await configs.resolve(document.uri);
   const current = documents.get(document.uri);
   return current ? coverageResult(service.model(current), config.locale) : null;

@@ -374,8 +374,10 @@ async function main() {
   }
 
   step('run the suite in the extension host');
-  await waitUntil('the suite to write its results', () => {
+  const asks = { next: 0 };
+  await waitUntil('the suite to write its results', async () => {
     if (fs.existsSync(resultsFile)) return true;
+    await serveAsks(page, handshakeDir, asks);
     if (pageCrashed) throw new E2EError('the workbench page crashed');
     if (extensionHostExited(userDataDir) && !fs.existsSync(resultsFile)) {
       throw new E2EError('the extension host exited before the suite wrote its results (see remoteexthost.log below)');
@@ -403,6 +405,198 @@ async function main() {
     }
   }
   return counts;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Asks: while a test waits, the runner does in the page what a user would see or do (see askRunner in
+// suite/helpers.ts): the test writes <handshake>/ask-<n>.json, the runner answers <handshake>/answer-<n>.json.
+
+/** Answers every ask the suite has written since the last call, in order. */
+async function serveAsks(page, handshakeDir, asks) {
+  for (;;) {
+    const file = path.join(handshakeDir, `ask-${asks.next}.json`);
+    if (!fs.existsSync(file)) return;
+    const ask = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const n = asks.next++;
+    let answer;
+    try {
+      const result = ask.action === 'figures' ? await figuresLayout(page, ask)
+        : ask.action === 'hover' ? await hoverLines(page, ask)
+          : ask.action === 'coverage' ? await coverageRows(page, ask)
+            : ask.action === 'palette' ? await paletteRows(page, ask)
+              : undefined;
+      if (result === undefined) throw new Error(`unknown action ${ask.action}`);
+      answer = { ok: true, result };
+    } catch (err) {
+      answer = { ok: false, error: err.message.split('\n')[0] };
+      // What the page showed when the ask could not be done.
+      await page.screenshot({ path: path.join(outputDir, `ask-${n}-${ask.action}-failed.png`) }).catch(() => {});
+    }
+    const out = path.join(handshakeDir, `answer-${n}.json`);
+    fs.writeFileSync(`${out}.tmp`, JSON.stringify(answer));
+    fs.renameSync(`${out}.tmp`, out);
+  }
+}
+
+/**
+ * The frame of the 「显示报告数据」 webview whose heading is `title` (and whose text has `waitForText`): a webview is
+ * an iframe holding another (#active-frame) with the page; setting new HTML replaces the inner one, so look anew.
+ */
+async function figuresFrame(page, title, waitForText) {
+  let found;
+  await waitUntil(`the figures webview of "${title}"${waitForText ? ` showing "${waitForText}"` : ''}`, async () => {
+    for (const frame of page.frames()) {
+      const ok = await frame.evaluate(([t, w]) => {
+        const h1 = document.querySelector('.bar h1');
+        return Boolean(h1 && document.getElementById('grid') && h1.textContent === t && (!w || document.body.innerText.includes(w)));
+      }, [title, waitForText ?? '']).catch(() => false);
+      if (ok) {
+        found = frame;
+        return true;
+      }
+    }
+    return false;
+  }, SCREENSHOT_STEP_TIMEOUT_MS);
+  return found;
+}
+
+/** The webview's box in the workbench page (the outer iframe's). */
+async function webviewBox(frame) {
+  const outer = frame.parentFrame() && frame.parentFrame().parentFrame() ? await frame.parentFrame().frameElement() : await frame.frameElement();
+  return outer.boundingBox();
+}
+
+/** Drags the sash at the webview's left edge so that its editor group is `width` px wide, as a user would. */
+async function resizeWebview(page, frame, width) {
+  const box = await webviewBox(frame);
+  if (!box) throw new Error('the figures webview is not on screen');
+  if (Math.abs(box.width - width) <= 4) return;
+  const sashes = await page.locator('.part.editor .monaco-sash.vertical').evaluateAll((els) =>
+    els.map((e) => e.getBoundingClientRect()).filter((r) => r.height > 0).map((r) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 })));
+  const sash = sashes.find((r) => Math.abs(r.x - box.x) <= 8);
+  if (!sash) throw new Error(`no sash at the webview's left edge (x ${box.x.toFixed(0)}; sashes at ${sashes.map((r) => r.x.toFixed(0)).join(', ') || 'none'})`);
+  const targetX = box.x + box.width - width;
+  await page.mouse.move(sash.x, sash.y);
+  await page.mouse.down();
+  await page.mouse.move(targetX, sash.y, { steps: 8 });
+  await page.mouse.up();
+  await page.mouse.move(300, 12); // rest on the empty title bar: no highlighted sash, no tooltip
+  await waitUntil(`the figures webview to be ${width} px wide`, async () => {
+    const now = await webviewBox(frame).catch(() => null);
+    return now && Math.abs(now.width - width) <= 4;
+  }, SCREENSHOT_STEP_TIMEOUT_MS);
+}
+
+/** Lays the figures table out at the asked width and measures it from its DOM; saves a picture if asked. */
+async function figuresLayout(page, ask) {
+  let frame = await figuresFrame(page, ask.title, ask.waitForText);
+  if (ask.width) {
+    await resizeWebview(page, frame, ask.width);
+    frame = await figuresFrame(page, ask.title, ask.waitForText);
+  }
+  // Two frames: the page's resize handler has measured and built the rows in sight.
+  await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const layout = await frame.evaluate(() => {
+    const table = document.querySelector('#grid table');
+    const tableBox = table.getBoundingClientRect();
+    const shown = (el) => getComputedStyle(el).display !== 'none';
+    const columns = {};
+    for (const th of document.querySelectorAll('thead th')) {
+      const r = th.getBoundingClientRect();
+      columns[th.classList[0]] = { header: th.textContent, width: r.width, left: r.left, right: r.right, shown: shown(th) };
+    }
+    const cutOff = [];
+    for (const td of document.querySelectorAll('tbody tr[data-i] td')) {
+      if (shown(td) && td.getBoundingClientRect().right > Math.min(tableBox.right, document.documentElement.clientWidth) + 0.5) cutOff.push(td.className);
+    }
+    const first = document.querySelector('tbody tr[data-i]');
+    const firstRow = first && {
+      cells: Object.fromEntries([...first.children].filter(shown).map((td) => [td.className, { text: td.textContent, truncated: td.scrollWidth > td.clientWidth }])),
+      tooltip: first.title,
+    };
+    const result = {
+      viewport: document.documentElement.clientWidth,
+      em: parseFloat(getComputedStyle(document.body).fontSize),
+      table: { left: tableBox.left, right: tableBox.right, scrollWidth: table.scrollWidth, clientWidth: table.clientWidth },
+      page: { scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth },
+      columns,
+      bar: document.querySelector('.bar').innerText,
+      builtRows: document.querySelectorAll('tbody tr[data-i]').length,
+      values: [...document.querySelectorAll('tbody tr[data-i] td.value')].map((td) => td.textContent),
+      sections: [...document.querySelectorAll('tbody tr[data-i] td.section')].map((td) => td.textContent),
+      cutOff: [...new Set(cutOff)],
+      firstRow,
+      headerTopAfterScroll: NaN,
+    };
+    return result;
+  });
+  // Scrolled down, the header stays on top.
+  layout.headerTopAfterScroll = await frame.evaluate(async () => {
+    window.scrollTo(0, Math.min(600, document.documentElement.scrollHeight));
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const top = document.querySelector('thead th').getBoundingClientRect().top;
+    window.scrollTo(0, 0);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return top;
+  });
+  if (ask.screenshot) await page.screenshot({ path: path.join(outputDir, `${ask.screenshot}.png`) });
+  return layout;
+}
+
+/** Waits for the editor's hover with `waitForText`, reads its rendered blocks, saves a picture if asked, closes it. */
+async function hoverLines(page, ask) {
+  const hover = page.locator('.monaco-editor .monaco-hover').filter({ hasText: ask.waitForText }).first();
+  await hover.waitFor({ state: 'visible', timeout: Math.min(ask.timeoutMs ?? SCREENSHOT_STEP_TIMEOUT_MS, SCREENSHOT_STEP_TIMEOUT_MS) });
+  // The hover fades in: the picture is taken once its animations (on it or around it) have finished.
+  await hover.evaluate((el) => Promise.race([
+    Promise.all(document.getAnimations().filter((a) => a.effect?.target && (a.effect.target.contains(el) || el.contains(a.effect.target))).map((a) => a.finished)),
+    new Promise((resolve) => setTimeout(resolve, 2_000)),
+  ]));
+  const blocks = await hover.evaluate((el) => {
+    const all = [...el.querySelectorAll('.rendered-markdown p, .rendered-markdown li, .rendered-markdown tr, .rendered-markdown h1, .rendered-markdown h2, .rendered-markdown h3, .rendered-markdown h4')];
+    // Innermost blocks only: a list item's paragraph, not the item too.
+    return all.filter((b) => !all.some((o) => o !== b && b.contains(o))).map((b) => {
+      const r = b.getBoundingClientRect();
+      return { tag: b.tagName.toLowerCase(), text: b.innerText.trim(), top: r.top, bottom: r.bottom };
+    });
+  });
+  // Whether it is fully shown in the picture: its opacity times its ancestors'.
+  const opacity = await hover.evaluate((el) => {
+    let product = 1;
+    for (let e = el; e; e = e.parentElement) product *= Number(getComputedStyle(e).opacity);
+    return product;
+  });
+  if (ask.screenshot) await page.screenshot({ path: path.join(outputDir, `${ask.screenshot}.png`) });
+  await page.keyboard.press('Escape');
+  return { blocks, opacity };
+}
+
+/** The rows of the 「纲要覆盖情况」 view (which the test has focused) once one shows `waitForText`; a picture if asked. */
+async function coverageRows(page, ask) {
+  const tree = page.locator('.part.sidebar .customview-tree').filter({ hasText: ask.waitForText }).first();
+  await tree.waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+  const rows = await tree.locator('.monaco-list-row').evaluateAll((els) => els.map((row) => ({
+    label: row.querySelector('.label-name')?.textContent ?? '',
+    description: row.querySelector('.label-description')?.textContent ?? '',
+  })));
+  // The view's title as its section header shows it.
+  const title = await tree.evaluate((el) => el.closest('.pane')?.querySelector('.pane-header .title')?.textContent ?? '');
+  if (ask.screenshot) await page.screenshot({ path: path.join(outputDir, `${ask.screenshot}.png`) });
+  return { title, rows };
+}
+
+/** Types `query` into the command palette (F1) and reads the commands it offers, then closes it. */
+async function paletteRows(page, ask) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.keyboard.press('F1');
+  await input.waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+  await input.fill(`>${ask.query}`);
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await rows.filter({ hasText: ask.waitForText }).first().waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS }).catch(() => {});
+  const labels = await rows.evaluateAll((els) => els.map((row) => row.querySelector('.label-name')?.textContent ?? row.textContent ?? ''));
+  await page.keyboard.press('Escape');
+  await input.waitFor({ state: 'hidden', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+  return { labels };
 }
 
 /** `npm run package` (production bundles, then vsce); returns the .vsix it wrote. */

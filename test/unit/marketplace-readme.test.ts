@@ -17,12 +17,15 @@ const nls = {
 const text = fs.readFileSync(README, 'utf8');
 const parts = { zh: text.slice(0, text.indexOf(ENGLISH_HEADING)), en: text.slice(text.indexOf(ENGLISH_HEADING)) };
 
-/** Commands a user can run from the palette: those not hidden there with `when: "false"`. */
+/** Commands a user can run from the palette: those not hidden there with `when: "false"`; their titles' nls keys. */
 function paletteCommands(): { command: string; title: string }[] {
   const hidden = new Set(
     (manifest.contributes.menus.commandPalette as { command: string; when?: string }[]).filter((m) => m.when === 'false').map((m) => m.command),
   );
-  return (manifest.contributes.commands as { command: string; title: string }[]).filter((c) => !hidden.has(c.command));
+  // A title is { value, original }: the value is the title, the original its name in the other language (an alias).
+  return (manifest.contributes.commands as { command: string; title: string | { value: string } }[])
+    .filter((c) => !hidden.has(c.command))
+    .map((c) => ({ command: c.command, title: typeof c.title === 'string' ? c.title : c.title.value }));
 }
 
 describe('marketplace README (the details page)', () => {

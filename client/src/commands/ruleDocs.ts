@@ -5,6 +5,7 @@
 // The server links each diagnostic's code to its page as a file: URI (useful to any editor); the client rewrites
 // that link into a command: URI, which the Problems panel and the hover open with commands allowed.
 import * as vscode from 'vscode';
+import { t } from '../l10n';
 
 /** Read-only documents served from the extension's docs/ folder: govreport-doc:/rules/<rule>.md. The client's
  * documentSelector does not include this scheme, so the server never sees them. */
@@ -40,7 +41,7 @@ export class RuleDocProvider implements vscode.TextDocumentContentProvider {
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const parts = uri.path.split('/').filter((p) => p !== '');
     if (parts.length === 0 || parts.some((p) => p === '..' || p === '.') || !/\.md$/i.test(uri.path)) {
-      throw new Error(vscode.l10n.t('No such GovReport page: {0}', uri.path));
+      throw new Error(t('No such GovReport page: {0}', uri.path));
     }
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'docs', ...parts));
     return new TextDecoder('utf-8').decode(bytes);

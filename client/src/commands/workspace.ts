@@ -10,7 +10,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CheckFilesResult } from '../../../server/src/features/workspace';
-import { escapeHtml } from './figures';
+import { escapeHtml } from './figures-html';
+import { plural, t } from '../l10n';
 
 /** The scheme of the text view of a .docx or a web page (the same path as the file): see
  * server/src/features/workspace.ts. */
@@ -31,11 +32,11 @@ export interface WorkspaceCheckSummary extends CheckFilesResult {
 
 export async function checkWorkspace(client: LanguageClient): Promise<WorkspaceCheckSummary | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: there is no workspace to check.'));
+    void vscode.window.showInformationMessage(t('Open a folder first: there is no workspace to check.'));
     return undefined;
   }
   const summary = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('GovReport: checking the reports in the workspace'), cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: t('GovReport: checking the reports in the workspace'), cancellable: true },
     async (progress, token) => {
       const uris = await vscode.workspace.findFiles(REPORT_GLOB, EXCLUDE_GLOB, undefined, token);
       const total: WorkspaceCheckSummary = {
@@ -57,12 +58,12 @@ export async function checkWorkspace(client: LanguageClient): Promise<WorkspaceC
   );
   for (const u of summary.unreadable) client.outputChannel.appendLine(`${u.uri}: ${u.reason}`);
   const message = summary.cancelled
-    ? vscode.l10n.t('Stopped after {0} of {1} files.', summary.checked, summary.files)
-    : vscode.l10n.t(
+    ? t(plural(summary.files, 'Stopped after {0} of {1} file.', 'Stopped after {0} of {1} files.'), summary.checked, summary.files)
+    : t(
       'Files checked: {0}; with problems: {1} (errors: {2}, warnings: {3}, information: {4}); unreadable: {5}.',
       summary.checked, summary.withProblems, summary.problems.error, summary.problems.warning, summary.problems.information, summary.unreadable.length,
     );
-  const showProblems = vscode.l10n.t('Show Problems');
+  const showProblems = t('Show Problems');
   void vscode.window.showInformationMessage(message, showProblems).then((choice) => {
     if (choice === showProblems) void vscode.commands.executeCommand('workbench.actions.view.problems');
   });
@@ -95,7 +96,7 @@ export function isExtractedFile(uri: vscode.Uri): boolean {
 export async function openReportAsText(client: LanguageClient | undefined, file: vscode.Uri | undefined, column?: vscode.ViewColumn): Promise<vscode.TextEditor | undefined> {
   const target = file ?? vscode.window.activeTextEditor?.document.uri;
   if (!target || !isExtractedFile(target)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Choose a Word document, a PDF or a saved web page to open as text.'));
+    void vscode.window.showInformationMessage(t('Choose a Word document, a PDF or a saved web page to open as text.'));
     return undefined;
   }
   // The user opened it: the server may read it, inside the workspace or not.
@@ -125,7 +126,7 @@ export class ExtractedEditorProvider implements vscode.CustomReadonlyEditorProvi
   }
 
   async resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel): Promise<void> {
-    panel.webview.html = `<!DOCTYPE html><html><body><p>${escapeHtml(vscode.l10n.t('Opening the text of {0}…', document.uri.path.split('/').pop() ?? ''))}</p></body></html>`;
+    panel.webview.html = `<!DOCTYPE html><html><body><p>${escapeHtml(t('Opening the text of {0}…', document.uri.path.split('/').pop() ?? ''))}</p></body></html>`;
     const column = panel.viewColumn;
     await openReportAsText(this.client(), document.uri, column);
     panel.dispose();

@@ -106,11 +106,12 @@ describe('The title hover of seed 003 in VS Code', () => {
       return /已有必备内容|Mandated items present/.test(all) ? all : undefined;
     });
     // In the language the extension shows (VS Code's display language here): the count, the missing, the optional.
-    const count = /(?:已有必备内容|Mandated items present)：(\d+)\/(\d+)/.exec(text);
-    const missing = /- (?:缺少|Missing)：(.*)/.exec(text);
-    const optional = /- (?:可选内容，未写|Optional, not written)：(.*)/.exec(text);
+    // 「：」 and 「；」 after Chinese, ': ' and '; ' after English.
+    const count = /(?:已有必备内容：|Mandated items present: )(\d+)\/(\d+)/.exec(text);
+    const missing = /- (?:缺少：|Missing: )(.*)/.exec(text);
+    const optional = /- (?:可选内容，未写：|Optional, not written: )(.*)/.exec(text);
     assert.ok(count && missing && optional, text);
-    const listed = missing[1].split('；');
+    const listed = missing[1].split(/；|; /);
     assert.deepStrictEqual([Number(count[1]), Number(count[2])], [3, 4], text);
     assert.strictEqual(Number(count[1]) + listed.length, Number(count[2]), 'present and missing make the mandated items');
     assert.ok(!/其他需要报告的情况|other matters to report/.test(missing[1]), `the optional item is not among the missing: ${missing[1]}`);

@@ -1,5 +1,5 @@
 // The output of `figures`: every figure of each report, as text grouped by section, as CSV or as JSON.
-import { figuresCsv } from '../../core/index';
+import { BEFORE_FIRST_HEADING, figuresCsv } from '../../core/index';
 import type { Options } from '../args';
 import type { Checked } from '../report';
 import { lineLabel } from './findings';
@@ -27,7 +27,7 @@ export function renderFigures(checked: Checked[], options: Options): string {
       if (r.section !== section) {
         section = r.section;
         table = undefined;
-        out += `  ${section ? plain(section) : en ? '(opening)' : '（导语）'}\n`;
+        out += `  ${section ? plain(section) : BEFORE_FIRST_HEADING[options.locale]}\n`;
       }
       const where = paint('2', lineLabel(r.range.start.line, options.locale, c.pageStarts));
       if (r.table === '') {
