@@ -60,7 +60,12 @@ export function findTables(lines: readonly PageLine[]): TableRun[] {
       }
     }
     if (rowLines >= 2 && looksTabular(lines.slice(i, end))) {
-      runs.push({ start: i, end, rows: tableRows(lines.slice(i, end)) });
+      // Header cells of one line each just above the first row (a cell over all the columns, a cell merged down
+      // the header's rows) belong to the table: short lines of its size, close above it, after the last table.
+      let start = i;
+      const floor = runs.length > 0 ? runs[runs.length - 1].end : 0;
+      while (start > floor && i - start < MAX_GAP_LINES && isHeaderAbove(lines[start - 1], lines[start])) start--;
+      runs.push({ start, end, rows: tableRows(lines.slice(start, end)) });
       i = end;
     } else {
       i++;
@@ -89,6 +94,11 @@ function looksTabular(lines: readonly PageLine[]): boolean {
     }
   }
   return false;
+}
+
+function isHeaderAbove(line: PageLine, below: PageLine): boolean {
+  return line.segments.length === 1 && isInnerText(line.segments[0].text) && line.page === below.page &&
+    Math.abs(line.size - below.size) <= 0.15 * below.size && below.y - line.y <= 3 * below.size;
 }
 
 function isInnerText(text: string): boolean {
@@ -134,7 +144,7 @@ function tableRows(lines: readonly PageLine[]): { text: string; page: number }[]
     const columns = valueColumns(part.filter((t) => !t.joined));
     joinWrappedLabels(part, columns);
     for (const t of part) {
-      if (t.joined) continue;
+      if (t.joined || t.line.segments.length === 0) continue;
       const text = t.kind === 'data' ? dataRow(t, columns) : t.line.segments.map((s) => cellText(s.text)).join('\t');
       rows.push({ text, page: t.line.page });
     }
@@ -151,46 +161,43 @@ function sameSize(a: PageLine, b: PageLine): boolean {
 }
 
 /**
- * Header cells wrapped in narrow columns (「本年」 over 「制发」 over 「件数」) as one line: a line without values just
- * below a header line joins it when each of its cells stands under a cell of its own in that line.
+ * Header cells wrapped in their cells (「本年」 over 「制发」 over 「件数」 in a narrow column, 表三's note over three
+ * lines), whose lines may fall between the lines of other header cells (a cell merged down several rows is
+ * centred among them): each piece of a header line joins the cell just above it, within a line's pitch, when it
+ * is the only piece of its line under that cell and that cell the only one above it. The header lines are those
+ * before the part's first data row.
  */
 function joinWrappedHeaders(part: readonly TableLine[]): void {
-  let host: TableLine | undefined;
+  let open: { cell: Segment; line: TableLine; y: number }[] = [];
   for (const t of part) {
-    if (t.kind === 'data') {
-      host = undefined;
-      continue;
-    }
-    if (host && t.line.page === host.line.page && sameSize(t.line, host.line) && t.line.y - host.bottom <= WRAP_PITCH * t.line.size) {
-      const under = cellsUnder(host.line.segments, t.line.segments);
-      if (under) {
-        t.line.segments.forEach((seg, k) => {
-          const cell = under[k];
-          cell.text = joinCellLines(cell.text, seg.text);
-          cell.x0 = Math.min(cell.x0, seg.x0);
-          cell.x1 = Math.max(cell.x1, seg.x1);
-        });
-        t.joined = true;
-        host.bottom = t.line.y;
-        continue;
+    if (t.kind === 'data') break;
+    if (t.joined || t.line.segments.length > MAX_CELLS) continue;
+    const reach = WRAP_PITCH * t.line.size;
+    open = open.filter((o) => t.line.y - o.y <= reach && o.line.line.page === t.line.page && sameSize(o.line.line, t.line));
+    const segments = t.line.segments;
+    const kept: Segment[] = [];
+    const added: typeof open = [];
+    for (const seg of segments) {
+      const above = open.filter((o) => o.line !== t && overlaps(o.cell, seg));
+      const target = above.length === 1 ? above[0] : undefined;
+      if (target && segments.filter((other) => overlaps(target.cell, other)).length === 1) {
+        target.cell.text = joinCellLines(target.cell.text, seg.text);
+        target.cell.x0 = Math.min(target.cell.x0, seg.x0);
+        target.cell.x1 = Math.max(target.cell.x1, seg.x1);
+        target.y = t.line.y;
+        target.line.bottom = Math.max(target.line.bottom, t.line.y);
+      } else {
+        kept.push(seg);
+        added.push({ cell: seg, line: t, y: t.line.y });
       }
     }
-    host = t.kind === 'header' ? t : undefined;
+    if (kept.length !== segments.length) {
+      t.line.segments = kept;
+      if (kept.length === 0) t.joined = true;
+      else if (kept.length === 1 && t.kind === 'header') t.kind = 'single';
+    }
+    open.push(...added);
   }
-}
-
-/** For each of `lower`, the one of `upper` it stands under, each of `upper` at most once; undefined when they do not. */
-function cellsUnder(upper: Segment[], lower: readonly Segment[]): Segment[] | undefined {
-  if (upper.length > MAX_CELLS || lower.length > MAX_CELLS) return undefined;
-  const used = new Set<Segment>();
-  const out: Segment[] = [];
-  for (const seg of lower) {
-    const hits = upper.filter((u) => overlaps(u, seg));
-    if (hits.length !== 1 || used.has(hits[0])) return undefined;
-    used.add(hits[0]);
-    out.push(hits[0]);
-  }
-  return out;
 }
 
 interface Column {
