@@ -325,12 +325,23 @@ function joinWrappedLabels(part: readonly TableLine[], columns: readonly Column[
     s.joined = true;
     return true;
   };
+  // The data row after each line (same page), so that a line nearer the next row than the last is left for it.
+  const following: (TableLine | undefined)[] = new Array(part.length);
+  for (let k = part.length - 1, after: TableLine | undefined; k >= 0; k--) {
+    following[k] = after;
+    if (part[k].kind === 'data') after = part[k];
+    else if (part[k].kind === 'header') after = undefined;
+  }
   let previous: TableLine | undefined;
-  for (const t of part) {
+  part.forEach((t, k) => {
     if (t.kind === 'data') previous = t;
     else if (t.kind === 'header') previous = undefined;
-    else if (previous && candidate(t)) join(t, previous, false);
-  }
+    else if (previous && candidate(t)) {
+      const after = following[k];
+      const nearerAfter = after && after.line.page === t.line.page && after.line.y - t.line.y < t.line.y - previous.bottom;
+      if (!nearerAfter) join(t, previous, false);
+    }
+  });
   let next: TableLine | undefined;
   for (let k = part.length - 1; k >= 0; k--) {
     const t = part[k];
