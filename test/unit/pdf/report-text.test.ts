@@ -130,8 +130,9 @@ describe('the reading order of PDF text', () => {
       const pages = [page(
         at('信息内容', 80, 100), value('自然人', 0, 100), value('总计', 1, 100),
         at('（一）予以公开', 80, 120), value('3', 0, 120), value('3', 1, 120),
-        at('（二）部分公开（区分处理的，', 80, 136), value('5', 0, 141.5), value('5', 1, 141.5),
-        at('只计这一情形）', 80, 147),
+        // Within a line's pitch of the row above, but nearer its own row's values.
+        at('（二）部分公开（区分处理的，', 80, 131), value('5', 0, 136.5), value('5', 1, 136.5),
+        at('只计这一情形）', 80, 142),
         at('（三）不予公开', 80, 166), value('1', 0, 166), value('1', 1, 166),
       )];
       assert.deepEqual(lines(pages), ['信息内容\t自然人\t总计', '（一）予以公开\t3\t3', '（二）部分公开（区分处理的，只计这一情形）\t5\t5', '（三）不予公开\t1\t1']);
