@@ -83,8 +83,12 @@ describe('the reading order of PDF text', () => {
 
     it('in a report that does not indent, ends a paragraph at a line that ends a sentence', () => {
       const full = (s: string) => s.padEnd(FULL - 1, '文') + '。';
-      const pages = [page(body(full('第一段'), 100), body(full('第二段'), 118), body('第二段的续行，'.padEnd(FULL, '文'), 136), body('完。', 154))];
-      assert.deepEqual(lines(pages), [full('第一段'), full('第二段'), '第二段的续行，'.padEnd(FULL, '文') + '完。']);
+      const pages = [page(
+        body(full('第一段'), 100), body(full('第二段'), 118), body('第二段的续行，'.padEnd(FULL, '文'), 136), body('完。', 154),
+        // Set to the right: a signature and its date, each a line of its own.
+        piece('某某区人民政府办公室', LEFT + 360 - 120, 190), piece('2024年1月20日', LEFT + 360 - 84, 208),
+      )];
+      assert.deepEqual(lines(pages), [full('第一段'), full('第二段'), '第二段的续行，'.padEnd(FULL, '文') + '完。', '某某区人民政府办公室', '2024年1月20日']);
     });
 
     it('joins the lines of a long title, set larger and centred', () => {
