@@ -76,6 +76,8 @@ export function pdfBytes(build: (doc: Doc) => void, options: PDFKit.PDFDocumentO
 
 export interface Placed {
   text: string;
+  /** Drawn turned by this many degrees (clockwise on the page) about the page's centre. */
+  rotate?: number;
   x: number;
   /** The top of the text, from the page's top. */
   y: number;
@@ -102,7 +104,9 @@ export function drawPdf(pages: Placed[][], options: PageOptions = {}): Promise<U
 }
 
 function drawText(doc: Doc, p: Placed): void {
+  if (p.rotate) doc.save().rotate(p.rotate, { origin: [doc.page.width / 2, doc.page.height / 2] });
   doc.fontSize(p.size ?? 12).text(p.text, p.x, p.y, { lineBreak: false, characterSpacing: p.characterSpacing ?? 0 });
+  if (p.rotate) doc.restore();
 }
 
 /** A cell of a laid-out table: its text and the columns it covers (from `column`, `span` of them). */
