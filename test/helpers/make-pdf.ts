@@ -14,7 +14,8 @@
 //   corpus files are) as blocks for layoutReport; the tables of a 政府信息公开 report are laid out as the template
 //   lays them out (labels by their level in three label columns, values in their columns, header cells over the
 //   columns they name).
-// - `reportPdf(text, options)`: layoutReport(reportBlocks(text)).
+//   With `mergedHeaders`, 表三's header is laid out with its merged cells as the template prints it.
+// - `reportPdf(text, options)`: layoutReport(reportBlocks(text, options), options).
 // - `songtiPdf(lines)`: lines in a Chinese font the file names but does not embed (STSong-Light, encoding
 //   UniGB-UCS2-H), as older Word and WPS exports write them: readable only with the predefined CMaps. Written by
 //   hand, no font needed.
@@ -75,6 +76,8 @@ export function pdfBytes(build: (doc: Doc) => void, options: PDFKit.PDFDocumentO
 
 export interface Placed {
   text: string;
+  /** Drawn turned by this many degrees (clockwise on the page) about the page's centre. */
+  rotate?: number;
   x: number;
   /** The top of the text, from the page's top. */
   y: number;
@@ -101,7 +104,9 @@ export function drawPdf(pages: Placed[][], options: PageOptions = {}): Promise<U
 }
 
 function drawText(doc: Doc, p: Placed): void {
+  if (p.rotate) doc.save().rotate(p.rotate, { origin: [doc.page.width / 2, doc.page.height / 2] });
   doc.fontSize(p.size ?? 12).text(p.text, p.x, p.y, { lineBreak: false, characterSpacing: p.characterSpacing ?? 0 });
+  if (p.rotate) doc.restore();
 }
 
 /** A cell of a laid-out table: its text and the columns it covers (from `column`, `span` of them). */
@@ -310,7 +315,7 @@ const NUMBER = /^[-+]?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?%?$/;
  * cells a table row (rows in a run are one table), other lines paragraphs (short lines without a full stop
  * between table rows, such as 「第二十条第（一）项」, are drawn as lines of their own).
  */
-export function reportBlocks(text: string): Block[] {
+export function reportBlocks(text: string, options: BlockOptions = {}): Block[] {
   const lines = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
   const blocks: Block[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -320,7 +325,7 @@ export function reportBlocks(text: string): Block[] {
     } else if (line.includes('\t')) {
       let end = i;
       while (end < lines.length && lines[end].includes('\t')) end++;
-      blocks.push(tableBlock(lines.slice(i, end).map((l) => l.split('\t'))));
+      blocks.push(tableBlock(lines.slice(i, end).map((l) => l.split('\t')), options));
       i = end - 1;
     } else if (line.trim().length === 0) {
       continue;
@@ -346,7 +351,7 @@ const TABLE_WIDTH = 483;
  * Rows of TAB cells as a table: the values of a data row in the last columns, its labels in the label columns of
  * their level (each spanning to the next label or the values); a header row's cells over the columns it heads.
  */
-function tableBlock(rows: string[][]): Extract<Block, { kind: 'table' }> {
+function tableBlock(rows: string[][], options: BlockOptions): Extract<Block, { kind: 'table' }> {
   const isValue = (t: string) => NUMBER.test(t.trim()) || t.trim() === '';
   const trailingValues = (cells: string[]) => {
     let n = 0;
@@ -396,12 +401,31 @@ function tableBlock(rows: string[][]): Extract<Block, { kind: 'table' }> {
     }
     return out;
   });
+  if (options.mergedHeaders) mergeRequestsHeader(rows, specs, labelColumns);
   return { kind: 'table', widths, rows: specs };
 }
 
+/**
+ * 表三's header as the template prints it: the note merged down the three header rows, 自然人 and 总计 down two,
+ * 法人或其他组织 over the five columns of its third row.
+ */
+function mergeRequestsHeader(rows: string[][], specs: TableCellSpec[][], labels: number): void {
+  const [first, second, third] = rows;
+  if (!first?.[0].startsWith('（本列数据') || first.length !== 2 || second?.join('|') !== '自然人|法人或其他组织|总计' || third?.length !== 5) return;
+  const centred = (text: string, column: number, extra: Partial<TableCellSpec> = {}): TableCellSpec => ({ text, column, align: 'center', ...extra });
+  specs[0] = [{ text: first[0], column: 0, span: labels, rows: 3 }, centred(first[1], labels, { span: 7 })];
+  specs[1] = [centred('自然人', labels, { rows: 2 }), centred('法人或其他组织', labels + 1, { span: 5 }), centred('总计', labels + 6, { rows: 2 })];
+  specs[2] = third.map((text, k) => centred(text, labels + 1 + k));
+}
+
+export interface BlockOptions {
+  /** Lay out 表三's header with its merged cells, as the template prints it (else one header row per line). */
+  mergedHeaders?: boolean;
+}
+
 /** layoutReport(reportBlocks(text)). */
-export function reportPdf(text: string, options: LayoutOptions = {}): Promise<Uint8Array> {
-  return layoutReport(reportBlocks(text), options);
+export function reportPdf(text: string, options: LayoutOptions & BlockOptions = {}): Promise<Uint8Array> {
+  return layoutReport(reportBlocks(text, options), options);
 }
 
 /** A one-page scan: a grey image and no text. */

@@ -87,6 +87,23 @@ describe('extractPdfText: a report as a word processor prints it', function () {
     assert.deepEqual(alone, ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况']);
   });
 
+  it('reads a page printed turned (a landscape page on a portrait one) as a reader turning it sees it', async () => {
+    for (const rotate of [90, -90, 180]) {
+      const lines = ['一、总体情况', '全年主动公开政府信息1234条。', '二、主动公开政府信息情况'];
+      const pdf = await drawPdf([lines.map((text, k) => ({ text, x: 200, y: 380 + 30 * k, rotate }))]);
+      assert.deepEqual((await extractPdfText(pdf)).text.split('\n'), lines, `turned ${rotate}°`);
+    }
+  });
+
+  it('reads bold faked by printing a line twice, a hair apart, once', async () => {
+    const pdf = await drawPdf([[
+      { text: '一、总体情况', x: 40, y: 40 },
+      { text: '一、总体情况', x: 40.3, y: 40.2 },
+      { text: '全年主动公开政府信息1234条。', x: 40, y: 70 },
+    ]]);
+    assert.deepEqual((await extractPdfText(pdf)).text.split('\n'), ['一、总体情况', '全年主动公开政府信息1234条。']);
+  });
+
   it('keeps a space between Latin words and none beside Chinese characters or between spread-out characters', async () => {
     const pdf = await drawPdf([[
       { text: '使用App Store下载', x: 40, y: 40 },

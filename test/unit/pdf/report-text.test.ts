@@ -83,8 +83,12 @@ describe('the reading order of PDF text', () => {
 
     it('in a report that does not indent, ends a paragraph at a line that ends a sentence', () => {
       const full = (s: string) => s.padEnd(FULL - 1, '文') + '。';
-      const pages = [page(body(full('第一段'), 100), body(full('第二段'), 118), body('第二段的续行，'.padEnd(FULL, '文'), 136), body('完。', 154))];
-      assert.deepEqual(lines(pages), [full('第一段'), full('第二段'), '第二段的续行，'.padEnd(FULL, '文') + '完。']);
+      const pages = [page(
+        body(full('第一段'), 100), body(full('第二段'), 118), body('第二段的续行，'.padEnd(FULL, '文'), 136), body('完。', 154),
+        // Set to the right: a signature and its date, each a line of its own.
+        piece('某某区人民政府办公室', LEFT + 360 - 120, 190), piece('2024年1月20日', LEFT + 360 - 84, 208),
+      )];
+      assert.deepEqual(lines(pages), [full('第一段'), full('第二段'), '第二段的续行，'.padEnd(FULL, '文') + '完。', '某某区人民政府办公室', '2024年1月20日']);
     });
 
     it('joins the lines of a long title, set larger and centred', () => {
@@ -124,6 +128,18 @@ describe('the reading order of PDF text', () => {
         at('（三）不予公开', 80, 160), value('1', 0, 160), value('1', 1, 160),
       )];
       assert.deepEqual(lines(pages), ['信息内容\t本年制发\t本年废止', '（二）部分公开（区分处理的，只计这一情形）\t5\t0', '（三）不予公开\t1\t1']);
+    });
+
+    it('reads a label wrapped in a cell whose text is centred beside the row’s values as one, on that row', () => {
+      const pages = [page(
+        at('信息内容', 80, 100), value('自然人', 0, 100), value('总计', 1, 100),
+        at('（一）予以公开', 80, 120), value('3', 0, 120), value('3', 1, 120),
+        // Within a line's pitch of the row above, but nearer its own row's values.
+        at('（二）部分公开（区分处理的，', 80, 131), value('5', 0, 136.5), value('5', 1, 136.5),
+        at('只计这一情形）', 80, 142),
+        at('（三）不予公开', 80, 166), value('1', 0, 166), value('1', 1, 166),
+      )];
+      assert.deepEqual(lines(pages), ['信息内容\t自然人\t总计', '（一）予以公开\t3\t3', '（二）部分公开（区分处理的，只计这一情形）\t5\t5', '（三）不予公开\t1\t1']);
     });
 
     it('reads a label stacked one character per line beside rows as one label on the first row beside it', () => {

@@ -12,6 +12,8 @@ import { isWide, withoutJustification } from './spacing';
 const FULL_LINE = 1.5;
 /** A line starting at least this far right of the text's left edge is indented (in font sizes). */
 const INDENT = 1;
+/** The widest indent of a paragraph's first line (in font sizes): 「　　」 is two. */
+const FIRST_LINE_INDENT = 4;
 /** A page's own edges are measured when it has at least this many lines of prose; else the document's are used. */
 const MIN_LINES_FOR_EDGES = 3;
 const SENTENCE_END = /[。！？!?；;：:]["”’」』）)]*$/;
@@ -50,8 +52,12 @@ export class ParagraphJoiner {
     const sizes = new Map<number, number>();
     for (const l of prose) sizes.set(Math.round(l.size), (sizes.get(Math.round(l.size)) ?? 0) + 1);
     this.bodySize = [...sizes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
-    // A paragraph's first line, indented, usually runs to the right edge: a centred title or a short line does not.
-    this.indents = prose.some((l) => lineLeft(l) - this.edgesFor(l.page).left >= INDENT * l.size && isFull(l, this.edgesFor(l.page)));
+    // A paragraph's first line, indented, usually runs to the right edge: a centred title, a short line or a line
+    // set to the right (a signature) is no sign.
+    this.indents = prose.some((l) => {
+      const indent = lineLeft(l) - this.edgesFor(l.page).left;
+      return indent >= INDENT * l.size && indent <= FIRST_LINE_INDENT * l.size && isFull(l, this.edgesFor(l.page));
+    });
   }
 
   private edgesFor(page: number): Edges {
@@ -68,9 +74,12 @@ export class ParagraphJoiner {
         isCentred(previous.line, before) && isCentred(next.line, after) && !SENTENCE_END.test(previous.text);
     }
     if (!isFull(previous.line, before)) return false;
+    // A line of a paragraph starts at the left edge, or a first line's indent from it; a line set to the right
+    // (a signature, a date) is a paragraph of its own, and so is the line after it.
+    if (lineLeft(previous.line) - before.left > FIRST_LINE_INDENT * previous.line.size) return false;
+    if (lineLeft(next.line) - after.left >= INDENT * next.line.size) return false;
     if (matchHeadingMarker(next.text, 0)) return false;
-    if (this.indents) return lineLeft(next.line) - after.left < INDENT * next.line.size;
-    return !SENTENCE_END.test(previous.text);
+    return this.indents || !SENTENCE_END.test(previous.text);
   }
 
   /** A line set larger than the body text. */
