@@ -1,6 +1,6 @@
 // govreport/compareReports: this year's report (open in the editor, or a file) against last year's (a file on
-// disk, .docx included), for the client's 「与上一年度报告比较」 view. Ranges are LSP ranges in each document;
-// a .docx is addressed through its text view, which is what the editor opens.
+// disk, .docx, PDF and web pages included), for the client's 「与上一年度报告比较」 view. Ranges are LSP ranges in
+// each document; a file whose text is extracted is addressed through its text view, which is what the editor opens.
 import { compareReports, localize, parseReport, type Locale, type Message, type ReportComparison, type ReportModel } from '../core/index';
 import type { CheckOptions } from '../core/check';
 import { publishedUriOf } from './workspace';
@@ -15,7 +15,7 @@ export interface CompareReportsParams {
 }
 
 export interface CompareReportsResult extends ReportComparison {
-  /** Where each document's ranges point: the URI given, or the text view of a .docx. */
+  /** Where each document's ranges point: the URI given, or the text view of a .docx, a PDF or a web page. */
   currentUri: string;
   previousUri: string;
   currentTitle: string | null;
