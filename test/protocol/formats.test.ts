@@ -77,6 +77,28 @@ describe('the same report as .txt, .docx, .pdf and a saved web page', function (
     for (const f of files.filter((x) => !x.path.endsWith('.pdf'))) assert.ok(f.diagnostics.every((d) => !('page' in d)), f.path);
   });
 
+  it('govreport matrix and figures: the same row and the same figures for each form', () => {
+    const matrix = JSON.parse(run('matrix', '--format', 'json', dir).stdout).reports as { path: string; title: string; year: number; items: Record<string, boolean>; errors: number; warnings: number }[];
+    assert.equal(matrix.length, 4);
+    const rowOf = (r: (typeof matrix)[number]) => ({ title: r.title, year: r.year, items: r.items, errors: r.errors, warnings: r.warnings });
+    for (const r of matrix) assert.deepEqual(rowOf(r), rowOf(matrix.find((x) => x.path.endsWith('.txt'))!), r.path);
+    assert.ok(matrix[0].errors >= 1 && Object.keys(matrix[0].items).length > 0);
+    const figures = JSON.parse(run('figures', '--format', 'json', dir).stdout).files as { path: string; figures: { value: number; unit: string; table: string; row: string; column: string }[] }[];
+    const valuesOf = (f: (typeof figures)[number]) => f.figures.map((x) => `${x.table}|${x.row}|${x.column}|${x.value}${x.unit}`);
+    const text = valuesOf(figures.find((f) => f.path.endsWith('.txt'))!);
+    assert.ok(text.length > 200, `${text.length} figures`);
+    for (const f of figures) assert.deepEqual(valuesOf(f), text, f.path);
+  });
+
+  it('govreport compare: the page against the PDF of the same report, every paragraph copied', () => {
+    const r = run('compare', '--format', 'json', path.join(dir, '报告.html'), path.join(dir, '报告.pdf'));
+    assert.equal(r.status, 0, r.stderr);
+    const json = JSON.parse(r.stdout) as { copiedParagraphs: { current: { text: string } }[] };
+    const textAgainstText = JSON.parse(run('compare', '--format', 'json', path.join(dir, '报告.txt'), path.join(dir, '报告.txt')).stdout) as { copiedParagraphs: { current: { text: string } }[] };
+    assert.ok(textAgainstText.copiedParagraphs.length > 5);
+    assert.deepEqual(json.copiedParagraphs.map((p) => p.current.text), textAgainstText.copiedParagraphs.map((p) => p.current.text));
+  });
+
   it('govreport check on the PDF: 「第N页」 beside the line in text, properties.page in SARIF', () => {
     const pdf = path.join(dir, '报告.pdf');
     const zh = run('check', pdf);
