@@ -181,6 +181,8 @@ describe('extractHtmlText on hostile pages', () => {
     const started = Date.now();
     extractHtmlText(utf8('<meta ' + 'a'.repeat(2_000_000)));
     extractHtmlText(utf8(`<p>${' \n'.repeat(1_000_000)}</p><p>${'发布日期：2'.repeat(100_000)}</p>`));
+    // Runs that HTML does not collapse: &nbsp; and full-width spaces, inside a paragraph and a cell.
+    extractHtmlText(utf8(`<p>一${'&nbsp;'.repeat(300_000)}二</p><p>三${'\u3000'.repeat(300_000)}四</p><table><tr><td>五${'&nbsp;'.repeat(100_000)}六</td><td>1</td></tr></table>`));
     assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
   });
 

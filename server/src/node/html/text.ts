@@ -4,8 +4,6 @@
 
 /** HTML's whitespace (not &nbsp;, which a page writes on purpose). */
 const HTML_WHITESPACE = /[ \t\n\r\f]+/g;
-/** The ends of a paragraph: any space, &nbsp; and the ideographic space U+3000 included (JavaScript's \s). */
-const EDGES = /^\s+|\s+$/g;
 
 /** One paragraph's text from the raw text of its inline content. */
 export function paragraphText(raw: string): string {
@@ -13,7 +11,9 @@ export function paragraphText(raw: string): string {
     if (!/[\n\r]/.test(ws)) return ' ';
     return isWide(raw.charCodeAt(at - 1)) && isWide(raw.charCodeAt(at + ws.length)) ? '' : ' ';
   });
-  return collapsed.replace(EDGES, '');
+  // The ends: any space, &nbsp; and the ideographic space U+3000 included. trim(), not a pattern: /\s+$/ would
+  // go over a long run of &nbsp; inside the line once from each of its characters.
+  return collapsed.trim();
 }
 
 /**
