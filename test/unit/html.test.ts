@@ -1,6 +1,7 @@
 // Saved web pages: the article of a 政务公开 page without the site around it, in the page's own encoding, its
 // tables one row per line as the .docx reader gives them, and a hostile page refused in one line.
 import * as assert from 'assert/strict';
+import fc from 'fast-check';
 import { extractHtmlText, HTML_LIMITS, HtmlError } from '../../server/src/node/html';
 import { declaredCharset } from '../../server/src/node/html/charset';
 import { withoutSiteName } from '../../server/src/node/html/article';
@@ -184,6 +185,28 @@ describe('extractHtmlText on hostile pages', () => {
     // Runs that HTML does not collapse: &nbsp; and full-width spaces, inside a paragraph and a cell.
     extractHtmlText(utf8(`<p>一${'&nbsp;'.repeat(300_000)}二</p><p>三${'\u3000'.repeat(300_000)}四</p><table><tr><td>五${'&nbsp;'.repeat(100_000)}六</td><td>1</td></tr></table>`));
     assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
+  });
+
+  // (Inside an unclosed <title> a <script> is text, as browsers read it: the whole title token is used instead.)
+  it('on any soup of the tags 政务 pages use: text or one HtmlError, lines never blank, a script’s text never', () => {
+    const tokens = [
+      '<p>', '</p>', '<div class="content">', '<div id="zoom">', '</div>', '<br>', '<table>', '</table>', '<tr>', '</tr>', '<td>',
+      '<td rowspan="3">', '<td colspan="2">', '</td>', '<th>', '<a href="/x">', '</a>', '<h1>', '</h1>', '<li>', '<ul>', '</ul>',
+      '<form>', '</form>', '<input name=q>', '<title>某县2023年政府信息公开工作年度报告_某县人民政府</title>', '<nav>', '</nav>', '<span style="display:none">', '</span>',
+      '<script>脚本内容</script>', '<style>p{}</style>', '<!-- 注释 -->', '<![CDATA[x]]>', '&nbsp;', '&ldquo;', '&#x4E00;', '&amp',
+      '\u3000', '\n', ' ', '\t', '一、总体情况', '（一）加强领导。', '发布日期：2022-01-01', '来源：办公室', '27', '版权所有', '<', '>', '"',
+    ];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 200 }), (parts) => {
+      let text: string;
+      try {
+        text = extractHtmlText(utf8(parts.join(''))).text;
+      } catch (e) {
+        assert.ok(e instanceof HtmlError, String(e));
+        return;
+      }
+      assert.ok(!text.includes('脚本内容'), text);
+      for (const line of text.split('\n')) if (text.length > 0) assert.ok(line.trim().length > 0, JSON.stringify(text));
+    }), { numRuns: 500, seed: 20 });
   });
 
   it('keeps its limits at the documented values', () => {
