@@ -9,8 +9,11 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { COMPARISON_VIEW, compareWithPrevious, ComparisonView, type ComparisonNode } from './commands/compare';
-import { exportFigures, showFigures } from './commands/figures';
+import { exportFigures, refreshFigures, showFigures } from './commands/figures';
+import { linkRuleDocs, RULE_DOC_SCHEME, RuleDocProvider, SHOW_RULE_DOC_COMMAND, showRuleDoc } from './commands/ruleDocs';
 import { checkWorkspace, DOCX_SCHEME, DocxEditorProvider, DocxTextProvider, openDocxAsText } from './commands/workspace';
+import { t } from './l10n';
+import { ReportContext } from './reportContext';
 import { registerCoverageView, type CoverageTreeProvider } from './views/coverage';
 
 /** Languages whose documents the server checks: our own, plus reports kept as plain text or Markdown. */
@@ -24,10 +27,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
   outputChannel = vscode.window.createOutputChannel('GovReport', { log: true });
   context.subscriptions.push(outputChannel);
 
-  client = createClient(context, outputChannel);
+  // The views speak the language of the diagnostics: when govreport.locale changes, they are asked for again and
+  // worded anew — once the client has told the server of the change, or the server would answer in the old language.
+  let localeSetting = vscode.workspace.getConfiguration('govreport').get('locale');
+  let refreshViews = (): void => undefined;
+  client = createClient(context, outputChannel, () => {
+    const now = vscode.workspace.getConfiguration('govreport').get('locale');
+    if (now === localeSetting) return;
+    localeSetting = now;
+    refreshViews();
+  });
+  // Before the start, so that the server's first word on each document is heard.
+  const reports = new ReportContext(client);
+  context.subscriptions.push(reports);
   const comparison = new ComparisonView();
+  const comparisonView = vscode.window.createTreeView(COMPARISON_VIEW, { treeDataProvider: comparison });
+  comparison.attach(comparisonView);
   context.subscriptions.push(
-    vscode.window.registerTreeDataProvider(COMPARISON_VIEW, comparison),
+    comparisonView,
     vscode.commands.registerCommand('govreport.compareWithPrevious', (current?: vscode.Uri, previous?: vscode.Uri) => (client ? compareWithPrevious(client, comparison, current, previous) : undefined)),
     vscode.commands.registerCommand('govreport.openComparisonDiff', (node?: ComparisonNode) => comparison.openDiff(node)),
   );
@@ -40,6 +57,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     vscode.commands.registerCommand('govreport.openDocxAsText', (uri?: vscode.Uri) => openDocxAsText(client, uri)),
     vscode.workspace.registerTextDocumentContentProvider(DOCX_SCHEME, new DocxTextProvider(client)),
     vscode.window.registerCustomEditorProvider(DocxEditorProvider.viewType, new DocxEditorProvider(() => client)),
+    vscode.workspace.registerTextDocumentContentProvider(RULE_DOC_SCHEME, new RuleDocProvider(context.extensionUri)),
+    vscode.commands.registerCommand(SHOW_RULE_DOC_COMMAND, (rule?: unknown) => showRuleDoc(rule)),
   );
   // The server starts in the background: activation returns at once, and the editor stays responsive while
   // the server process boots. Diagnostics and outline simply arrive when it is up.
@@ -49,8 +68,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     throw error;
   });
   const coverage = registerCoverageView(context, client, ready, isCheckedDocument, outputChannel);
+  refreshViews = () => {
+    comparison.reword();
+    coverage.scheduleRefresh();
+    if (client) void refreshFigures(client);
+  };
   const activationMs = performance.now() - started;
-  return { get client() { return client; }, ready, activationMs, comparison, coverage };
+  return { get client() { return client; }, ready, activationMs, comparison, coverage, reports };
 }
 
 export async function deactivate(): Promise<void> {
@@ -69,17 +93,22 @@ export interface GovReportApi {
   readonly comparison: ComparisonView;
   /** The 「纲要覆盖情况」 view's data: what it shows (`shown`), its nodes and tree items. */
   readonly coverage: CoverageTreeProvider;
+  /** Which open documents the server takes for reports (the report commands are offered on them). */
+  readonly reports: ReportContext;
 }
 
 /** A document the server is sent (see the client's documentSelector): a file or untitled document in one of
- * the report languages, or the text of a .docx report. */
+ * the report languages, or the text of a .docx report. Only these: documents of other schemes (git:, output:,
+ * vscode-userdata:, our rule pages' govreport-doc:) are not the user's reports. The server itself leaves the
+ * extension's own files alone. */
 function isCheckedDocument(document: vscode.TextDocument): boolean {
   const { scheme } = document.uri;
   if (scheme === DOCX_SCHEME) return true;
   return (scheme === 'file' || scheme === 'untitled') && (REPORT_LANGUAGES as readonly string[]).includes(document.languageId);
 }
 
-function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): LanguageClient {
+/** `settingsSent` runs after each notification that the settings changed has gone to the server. */
+function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel, settingsSent: () => void): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -96,14 +125,28 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     ],
     outputChannel: channel,
     synchronize: { configurationSection: 'govreport' },
-    // In an untrusted workspace the server does not run the patterns of profiles a project file defines.
-    initializationOptions: { locale: vscode.env.language, workspaceTrusted: vscode.workspace.isTrusted },
+    // In an untrusted workspace the server does not run the patterns of profiles a project file defines. The
+    // extension's folder: its files (the rule pages among them) are not reports, and the server leaves them alone.
+    initializationOptions: { locale: vscode.env.language, workspaceTrusted: vscode.workspace.isTrusted, extensionPath: context.extensionPath },
+    middleware: {
+      // A rule's page opens rendered and read-only, not as a file of the extension's folder.
+      handleDiagnostics: (uri, diagnostics, next) => {
+        linkRuleDocs(diagnostics);
+        next(uri, diagnostics);
+      },
+      workspace: {
+        didChangeConfiguration: async (sections, next) => {
+          await next(sections);
+          settingsSent();
+        },
+      },
+    },
   };
-  return new LanguageClient('govreport', vscode.l10n.t('GovReport Language Server'), serverOptions, clientOptions);
+  return new LanguageClient('govreport', t('GovReport Language Server'), serverOptions, clientOptions);
 }
 
 async function restartServer(): Promise<void> {
   if (!client) return;
   await client.restart();
-  void vscode.window.showInformationMessage(vscode.l10n.t('GovReport language server restarted.'));
+  void vscode.window.showInformationMessage(t('GovReport language server restarted.'));
 }

@@ -31,15 +31,17 @@ import {
 import { ConfigResolver, toFilePath, type DocumentConfig } from './features/config';
 import { COMPARE_REPORTS_REQUEST, compareReportsRequest, type CompareReportsParams, type CompareReportsResponse } from './features/compare';
 import { COMPLETION_TRIGGERS, completion } from './features/completion';
-import { COVERAGE_REQUEST, coverageResult, type CoverageParams } from './features/coverage';
+import { COVERAGE_REQUEST, coverageResult, notReportResult, type CoverageParams } from './features/coverage';
 import { toDiagnostic } from './features/diagnostics';
 import { FIGURES_REQUEST, figuresResult, type FiguresParams } from './features/figures';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
+import { REPORT_STATUS_NOTIFICATION, ReportStatuses } from './features/reportStatus';
 import { guardLifecycle } from './features/lifecycle';
 import { documentSymbols } from './features/symbols';
 import {
-  CHECK_FILES_REQUEST, DOCX_TEXT_REQUEST, FileAccess, filePathOf, isInside, publishedUriOf, readReportText, USER_OPENED_FILE_NOTIFICATION,
+  CHECK_FILES_REQUEST, countFindings, DOCX_TEXT_REQUEST, FileAccess, filePathOf, isInside, noProblems, OwnFolder, publishedUriOf, readReportText,
+  USER_OPENED_FILE_NOTIFICATION,
   type CheckFilesParams, type CheckFilesResult, type DocxTextParams,
 } from './features/workspace';
 import { readLimits, readReport } from './node/files';
@@ -68,6 +70,8 @@ let configs: ConfigResolver;
 let clientLocale: Locale = 'zh';
 /** What the server may read from disk: the workspace folders, open documents, files the user opened. */
 const access = new FileAccess((uri) => documents.get(uri) !== undefined);
+/** The extension's own files (its rule pages): not reports, left alone. Known once the client names the folder. */
+let ownFolder = new OwnFolder(undefined, () => []);
 let supportsDocumentChanges = false;
 let registerConfigurationChanges = false;
 let registerFileWatcher = false;
@@ -77,6 +81,8 @@ const pending = new Map<string, NodeJS.Timeout>();
 const checkedOnce = new Set<string>();
 /** What was last published per document: code actions resolve diagnostics against it. */
 const published = new Map<string, PublishedFindings>();
+/** Which open documents the client was told are reports. */
+const reportStatuses = new ReportStatuses();
 /** Bumped per publish, so that a publish overtaken while it waited for settings gives way. */
 const publishGeneration = new Map<string, number>();
 
@@ -91,6 +97,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   registerFileWatcher = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   workspaceFolderChanges = workspace?.workspaceFolders === true;
   access.addFolders(folderPaths(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])));
+  const extensionPath = (params.initializationOptions as { extensionPath?: unknown } | undefined)?.extensionPath;
+  ownFolder = new OwnFolder(typeof extensionPath === 'string' && extensionPath !== '' ? extensionPath : undefined, () => access.workspaceFolders);
   return {
     capabilities: {
       // Folders added and removed later change what the server may read.
@@ -116,6 +124,7 @@ connection.onInitialized(() => {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       access.removeFolders(folderPaths(event.removed));
       access.addFolders(folderPaths(event.added));
+      ownFolder.foldersChanged();
     });
   }
   if (registerConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
@@ -142,9 +151,14 @@ function largeDocumentThreshold(config: DocumentConfig): number {
   return config.config.largeDocumentThreshold ?? DEFAULT_LARGE_DOCUMENT_THRESHOLD;
 }
 
+/** A document the server does not look at: a file of the extension itself (a rule page the user opened). */
+function leftAlone(uri: string): boolean {
+  return ownFolder.contains(uri);
+}
+
 /** The findings the user sees for this version: none on text that is not a report, none silenced. */
 function visibleFindings(document: TextDocument, config: DocumentConfig): Finding[] {
-  if (!service.model(document).isReport) return [];
+  if (leftAlone(document.uri) || !service.model(document).isReport) return [];
   const large = largeDocument(document, config);
   if (large) notifyLargeDocument(document, config);
   return filterIgnored(service.check(document, large ? structureOnly(config.options) : config.options), document.getText(), config.project?.relativeFile, config.config);
@@ -179,6 +193,8 @@ async function publishDiagnostics(uri: string): Promise<void> {
   // Overtaken by a newer publish, or by shutdown while the settings were asked for.
   if (!document || publishGeneration.get(uri) !== generation || lifecycle.shutDown) return;
   const findings = visibleFindings(document, config);
+  const status = reportStatuses.update(uri, !leftAlone(uri) && service.model(document).isReport);
+  if (status) void connection.sendNotification(REPORT_STATUS_NOTIFICATION, status);
   published.set(uri, { version: document.version, findings, locale: config.locale });
   checkedOnce.add(uri);
   const diagnostics = findings.map((f, index) => toDiagnostic(f, config.locale, uri, { version: document.version, index } satisfies DiagnosticData));
@@ -210,6 +226,7 @@ documents.onDidChangeContent((e) => scheduleDiagnostics(e.document.uri, checkedO
 documents.onDidClose((e) => {
   const uri = e.document.uri;
   checkedOnce.delete(uri);
+  reportStatuses.forget(uri);
   largeDocumentsNotified.delete(uri);
   const timer = pending.get(uri);
   if (timer) clearTimeout(timer);
@@ -299,6 +316,7 @@ function workspaceFolderOf(file: string): string | undefined {
 connection.onDocumentSymbol(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
+  if (leftAlone(document.uri)) return [];
   // The locale names the tables (「表三 …」 / "Table 3: …").
   const config = await configs.resolve(document.uri);
   const current = documents.get(document.uri);
@@ -307,12 +325,13 @@ connection.onDocumentSymbol(async (params) => {
 
 connection.onFoldingRanges((params) => {
   const document = documents.get(params.textDocument.uri);
+  if (document && leftAlone(document.uri)) return [];
   return document ? foldingRanges(service.model(document)) : null;
 });
 
 connection.onHover(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  if (!document) return null;
+  if (!document || leftAlone(document.uri)) return null;
   const config = await configs.resolve(document.uri);
   const current = documents.get(document.uri);
   return current ? hover(service.model(current), params.position, config.locale, config.options.profile, largeDocument(current, config)) : null;
@@ -320,7 +339,7 @@ connection.onHover(async (params) => {
 
 connection.onCompletion(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  if (!document) return null;
+  if (!document || leftAlone(document.uri)) return null;
   const config = await configs.resolve(document.uri);
   const current = documents.get(document.uri);
   return current ? completion(service.model(current), params.position, config.locale, config.options) : null;
@@ -341,7 +360,7 @@ connection.onNotification(USER_OPENED_FILE_NOTIFICATION, (params: { uri?: unknow
 let checkSession: { id: string; seen: Set<string> } | undefined;
 
 connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token: CancellationToken): Promise<CheckFilesResult> => {
-  const result: CheckFilesResult = { checked: 0, withProblems: 0, unreadable: [] };
+  const result: CheckFilesResult = { checked: 0, withProblems: 0, problems: noProblems(), unreadable: [] };
   const session = typeof params?.session === 'string' ? params.session : undefined;
   if (session !== undefined && checkSession?.id !== session) checkSession = { id: session, seen: new Set() };
   const seen = session !== undefined ? checkSession!.seen : new Set<string>();
@@ -349,9 +368,20 @@ connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token
     if (token.isCancellationRequested || lifecycle.shutDown) break;
     if (typeof uri !== 'string') continue;
     const target = publishedUriOf(uri);
-    // An open report has live diagnostics already.
-    if (documents.get(uri) || documents.get(target)) {
-      result.checked++;
+    // A file of the extension itself (a developer's checkout opened as the workspace): no report.
+    if (leftAlone(uri)) {
+      countFindings(result, []);
+      continue;
+    }
+    // An open report has live diagnostics already: it is not read again, but its findings count as they are shown.
+    const open = documents.get(uri) ?? documents.get(target);
+    if (open) {
+      const file = filePathOf(uri);
+      const identity = file !== undefined ? fileIdentity(file) : undefined;
+      if (identity !== undefined) seen.add(identity);
+      const config = await configs.resolve(open.uri);
+      const current = documents.get(open.uri);
+      countFindings(result, current ? visibleFindings(current, config) : []);
       continue;
     }
     // Checked before anything near the file is looked at, its project file included.
@@ -377,8 +407,7 @@ connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token
     }
     const findings = checkReportText(read.text, config.options, config.config, config.project?.relativeFile);
     void connection.sendDiagnostics({ uri: target, diagnostics: findings.map((f) => toDiagnostic(f, config.locale, target)) });
-    result.checked++;
-    if (findings.some((f) => f.severity === 'error' || f.severity === 'warning')) result.withProblems++;
+    countFindings(result, findings);
     // Between files, let the editor's own requests through.
     await new Promise((resolve) => setImmediate(resolve));
   }
@@ -403,7 +432,7 @@ connection.onRequest(DOCX_TEXT_REQUEST, async (params: DocxTextParams): Promise<
 
 connection.onRequest(FIGURES_REQUEST, async (params: FiguresParams) => {
   const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
-  if (!document) return null;
+  if (!document || leftAlone(document.uri)) return null;
   const config = await configs.resolve(document.uri);
   const current = documents.get(document.uri);
   if (!current) return null;
@@ -428,6 +457,8 @@ connection.onRequest(COMPARE_REPORTS_REQUEST, async (params: CompareReportsParam
 connection.onRequest(COVERAGE_REQUEST, async (params: CoverageParams) => {
   const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
   if (!document) return null;
+  // Its words in the settings' language: the document's own configuration is not looked for.
+  if (leftAlone(document.uri)) return notReportResult(document.version, (await configs.resolve('')).locale);
   const config = await configs.resolve(document.uri);
   const current = documents.get(document.uri);
   return current ? coverageResult(service.model(current), config.locale) : null;

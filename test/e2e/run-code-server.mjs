@@ -3,10 +3,11 @@
 // machine — code-server's web workbench with its Node extension host, driven by headless Debian Chromium
 // through playwright-core — then takes the screenshots the suite asks for. See test/e2e/README.md.
 //
-// Steps: setup.sh (idempotent) -> bundle the suite -> temp user-data/extensions dirs and a temp workspace (seeds/
-// and the 政府信息公开 corpus report, see copyWorkspace) -> code-server on a free loopback port -> Chromium opens
-// the workbench with the extension-test payload -> wait for the suite's results file -> print a summary ->
-// screenshot handshake -> stop everything.
+// Steps: setup.sh (idempotent) -> `npm run package` (the .vsix users get) -> bundle the suite -> temp
+// user-data/extensions dirs and a temp workspace (seeds/ and the 政府信息公开 corpus report, see copyWorkspace) ->
+// code-server --install-extension <the .vsix> -> code-server on a free loopback port -> Chromium opens the
+// workbench with the extension-test payload -> wait for the suite's results file -> print a summary -> screenshot
+// handshake -> stop everything. The suite exercises the installed package, not the repository's folder.
 // Environment knobs: GOVREPORT_E2E_TIMEOUT_MS (overall deadline, default 300000), GOVREPORT_E2E_KEEP_TMP=1
 // (keep the temp dir for inspection).
 import { spawn, spawnSync } from 'node:child_process';
@@ -14,12 +15,16 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { bundleSuite, copyWorkspace, ensureExtensionBuilt, printResults, repoRoot } from './bundle-suite.mjs';
+import { vsixFile } from '../../scripts/package.mjs';
+import { bundleSuite, copyWorkspace, printResults, repoRoot } from './bundle-suite.mjs';
 
 const OVERALL_TIMEOUT_MS = Number(process.env.GOVREPORT_E2E_TIMEOUT_MS) || 300_000;
 const SERVER_START_TIMEOUT_MS = 60_000;
 const WORKBENCH_TIMEOUT_MS = 60_000;
 const SCREENSHOT_STEP_TIMEOUT_MS = 30_000;
+const PACKAGE_TIMEOUT_MS = 180_000;
+const INSTALL_TIMEOUT_MS = 120_000;
+const EXTENSION_ID = 'govreport.govreport';
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -232,8 +237,10 @@ async function main() {
   if (!fs.existsSync(codeServerEntry)) throw new E2EError(`code-server is not installed at ${codeServerEntry}`);
   if (!fs.existsSync(CHROMIUM)) throw new E2EError(`${CHROMIUM} is missing (Debian package chromium)`);
 
+  step('package the extension: npm run package');
+  const vsix = packageExtension();
+
   step('bundle the suite into dist/test/e2e');
-  await ensureExtensionBuilt();
   const testsIndex = await bundleSuite();
 
   fs.mkdirSync(outputDir, { recursive: true });
@@ -243,10 +250,12 @@ async function main() {
   tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-e2e-'));
   const userDataDir = path.join(tmpDir, 'user-data');
   const extensionsDir = path.join(tmpDir, 'extensions'); // must exist, or the extension is silently not loaded
+  // The test payload must name a folder under development: an empty one, so that GovReport is the installed one.
+  const noDevelopmentExtension = path.join(tmpDir, 'no-extension-under-development');
   const workspace = path.join(tmpDir, 'workspace', 'seeds');
   const handshakeDir = path.join(tmpDir, 'handshake');
   const resultsFile = path.join(tmpDir, 'results.json');
-  for (const d of [userDataDir, extensionsDir, handshakeDir, ...['xdg-config', 'xdg-data', 'xdg-cache'].map((d) => path.join(tmpDir, d))]) {
+  for (const d of [userDataDir, extensionsDir, noDevelopmentExtension, handshakeDir, ...['xdg-config', 'xdg-data', 'xdg-cache'].map((d) => path.join(tmpDir, d))]) {
     fs.mkdirSync(d, { recursive: true });
   }
   copyWorkspace(workspace);
@@ -276,18 +285,23 @@ async function main() {
     ),
   );
 
-  step('start code-server');
-  const port = await freePort();
   const env = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE') delete env[k];
   Object.assign(env, {
     GOVREPORT_E2E_RESULTS: resultsFile,
     GOVREPORT_E2E_HANDSHAKE_DIR: handshakeDir,
+    GOVREPORT_E2E_VSIX: vsix, // the suite compares the installed extension with it
     XDG_CONFIG_HOME: path.join(tmpDir, 'xdg-config'),
     XDG_DATA_HOME: path.join(tmpDir, 'xdg-data'),
     XDG_CACHE_HOME: path.join(tmpDir, 'xdg-cache'),
     EXTENSIONS_GALLERY: '{}', // no marketplace: nothing to look up outside this machine
   });
+
+  step(`install ${path.relative(repoRoot, vsix)} into code-server`);
+  installExtension(vsix, { userDataDir, extensionsDir, env });
+
+  step('start code-server');
+  const port = await freePort();
   serverLogStream = fs.createWriteStream(path.join(outputDir, 'code-server.log'));
   server = spawn(
     process.execPath,
@@ -348,7 +362,7 @@ async function main() {
 
   const authority = `127.0.0.1:${port}`;
   const payload = [
-    ['extensionDevelopmentPath', `vscode-remote://${authority}${repoRoot}`],
+    ['extensionDevelopmentPath', `vscode-remote://${authority}${noDevelopmentExtension}`],
     ['extensionTestsPath', `vscode-remote://${authority}${testsIndex}`],
   ];
   const url = `http://${authority}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
@@ -360,8 +374,10 @@ async function main() {
   }
 
   step('run the suite in the extension host');
-  await waitUntil('the suite to write its results', () => {
+  const asks = { next: 0 };
+  await waitUntil('the suite to write its results', async () => {
     if (fs.existsSync(resultsFile)) return true;
+    await serveAsks(page, handshakeDir, asks);
     if (pageCrashed) throw new E2EError('the workbench page crashed');
     if (extensionHostExited(userDataDir) && !fs.existsSync(resultsFile)) {
       throw new E2EError('the extension host exited before the suite wrote its results (see remoteexthost.log below)');
@@ -389,6 +405,236 @@ async function main() {
     }
   }
   return counts;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Asks: while a test waits, the runner does in the page what a user would see or do (see askRunner in
+// suite/helpers.ts): the test writes <handshake>/ask-<n>.json, the runner answers <handshake>/answer-<n>.json.
+
+/** Answers every ask the suite has written since the last call, in order. */
+async function serveAsks(page, handshakeDir, asks) {
+  for (;;) {
+    const file = path.join(handshakeDir, `ask-${asks.next}.json`);
+    if (!fs.existsSync(file)) return;
+    const ask = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const n = asks.next++;
+    let answer;
+    try {
+      const result = ask.action === 'figures' ? await figuresLayout(page, ask)
+        : ask.action === 'hover' ? await hoverLines(page, ask)
+          : ask.action === 'coverage' ? await coverageRows(page, ask)
+            : ask.action === 'palette' ? await paletteRows(page, ask)
+              : undefined;
+      if (result === undefined) throw new Error(`unknown action ${ask.action}`);
+      answer = { ok: true, result };
+    } catch (err) {
+      answer = { ok: false, error: err.message.split('\n')[0] };
+      // What the page showed when the ask could not be done.
+      await page.screenshot({ path: path.join(outputDir, `ask-${n}-${ask.action}-failed.png`) }).catch(() => {});
+    }
+    const out = path.join(handshakeDir, `answer-${n}.json`);
+    fs.writeFileSync(`${out}.tmp`, JSON.stringify(answer));
+    fs.renameSync(`${out}.tmp`, out);
+  }
+}
+
+/**
+ * The frame of the 「显示报告数据」 webview whose heading is `title` (and whose text has `waitForText`): a webview is
+ * an iframe holding another (#active-frame) with the page; setting new HTML replaces the inner one, so look anew.
+ */
+async function figuresFrame(page, title, waitForText) {
+  let found;
+  await waitUntil(`the figures webview of "${title}"${waitForText ? ` showing "${waitForText}"` : ''}`, async () => {
+    for (const frame of page.frames()) {
+      const ok = await frame.evaluate(([t, w]) => {
+        const h1 = document.querySelector('.bar h1');
+        return Boolean(h1 && document.getElementById('grid') && h1.textContent === t && (!w || document.body.innerText.includes(w)));
+      }, [title, waitForText ?? '']).catch(() => false);
+      if (ok) {
+        found = frame;
+        return true;
+      }
+    }
+    return false;
+  }, SCREENSHOT_STEP_TIMEOUT_MS);
+  return found;
+}
+
+/** The webview's box in the workbench page (the outer iframe's). */
+async function webviewBox(frame) {
+  const outer = frame.parentFrame() && frame.parentFrame().parentFrame() ? await frame.parentFrame().frameElement() : await frame.frameElement();
+  return outer.boundingBox();
+}
+
+/** Drags the sash at the webview's left edge so that its editor group is `width` px wide, as a user would. */
+async function resizeWebview(page, frame, width) {
+  const box = await webviewBox(frame);
+  if (!box) throw new Error('the figures webview is not on screen');
+  if (Math.abs(box.width - width) <= 4) return;
+  const sashes = await page.locator('.part.editor .monaco-sash.vertical').evaluateAll((els) =>
+    els.map((e) => e.getBoundingClientRect()).filter((r) => r.height > 0).map((r) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 })));
+  const sash = sashes.find((r) => Math.abs(r.x - box.x) <= 8);
+  if (!sash) throw new Error(`no sash at the webview's left edge (x ${box.x.toFixed(0)}; sashes at ${sashes.map((r) => r.x.toFixed(0)).join(', ') || 'none'})`);
+  const targetX = box.x + box.width - width;
+  await page.mouse.move(sash.x, sash.y);
+  await page.mouse.down();
+  await page.mouse.move(targetX, sash.y, { steps: 8 });
+  await page.mouse.up();
+  await page.mouse.move(300, 12); // rest on the empty title bar: no highlighted sash, no tooltip
+  await waitUntil(`the figures webview to be ${width} px wide`, async () => {
+    const now = await webviewBox(frame).catch(() => null);
+    return now && Math.abs(now.width - width) <= 4;
+  }, SCREENSHOT_STEP_TIMEOUT_MS);
+}
+
+/** Lays the figures table out at the asked width and measures it from its DOM; saves a picture if asked. */
+async function figuresLayout(page, ask) {
+  let frame = await figuresFrame(page, ask.title, ask.waitForText);
+  if (ask.width) {
+    await resizeWebview(page, frame, ask.width);
+    frame = await figuresFrame(page, ask.title, ask.waitForText);
+  }
+  // Two frames: the page's resize handler has measured and built the rows in sight.
+  await frame.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const layout = await frame.evaluate(() => {
+    const table = document.querySelector('#grid table');
+    const tableBox = table.getBoundingClientRect();
+    const shown = (el) => getComputedStyle(el).display !== 'none';
+    const columns = {};
+    for (const th of document.querySelectorAll('thead th')) {
+      const r = th.getBoundingClientRect();
+      columns[th.classList[0]] = { header: th.textContent, width: r.width, left: r.left, right: r.right, shown: shown(th) };
+    }
+    const cutOff = [];
+    for (const td of document.querySelectorAll('tbody tr[data-i] td')) {
+      if (shown(td) && td.getBoundingClientRect().right > Math.min(tableBox.right, document.documentElement.clientWidth) + 0.5) cutOff.push(td.className);
+    }
+    const first = document.querySelector('tbody tr[data-i]');
+    const firstRow = first && {
+      cells: Object.fromEntries([...first.children].filter(shown).map((td) => [td.className, { text: td.textContent, truncated: td.scrollWidth > td.clientWidth }])),
+      tooltip: first.title,
+    };
+    const result = {
+      viewport: document.documentElement.clientWidth,
+      em: parseFloat(getComputedStyle(document.body).fontSize),
+      table: { left: tableBox.left, right: tableBox.right, scrollWidth: table.scrollWidth, clientWidth: table.clientWidth },
+      page: { scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth },
+      columns,
+      bar: document.querySelector('.bar').innerText,
+      builtRows: document.querySelectorAll('tbody tr[data-i]').length,
+      values: [...document.querySelectorAll('tbody tr[data-i] td.value')].map((td) => td.textContent),
+      sections: [...document.querySelectorAll('tbody tr[data-i] td.section')].map((td) => td.textContent),
+      cutOff: [...new Set(cutOff)],
+      firstRow,
+      headerTopAfterScroll: NaN,
+    };
+    return result;
+  });
+  // Scrolled down, the header stays on top.
+  layout.headerTopAfterScroll = await frame.evaluate(async () => {
+    window.scrollTo(0, Math.min(600, document.documentElement.scrollHeight));
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const top = document.querySelector('thead th').getBoundingClientRect().top;
+    window.scrollTo(0, 0);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return top;
+  });
+  if (ask.screenshot) await page.screenshot({ path: path.join(outputDir, `${ask.screenshot}.png`) });
+  return layout;
+}
+
+/** Waits for the editor's hover with `waitForText`, reads its rendered blocks, saves a picture if asked, closes it. */
+async function hoverLines(page, ask) {
+  const hover = page.locator('.monaco-editor .monaco-hover').filter({ hasText: ask.waitForText }).first();
+  await hover.waitFor({ state: 'visible', timeout: Math.min(ask.timeoutMs ?? SCREENSHOT_STEP_TIMEOUT_MS, SCREENSHOT_STEP_TIMEOUT_MS) });
+  // The hover fades in: the picture is taken once its animations (on it or around it) have finished.
+  await hover.evaluate((el) => Promise.race([
+    Promise.all(document.getAnimations().filter((a) => a.effect?.target && (a.effect.target.contains(el) || el.contains(a.effect.target))).map((a) => a.finished)),
+    new Promise((resolve) => setTimeout(resolve, 2_000)),
+  ]));
+  const blocks = await hover.evaluate((el) => {
+    const all = [...el.querySelectorAll('.rendered-markdown p, .rendered-markdown li, .rendered-markdown tr, .rendered-markdown h1, .rendered-markdown h2, .rendered-markdown h3, .rendered-markdown h4')];
+    // Innermost blocks only: a list item's paragraph, not the item too.
+    return all.filter((b) => !all.some((o) => o !== b && b.contains(o))).map((b) => {
+      const r = b.getBoundingClientRect();
+      return { tag: b.tagName.toLowerCase(), text: b.innerText.trim(), top: r.top, bottom: r.bottom };
+    });
+  });
+  // Whether it is fully shown in the picture: its opacity times its ancestors'.
+  const opacity = await hover.evaluate((el) => {
+    let product = 1;
+    for (let e = el; e; e = e.parentElement) product *= Number(getComputedStyle(e).opacity);
+    return product;
+  });
+  if (ask.screenshot) await page.screenshot({ path: path.join(outputDir, `${ask.screenshot}.png`) });
+  await page.keyboard.press('Escape');
+  return { blocks, opacity };
+}
+
+/** The rows of the 「纲要覆盖情况」 view (which the test has focused) once one shows `waitForText`; a picture if asked. */
+async function coverageRows(page, ask) {
+  const tree = page.locator('.part.sidebar .customview-tree').filter({ hasText: ask.waitForText }).first();
+  await tree.waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+  const rows = await tree.locator('.monaco-list-row').evaluateAll((els) => els.map((row) => ({
+    label: row.querySelector('.label-name')?.textContent ?? '',
+    description: row.querySelector('.label-description')?.textContent ?? '',
+  })));
+  // The view's title as its section header shows it.
+  const title = await tree.evaluate((el) => el.closest('.pane')?.querySelector('.pane-header .title')?.textContent ?? '');
+  if (ask.screenshot) await page.screenshot({ path: path.join(outputDir, `${ask.screenshot}.png`) });
+  return { title, rows };
+}
+
+/** Types `query` into the command palette (F1) and reads the commands it offers, then closes it. */
+async function paletteRows(page, ask) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.keyboard.press('F1');
+  await input.waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+  await input.fill(`>${ask.query}`);
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await rows.filter({ hasText: ask.waitForText }).first().waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS }).catch(() => {});
+  const labels = await rows.evaluateAll((els) => els.map((row) => row.querySelector('.label-name')?.textContent ?? row.textContent ?? ''));
+  await page.keyboard.press('Escape');
+  await input.waitFor({ state: 'hidden', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+  return { labels };
+}
+
+/** `npm run package` (production bundles, then vsce); returns the .vsix it wrote. */
+function packageExtension() {
+  const run = spawnSync('npm', ['run', 'package'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    timeout: Math.min(PACKAGE_TIMEOUT_MS, remaining()),
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (run.status !== 0) {
+    throw new E2EError(`npm run package failed (exit ${run.status ?? run.signal}):\n${tail([run.stdout ?? '', run.stderr ?? ''], 30)}`);
+  }
+  const vsix = vsixFile();
+  if (!fs.existsSync(vsix)) throw new E2EError(`npm run package wrote no ${path.relative(repoRoot, vsix)}`);
+  console.log(`[e2e] ${path.relative(repoRoot, vsix)}: ${fs.statSync(vsix).size} bytes`);
+  return vsix;
+}
+
+/**
+ * `code-server --install-extension <vsix>` into the run's own extensions and user-data dirs, as a user installs a
+ * downloaded .vsix; then checks that the extension's folder is there.
+ */
+function installExtension(vsix, { userDataDir, extensionsDir, env }) {
+  const run = spawnSync(
+    process.execPath,
+    [codeServerEntry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix],
+    { cwd: tmpDir, env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: Math.min(INSTALL_TIMEOUT_MS, remaining()) },
+  );
+  const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
+  if (run.status !== 0) throw new E2EError(`code-server --install-extension failed (exit ${run.status ?? run.signal}):\n${tail([output], 20)}`);
+  const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  const installed = path.join(extensionsDir, `${EXTENSION_ID}-${version}`, 'package.json');
+  if (!fs.existsSync(installed)) {
+    throw new E2EError(`code-server --install-extension did not install ${EXTENSION_ID} ${version} (no ${installed}):\n${tail([output], 20)}`);
+  }
+  console.log(`[e2e] installed ${EXTENSION_ID} ${version} into ${path.relative(tmpDir, path.dirname(installed))} of the run's extensions dir`);
 }
 
 /** Shows what the request asks for and saves test-results/e2e/<name>.png. */
@@ -426,10 +672,10 @@ async function takeScreenshot(page, shot) {
     }
   }
   if (shot.view === 'coverage') {
-    // The 「纲要覆盖情况」 view (English UI: "Outline-plan coverage (纲要)"), shown while a report is active.
-    const focus = 'Explorer: Focus on Outline-plan coverage (纲要) View';
+    // The 「纲要覆盖情况」 view (English UI: "Outline-Plan Coverage"), shown while a report is active.
+    const focus = 'Explorer: Focus on Outline-Plan Coverage View';
     await runCommandFromPalette(page, focus);
-    await giveViewRoom(page, 'Outline-plan coverage (纲要)');
+    await giveViewRoom(page, 'Outline-Plan Coverage');
     await runCommandFromPalette(page, focus);
     const rows = page.locator('.monaco-list-row', { hasText: 'Government functions' });
     try {
@@ -438,24 +684,85 @@ async function takeScreenshot(page, shot) {
       await page.screenshot({ path: file });
       throw new Error(`the coverage view shows no parts (picture saved anyway: ${path.relative(repoRoot, file)})`);
     }
+    if (shot.waitForText) {
+      // The header names the report the view describes.
+      const header = page.locator('.pane-header[aria-label^="Outline-Plan Coverage"] .description', { hasText: shot.waitForText });
+      try {
+        await header.first().waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+      } catch {
+        await page.screenshot({ path: file });
+        throw new Error(`the coverage view's header does not name "${shot.waitForText}" (picture saved anyway: ${path.relative(repoRoot, file)})`);
+      }
+    }
+  }
+  if (shot.editorTitle) await checkEditorTitle(page, shot.editorTitle, file);
+  if (shot.view === 'extension') {
+    // The details page the suite opened: the extension's name, and its icon loaded (not the placeholder).
+    const header = page.locator('.extension-editor .header');
+    try {
+      await header.locator('.name', { hasText: 'GovReport' }).first().waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+      await page.waitForFunction(
+        () => {
+          const icon = document.querySelector('.extension-editor .header img.icon');
+          return icon instanceof HTMLImageElement && icon.complete && icon.naturalWidth === 128 && !icon.src.includes('defaultIcon');
+        },
+        undefined,
+        { timeout: SCREENSHOT_STEP_TIMEOUT_MS },
+      );
+    } catch {
+      await page.screenshot({ path: file });
+      throw new Error(`the details page shows no GovReport name with its 128×128 icon (picture saved anyway: ${path.relative(repoRoot, file)})`);
+    }
   }
   await page.screenshot({ path: file });
   return file;
 }
 
 /**
+ * The active editor group's title bar as the user sees it: once the tab `tab` is active there, the buttons with
+ * the codicons `icons` are all shown (`shown`) or none is. A button is found by its icon, not its title, so that
+ * the check holds in either display language.
+ */
+async function checkEditorTitle(page, { tab, icons, shown }, file) {
+  const group = page.locator('.editor-group-container.active');
+  const fail = async (why) => {
+    await page.screenshot({ path: file });
+    throw new Error(`${why} (picture saved anyway: ${path.relative(repoRoot, file)})`);
+  };
+  try {
+    await group.locator('.tab.active', { hasText: tab }).first().waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+  } catch {
+    await fail(`the active editor group shows no active tab "${tab}"`);
+  }
+  for (const icon of icons) {
+    const button = group.locator(`.title .editor-actions .codicon-${icon}`);
+    if (shown) {
+      try {
+        await button.first().waitFor({ state: 'visible', timeout: SCREENSHOT_STEP_TIMEOUT_MS });
+      } catch {
+        await fail(`the title bar of "${tab}" has no $(${icon}) button`);
+      }
+    } else if ((await button.count()) > 0) {
+      await fail(`the title bar of "${tab}" has a $(${icon}) button, and it is no report`);
+    }
+  }
+}
+
+/**
  * Lets one view of the Explorer use the whole side bar: collapses every other section that is open (the folder
  * section above it; views other suites opened, e.g. the comparison with last year) and drags the side bar's edge
  * to the right so that the Chinese headings are not cut off. `view` is the view's title as its section header's
- * aria-label starts ("Outline Section", "Outline-plan coverage (纲要) Section").
+ * aria-label starts ("Outline Section", "Outline-Plan Coverage Section"; with a description, "Outline-Plan
+ * Coverage - 001.txt Section").
  */
 async function giveViewRoom(page, view) {
-  const others = page.locator(`.part.sidebar .pane-header[aria-expanded="true"]:not([aria-label^="${view} Section"])`);
+  const othersSelector = `.part.sidebar .pane-header[aria-expanded="true"]:not([aria-label^="${view} Section"]):not([aria-label^="${view} - "])`;
+  const others = page.locator(othersSelector);
   for (let left = await others.count(); left > 0; left--) {
     await others.first().click();
     await page.waitForFunction(
       ([selector, before]) => document.querySelectorAll(selector).length < before,
-      [`.part.sidebar .pane-header[aria-expanded="true"]:not([aria-label^="${view} Section"])`, left],
+      [othersSelector, left],
       { timeout: SCREENSHOT_STEP_TIMEOUT_MS },
     );
   }

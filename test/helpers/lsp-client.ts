@@ -20,6 +20,8 @@ export class TestClient {
   readonly registrations: { method: string; registerOptions?: any }[] = [];
   /** `window/showMessage` notifications received. */
   readonly messages: { type: number; message: string }[] = [];
+  /** `govreport/reportStatus` notifications received: which open documents the server takes for reports. */
+  readonly reportStatuses: { uri: string; isReport: boolean }[] = [];
   /** `window/logMessage` notifications received (the server's Output channel). */
   readonly logs: { type: number; message: string }[] = [];
   stderr = '';
@@ -50,6 +52,10 @@ export class TestClient {
     });
     this.connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
       this.messages.push(p);
+      this.notifyChange();
+    });
+    this.connection.onNotification('govreport/reportStatus', (p: { uri: string; isReport: boolean }) => {
+      this.reportStatuses.push(p);
       this.notifyChange();
     });
     this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {

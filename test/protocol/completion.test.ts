@@ -44,7 +44,8 @@ describe('completion over the protocol', () => {
     const items = await complete(uri, lines.length - 1, 2);
     const titles = items.map((i) => i.label);
     assert.ok(titles.some((t) => t === '2021年党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况'), titles.join(' | '));
-    assert.match(items[0].detail ?? '', /尚缺的必备内容/);
+    assert.equal(items[0].detail, '尚缺的必备内容');
+    assert.match(String(items[0].documentation), /^尚缺的必备内容：上一年度党政主要负责人履行推进法治建设第一责任人职责/);
   });
 
   it('answers an empty list for unknown documents and out-of-range positions', async () => {

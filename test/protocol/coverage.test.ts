@@ -55,7 +55,7 @@ describe('govreport/coverage over the protocol', () => {
 
   it('has no areas, and says why, for a 2020 report and for text that is not a report; null for an unknown document', async () => {
     await client.open('file:///reports/000.txt', seedText('000'), 'plaintext');
-    assert.deepEqual(await coverage('file:///reports/000.txt'), { version: 1, year: 2020, firstYear: 2021, unavailable: 'before-first-year', areas: [] });
+    assert.deepEqual(await coverage('file:///reports/000.txt'), { locale: 'zh', version: 1, year: 2020, firstYear: 2021, unavailable: 'before-first-year', areas: [] });
     await client.open('file:///notes.txt', '今天开会。\n明天出差。\n', 'plaintext');
     const notes = (await coverage('file:///notes.txt'))!;
     assert.deepEqual([notes.unavailable, notes.areas], ['not-report', []]);

@@ -35,25 +35,28 @@ describe('hover and figures over the protocol', () => {
     const value = (hover.contents as MarkupContent).value;
     assert.equal((hover.contents as MarkupContent).kind, 'markdown');
     assert.match(value, /199,000,000 元 · 金额 · 确数/);
-    assert.match(value, /统计对象：招商引资到位资金/);
+    assert.match(value, /- 款项：招商引资到位资金/);
     assert.deepEqual(hover.range, { start: { line: position.line, character: position.character - 2 }, end: { line: position.line, character: position.character + 4 } });
   });
 
   it('hovers a total whose parts do not add up, and says so', async () => {
     const value = ((await hoverAt(at(text, '151项', 1)))!.contents as MarkupContent).value;
-    assert.match(value, /= 97项 ≠ 总数/);
+    assert.match(value, /✗ 其中各项之和 97项，不等于总数 151项：6项 \+ 18项/);
   });
 
   it('hovers a heading with its section’s figures table', async () => {
     const value = ((await hoverAt(at(text, '（二）健全政府机构职能体系', 3)))!.contents as MarkupContent).value;
-    assert.match(value, /\| 统计对象 \| 数值 \| 单位 \|/);
+    assert.match(value, /\| 指标 \| 数值 \| 单位 \|/);
     assert.match(value, /\| 招商引资到位资金 \| 199,000,000 \| 元 \|/);
   });
 
   it('hovers the title with the report summary', async () => {
     const value = ((await hoverAt(at(text, '关于2023年法治政府建设情况的报告', 3)))!.contents as MarkupContent).value;
     assert.match(value, /报告年度：2023/);
-    assert.match(value, /已有必备内容：4\/5/);
+    // The four mandated items; the optional 「其他需要报告的情况」 is named apart, not counted.
+    assert.match(value, /已有必备内容：4\/4/);
+    assert.doesNotMatch(value, /缺少：/);
+    assert.match(value, /可选内容，未写：其他需要报告的情况/);
   });
 
   it('answers null on plain text, out-of-range positions and unknown documents', async () => {
@@ -72,5 +75,20 @@ describe('hover and figures over the protocol', () => {
     assert.deepEqual(JSON.parse(cli.stdout).files[0].figures, result.rows);
     const csv = spawnSync(process.execPath, [CLI, 'figures', '--format', 'csv', seedPath('004')], { encoding: 'utf8' });
     assert.equal(csv.stdout, result.csv);
+  });
+
+  it('says which language its words are in, as the setting govreport.locale says: the client words the view in it', async () => {
+    const figures = () => client.connection.sendRequest('govreport/figures', { uri }) as Promise<{ locale: string; csv: string }>;
+    const coverage = () => client.connection.sendRequest('govreport/coverage', { uri }) as Promise<{ locale: string; areas: { short: string }[] }>;
+    assert.equal((await figures()).locale, 'zh');
+    await client.changeSettings('govreport', { locale: 'en' });
+    const en = await figures();
+    assert.equal(en.locale, 'en');
+    assert.ok(en.csv.startsWith('\ufeffline,section'));
+    const covered = await coverage();
+    assert.equal(covered.locale, 'en');
+    assert.match(covered.areas[0].short, /^[A-Z]/);
+    await client.changeSettings('govreport', { locale: 'auto' });
+    assert.equal((await figures()).locale, 'zh', 'auto: the language the client started with (zh-cn)');
   });
 });

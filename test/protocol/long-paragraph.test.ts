@@ -61,7 +61,7 @@ describe('one huge paragraph over the protocol', () => {
     assert.ok(diagnosticsMs < 5_000, `diagnostics after ${Math.round(diagnosticsMs)} ms`);
     // Every fifth clause's parts fall short of its total: the rule did its work on the whole paragraph.
     assert.ok(published.diagnostics.filter((d) => d.code === 'figure-sum').length > 1000);
-    assert.match((hover.value!.contents as MarkupContent).value, /件\*\* → \d+ 件 · 数量/);
+    assert.match((hover.value!.contents as MarkupContent).value, /件\*\* · 数量/);
     assert.ok(Array.isArray(completion.value) || completion.value === null);
     // Once analysed, requests in the paragraph are answered at once.
     const again = await timed(2_000, 'hover after the diagnostics', request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: lines[line].length - 5 } }));
@@ -120,7 +120,7 @@ describe('a document above the large-document threshold over the protocol', () =
     const character = text.split('\n')[line].indexOf('15件') + 1;
     const hover = await request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
     const value = (hover.contents as MarkupContent).value;
-    assert.match(value, /\*\*15件\*\* → 15 件 · 数量 · 确数/);
+    assert.match(value, /\*\*15件\*\* · 数量 · 确数/);
     assert.doesNotMatch(value, /其中各项/);
     assert.match(value, /文档较大，未核对数据/);
   });

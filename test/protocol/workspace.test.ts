@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import type { CheckFilesResult } from '../../server/src/features/workspace';
 import { encodeReport } from '../../server/src/node/files';
 import { bombEntry, documentXml, storedDocx, zipOf } from '../helpers/docx';
 import { TestClient } from '../helpers/lsp-client';
@@ -35,19 +36,44 @@ describe('workspace checking over the protocol', () => {
   });
 
   const uri = (name: string) => pathToFileURL(path.join(dir, name)).href;
+  const published = (u: string) => client.published.filter((p) => p.uri === u).at(-1);
+  const countsOf = (r: CheckFilesResult) => ({ withProblems: r.withProblems, error: r.problems.error, warning: r.problems.warning, information: r.problems.information });
+  /** What the Problems view lists for these documents: errors, warnings and informations (not hints). */
+  const problemsView = (uris: string[]) => {
+    const ds = uris.map((u) => published(u)?.diagnostics ?? []);
+    const count = (severity: number) => ds.flat().filter((d) => d.severity === severity).length;
+    return { withProblems: ds.filter((list) => list.some((d) => d.severity !== 4)).length, error: count(1), warning: count(2), information: count(3) };
+  };
 
   it('checks files that are not open and publishes their diagnostics (a .docx under its text view)', async () => {
-    const result = await client.connection.sendRequest('govreport/checkFiles', { uris: ['003.txt', '000-gbk.txt', '004.docx', 'scan.txt'].map(uri) }) as
-      { checked: number; withProblems: number; unreadable: { uri: string; reason: string }[] };
+    const result = await client.connection.sendRequest('govreport/checkFiles', { uris: ['003.txt', '000-gbk.txt', '004.docx', 'scan.txt'].map(uri) }) as CheckFilesResult;
     assert.equal(result.checked, 3);
-    assert.equal(result.withProblems, 2);
     assert.deepEqual(result.unreadable.map((u) => path.basename(u.uri)), ['scan.txt']);
     assert.match(result.unreadable[0].reason, /不是文本文件/);
-    const published = (u: string) => client.published.filter((p) => p.uri === u).at(-1);
+    const docxView = uri('004.docx').replace(/^file:/, 'govreport-docx:');
     assert.ok(published(uri('003.txt'))!.diagnostics.some((d) => d.code === 'numbering-duplicate'));
     assert.ok(!published(uri('000-gbk.txt'))!.diagnostics.some((d) => d.severity === 1 || d.severity === 2));
-    const docxView = uri('004.docx').replace(/^file:/, 'govreport-docx:');
     assert.ok(published(docxView)!.diagnostics.some((d) => d.code === 'figure-sum'));
+    // The numbers are those of the published diagnostics, as the Problems view shows them.
+    assert.deepEqual(countsOf(result), problemsView([uri('003.txt'), uri('000-gbk.txt'), docxView]));
+    assert.ok(result.problems.error > 0 && result.problems.warning > 0);
+  });
+
+  it('counts an open report with the problems it shows, edits included, without reading it again', async () => {
+    const open = uri('003.txt');
+    // The editor's text differs from the file's: a second 「一、」 more.
+    const text = seedText('003').replace(/^二、/m, '一、');
+    const mark = client.mark();
+    await client.open(open, text, 'plaintext');
+    await client.diagnostics(open, () => true, 10_000, mark);
+    const all = ['003.txt', '000-gbk.txt', '004.docx'].map(uri);
+    const result = await client.connection.sendRequest('govreport/checkFiles', { uris: all }) as CheckFilesResult;
+    assert.equal(result.checked, 3);
+    const docxView = uri('004.docx').replace(/^file:/, 'govreport-docx:');
+    assert.deepEqual(countsOf(result), problemsView([open, uri('000-gbk.txt'), docxView]));
+    // It used to be counted as checked and skipped: none of its problems, and not among the files with problems.
+    assert.ok(published(open)!.diagnostics.filter((d) => d.code === 'numbering-duplicate').length >= 2);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: open } });
   });
 
   it('gives the text of a .docx for its read-only view, and a reason for what it cannot read', async () => {

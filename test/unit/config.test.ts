@@ -244,7 +244,8 @@ describe('schema and settings in step with the rule registry', () => {
     for (const key of keys) {
       assert.equal(typeof nlsEn[key], 'string', `package.nls.json: ${key}`);
       assert.equal(typeof nlsZh[key], 'string', `package.nls.zh-cn.json: ${key}`);
-      assert.match(nlsZh[key], /[\u4e00-\u9fff]/, `${key} in Chinese`);
+      // A command's alias is its title in the other language (test/unit/client/messages.test.ts checks those).
+      if (!key.endsWith('.alias')) assert.match(nlsZh[key], /[\u4e00-\u9fff]/, `${key} in Chinese`);
     }
   });
 });

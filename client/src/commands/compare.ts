@@ -7,6 +7,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 // Types only: the results travel over LSP.
 import type { Range } from '../../../server/src/core/model/types';
 import type { CompareReportsResponse, CompareReportsResult } from '../../../server/src/features/compare';
+import { plural, t, uiLocale } from '../l10n';
 
 export const COMPARISON_VIEW = 'govreport.comparison';
 const HAS_COMPARISON = 'govreport.hasComparison';
@@ -23,6 +24,19 @@ export class ComparisonView implements vscode.TreeDataProvider<ComparisonNode> {
   private readonly changed = new vscode.EventEmitter<ComparisonNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   result: CompareReportsResult | undefined;
+  private view: vscode.TreeView<ComparisonNode> | undefined;
+
+  /** Connects the tree view: its title is worded in the UI's language, not VS Code's (package.json's name). */
+  attach(view: vscode.TreeView<ComparisonNode>): void {
+    this.view = view;
+    this.reword();
+  }
+
+  /** Words the title and the rows anew (govreport.locale changed). */
+  reword(): void {
+    if (this.view) this.view.title = t('Comparison with Last Year');
+    this.changed.fire(undefined);
+  }
 
   show(result: CompareReportsResult): void {
     this.result = result;
@@ -42,10 +56,9 @@ export class ComparisonView implements vscode.TreeDataProvider<ComparisonNode> {
       ];
     }
     if (node.kind === 'item') return [];
-    const t = vscode.l10n.t;
     if (node.id === 'tables') {
-      // The cells' names and the equations come from the server in both languages; the UI's decides, Chinese first.
-      const locale = vscode.env.language.toLowerCase().startsWith('en') ? 'en' : 'zh';
+      // The cells' names and the equations come from the server in both languages; the UI's decides.
+      const locale = uiLocale(vscode.Uri.parse(r.currentUri));
       return r.tableLinks.breaks.map((b) => ({
         kind: 'item', group: 'tables', label: b.label[locale], uri: r.currentUri, range: b.current.range,
         description: t('{0} this year, {1} from last year\'s', b.actual, b.expected),
@@ -74,7 +87,6 @@ export class ComparisonView implements vscode.TreeDataProvider<ComparisonNode> {
   }
 
   getTreeItem(node: ComparisonNode): vscode.TreeItem {
-    const t = vscode.l10n.t;
     if (node.kind === 'group') {
       const label = node.id === 'copied' ? t('Paragraphs copied from last year') : node.id === 'figures' ? t('Figures that did not change')
         : node.id === 'plan' ? t("Last year's plans not mentioned this year") : t("Tables that do not follow on from last year's");
@@ -102,18 +114,17 @@ export class ComparisonView implements vscode.TreeDataProvider<ComparisonNode> {
     if (node?.kind === 'item' && node.group !== 'plan') {
       options.selection = new vscode.Range(node.range.start.line, node.range.start.character, node.range.end.line, node.range.end.character);
     }
-    const title = vscode.l10n.t('{0} ↔ {1}', fileName(r.previousUri), fileName(r.currentUri));
+    const title = t('{0} ↔ {1}', fileName(r.previousUri), fileName(r.currentUri));
     await vscode.commands.executeCommand('vscode.diff', vscode.Uri.parse(r.previousUri), vscode.Uri.parse(r.currentUri), title, options);
   }
 }
 
 /** What the tables group's count stands on: how many equations were checked, or why none could be. */
 function tablesNote(r: CompareReportsResult): string {
-  const t = vscode.l10n.t;
   const links = r.tableLinks;
   if (links.unavailable === 'no-tables') return t('Not checked: table 2 or 3 is not in both reports');
   if (links.unavailable === 'not-consecutive') return t('Not checked: the reports are not of consecutive years');
-  return t('{0} equations checked: this year\'s carried-over requests against last year\'s, documents in force', links.checked);
+  return t(plural(links.checked, '{0} equation checked: this year\'s carried-over requests against last year\'s, documents in force', '{0} equations checked: this year\'s carried-over requests against last year\'s, documents in force'), links.checked);
 }
 
 function excerpt(text: string): string {
@@ -155,20 +166,20 @@ export async function previousYearSibling(current: vscode.Uri): Promise<vscode.U
 async function pickPrevious(current: vscode.Uri): Promise<vscode.Uri | undefined> {
   const sibling = await previousYearSibling(current);
   if (sibling) {
-    const other = vscode.l10n.t('Choose another file…');
+    const other = t('Choose another file…');
     const choice = await vscode.window.showQuickPick([
-      { label: fileName(sibling.path), description: vscode.l10n.t("last year's report, by its name"), uri: sibling },
+      { label: fileName(sibling.path), description: t("last year's report, by its name"), uri: sibling },
       { label: other, uri: undefined },
-    ], { placeHolder: vscode.l10n.t("Last year's report to compare with") });
+    ], { placeHolder: t("Last year's report to compare with") });
     if (!choice) return undefined;
     if (choice.uri) return choice.uri;
   }
   const picked = await vscode.window.showOpenDialog({
     defaultUri: vscode.Uri.joinPath(fileOf(current), '..'),
     canSelectMany: false,
-    filters: { [vscode.l10n.t('Reports')]: ['txt', 'md', 'govreport', 'docx'] },
-    openLabel: vscode.l10n.t('Compare'),
-    title: vscode.l10n.t("Last year's report to compare with"),
+    filters: { [t('Reports')]: ['txt', 'md', 'govreport', 'docx'] },
+    openLabel: t('Compare'),
+    title: t("Last year's report to compare with"),
   });
   return picked?.[0];
 }
@@ -180,7 +191,7 @@ async function pickPrevious(current: vscode.Uri): Promise<vscode.Uri | undefined
 export async function compareWithPrevious(client: LanguageClient, view: ComparisonView, current?: vscode.Uri, previous?: vscode.Uri): Promise<CompareReportsResult | undefined> {
   const target = current ?? vscode.window.activeTextEditor?.document.uri;
   if (!target) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open a report first.'));
+    void vscode.window.showWarningMessage(t('Open a report first.'));
     return undefined;
   }
   const before = previous ?? await pickPrevious(target);
@@ -191,11 +202,11 @@ export async function compareWithPrevious(client: LanguageClient, view: Comparis
     if (file.scheme === 'file') await client.sendNotification('govreport/userOpenedFile', { uri: file.toString() });
   }
   const response = await vscode.window.withProgress(
-    { location: { viewId: COMPARISON_VIEW }, title: vscode.l10n.t('Comparing with last year\'s report') },
+    { location: { viewId: COMPARISON_VIEW }, title: t('Comparing with last year\'s report') },
     () => client.sendRequest<CompareReportsResponse>('govreport/compareReports', { current: target.toString(), previous: before.toString() }),
   );
   if ('error' in response) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('GovReport: cannot compare: {0}', response.error));
+    void vscode.window.showErrorMessage(t('GovReport: cannot compare: {0}', response.error));
     return undefined;
   }
   view.show(response);

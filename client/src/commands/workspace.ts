@@ -9,7 +9,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CheckFilesResult } from '../../../server/src/features/workspace';
-import { escapeHtml } from './figures';
+import { escapeHtml } from './figures-html';
+import { plural, t } from '../l10n';
 
 /** The scheme of a .docx's text view (the same path as the file): see server/src/features/workspace.ts. */
 export const DOCX_SCHEME = 'govreport-docx';
@@ -25,20 +26,23 @@ export interface WorkspaceCheckSummary extends CheckFilesResult {
 
 export async function checkWorkspace(client: LanguageClient): Promise<WorkspaceCheckSummary | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: there is no workspace to check.'));
+    void vscode.window.showInformationMessage(t('Open a folder first: there is no workspace to check.'));
     return undefined;
   }
   const summary = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('GovReport: checking the reports in the workspace'), cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: t('GovReport: checking the reports in the workspace'), cancellable: true },
     async (progress, token) => {
       const uris = await vscode.workspace.findFiles(REPORT_GLOB, EXCLUDE_GLOB, undefined, token);
-      const total: WorkspaceCheckSummary = { files: uris.length, checked: 0, withProblems: 0, unreadable: [], cancelled: false };
+      const total: WorkspaceCheckSummary = {
+        files: uris.length, checked: 0, withProblems: 0, problems: { error: 0, warning: 0, information: 0, hint: 0 }, unreadable: [], cancelled: false,
+      };
       const session = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
       for (let k = 0; k < uris.length && !token.isCancellationRequested; k += BATCH) {
         const batch = uris.slice(k, k + BATCH).map((u) => u.toString());
         const result = await client.sendRequest<CheckFilesResult>('govreport/checkFiles', { uris: batch, session }, token);
         total.checked += result.checked;
         total.withProblems += result.withProblems;
+        for (const severity of ['error', 'warning', 'information', 'hint'] as const) total.problems[severity] += result.problems[severity];
         total.unreadable.push(...result.unreadable);
         progress.report({ increment: (batch.length / uris.length) * 100, message: `${Math.min(k + BATCH, uris.length)}/${uris.length}` });
       }
@@ -48,9 +52,12 @@ export async function checkWorkspace(client: LanguageClient): Promise<WorkspaceC
   );
   for (const u of summary.unreadable) client.outputChannel.appendLine(`${u.uri}: ${u.reason}`);
   const message = summary.cancelled
-    ? vscode.l10n.t('Stopped after {0} of {1} files.', summary.checked, summary.files)
-    : vscode.l10n.t('Checked {0} files: {1} with problems, {2} unreadable.', summary.checked, summary.withProblems, summary.unreadable.length);
-  const showProblems = vscode.l10n.t('Show Problems');
+    ? t(plural(summary.files, 'Stopped after {0} of {1} file.', 'Stopped after {0} of {1} files.'), summary.checked, summary.files)
+    : t(
+      'Files checked: {0}; with problems: {1} (errors: {2}, warnings: {3}, information: {4}); unreadable: {5}.',
+      summary.checked, summary.withProblems, summary.problems.error, summary.problems.warning, summary.problems.information, summary.unreadable.length,
+    );
+  const showProblems = t('Show Problems');
   void vscode.window.showInformationMessage(message, showProblems).then((choice) => {
     if (choice === showProblems) void vscode.commands.executeCommand('workbench.actions.view.problems');
   });
@@ -76,7 +83,7 @@ export function docxTextUri(file: vscode.Uri): vscode.Uri {
 export async function openDocxAsText(client: LanguageClient | undefined, file: vscode.Uri | undefined, column?: vscode.ViewColumn): Promise<vscode.TextEditor | undefined> {
   const target = file ?? vscode.window.activeTextEditor?.document.uri;
   if (!target || !/\.docx$/i.test(target.path)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Choose a .docx report to open.'));
+    void vscode.window.showInformationMessage(t('Choose a .docx report to open.'));
     return undefined;
   }
   // The user opened it: the server may read it, inside the workspace or not.
@@ -100,7 +107,7 @@ export class DocxEditorProvider implements vscode.CustomReadonlyEditorProvider {
   }
 
   async resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel): Promise<void> {
-    panel.webview.html = `<!DOCTYPE html><html><body><p>${escapeHtml(vscode.l10n.t('Opening the text of {0}…', document.uri.path.split('/').pop() ?? ''))}</p></body></html>`;
+    panel.webview.html = `<!DOCTYPE html><html><body><p>${escapeHtml(t('Opening the text of {0}…', document.uri.path.split('/').pop() ?? ''))}</p></body></html>`;
     const column = panel.viewColumn;
     await openDocxAsText(this.client(), document.uri, column);
     panel.dispose();

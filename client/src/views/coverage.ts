@@ -7,6 +7,7 @@ import { State, type LanguageClient } from 'vscode-languageclient/node';
 // Types only: the answer travels over LSP; nothing of the server is bundled into the client.
 import type { CoveragePlace } from '../../../server/src/core/features/coverage';
 import type { CoverageAreaResult, CoverageResult } from '../../../server/src/features/coverage';
+import { plural, t, tIn, uiLocale, type UiLocale } from '../l10n';
 
 export const COVERAGE_VIEW_ID = 'govreport.coverage';
 export const REVEAL_PLACE_COMMAND = 'govreport.coverage.revealPlace';
@@ -26,6 +27,8 @@ export interface ShownCoverage {
   /** The document version the areas are of. */
   version: number;
   state: CoverageState;
+  /** The language of the areas' short names, as the server answered: the statuses and places are worded in it too. */
+  locale: UiLocale;
   year: number | null;
   areas: CoverageAreaResult[];
 }
@@ -48,6 +51,8 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
   private timer: NodeJS.Timeout | undefined;
   /** Bumped per request, so that an answer overtaken by a newer request is dropped. */
   private generation = 0;
+  /** Ends the view's progress bar, shown from the first look at a report until its first answer. */
+  private endProgress: (() => void) | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -86,6 +91,16 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
     return this.current;
   }
 
+  /** The view's description beside its title: the name of the report it describes. */
+  get description(): string | undefined {
+    return this.view?.description;
+  }
+
+  /** Whether the view's progress bar is running (a report's first answer is awaited). */
+  get loading(): boolean {
+    return this.endProgress !== undefined;
+  }
+
   scheduleRefresh(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -105,7 +120,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
     }
     const uri = document.uri.toString();
     const generation = ++this.generation;
-    if (this.current?.uri !== uri) this.show({ uri, version: -1, state: 'loading', year: null, areas: [] });
+    if (this.current?.uri !== uri) this.show({ uri, version: -1, state: 'loading', locale: uiLocale(document.uri), year: null, areas: [] });
     try {
       await this.ready;
       const result = await this.client.sendRequest<CoverageResult | null>('govreport/coverage', { uri });
@@ -119,18 +134,23 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
         uri,
         version: result.version,
         state: result.unavailable ? STATE_BY_REASON[result.unavailable] : 'ready',
+        locale: result.locale,
         year: result.year,
         areas: result.areas,
       });
       // An answer about an older version (the edit had not reached the server yet): ask once more.
       if (result.version < document.version && !document.isClosed) this.scheduleRefresh();
     } catch (error) {
-      if (generation === this.generation) this.log.warn(`coverage of ${uri}: ${(error as Error)?.message ?? String(error)}`);
+      if (generation === this.generation) {
+        this.stopProgress();
+        this.log.warn(`coverage of ${uri}: ${(error as Error)?.message ?? String(error)}`);
+      }
     }
   }
 
   getTreeItem(node: CoverageNode): vscode.TreeItem {
-    return node.kind === 'area' ? areaItem(node) : placeItem(node);
+    const locale = this.current?.locale ?? uiLocale();
+    return node.kind === 'area' ? areaItem(node, locale) : placeItem(node, locale);
   }
 
   getChildren(node?: CoverageNode): CoverageNode[] {
@@ -149,10 +169,10 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
   markdownTable(): string | undefined {
     const shown = this.current;
     if (!shown || shown.state !== 'ready') return undefined;
-    const t = vscode.l10n.t;
+    const t = (message: string, ...args: (string | number)[]) => tIn(shown.locale, message, ...args);
     const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
     const covered = shown.areas.filter((a) => a.via !== 'none').length;
-    const name = decodeURIComponent(shown.uri.split('/').pop() ?? shown.uri);
+    const name = fileNameOf(shown.uri);
     const lines = [
       t('Outline (2021—2025) coverage of {0} ({1} report): {2}/{3} parts', name, shown.year ?? '?', covered, shown.areas.length),
       '',
@@ -160,7 +180,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
       '| --- | --- | --- | --- |',
       ...shown.areas.map((a) => {
         const places = a.places.map((p) => t('line {0}: {1}', p.range.start.line + 1, p.text)).join('<br>');
-        return `| ${a.part} | ${cell(a.title)} | ${viaText(a)} | ${cell(places) || '—'} |`;
+        return `| ${a.part} | ${cell(a.title)} | ${viaText(a, shown.locale)} | ${cell(places) || '—'} |`;
       }),
     ];
     return lines.join('\n') + '\n';
@@ -168,6 +188,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.stopProgress();
     for (const d of this.subscriptions) d.dispose();
   }
 
@@ -178,27 +199,62 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
 
   private show(shown: ShownCoverage | undefined): void {
     this.current = shown;
+    if (shown?.state === 'loading') this.startProgress();
+    else this.stopProgress();
     void vscode.commands.executeCommand('setContext', STATE_CONTEXT_KEY, shown?.state ?? 'loading');
     this.updateMessage();
     this.changed.fire();
   }
 
+  /** The view is empty until the server first answers (it starts with the editor): a progress bar says it is busy. */
+  private startProgress(): void {
+    if (this.endProgress) return;
+    let end!: () => void;
+    const answered = new Promise<void>((resolve) => (end = resolve));
+    this.endProgress = end;
+    void vscode.window.withProgress({ location: { viewId: COVERAGE_VIEW_ID } }, () => answered);
+  }
+
+  private stopProgress(): void {
+    this.endProgress?.();
+    this.endProgress = undefined;
+  }
+
   private updateMessage(): void {
     if (!this.view) return;
     const shown = this.current;
+    const locale = shown?.locale ?? uiLocale();
+    // Worded in the report's language like the rows, not in VS Code's (package.json's name and welcome texts).
+    this.view.title = tIn(locale, 'Outline-Plan Coverage');
+    // Which report the view describes: it stays on the last one while a webview or a panel has the focus.
+    this.view.description = shown ? fileNameOf(shown.uri) : undefined;
     if (shown?.state !== 'ready') {
-      this.view.message = undefined; // the welcome text explains
+      // Loading: the welcome text; no coverage to show: why, as a message.
+      this.view.message = shown && shown.state !== 'loading' ? unavailableMessage(shown.state, locale) : undefined;
       return;
     }
     const covered = shown.areas.filter((a) => a.via !== 'none').length;
-    this.view.message = vscode.l10n.t('{0} report: {1} of {2} parts spoken to', shown.year ?? '?', covered, shown.areas.length);
+    this.view.message = tIn(shown.locale, '{0} report: {1} of {2} parts spoken to', shown.year ?? '?', covered, shown.areas.length);
   }
 }
 
-function viaText(area: CoverageAreaResult): string {
-  if (area.via === 'heading') return area.count > 1 ? vscode.l10n.t('heading, {0} places', area.count) : vscode.l10n.t('heading');
-  if (area.via === 'keywords') return vscode.l10n.t('keywords, {0} places', area.count);
-  return vscode.l10n.t('not spoken to');
+/** The name a user knows the document by: a file's name, or an untitled document's (Untitled-1). */
+function fileNameOf(uri: string): string {
+  const { path } = vscode.Uri.parse(uri);
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Why a report has no coverage to show. */
+function unavailableMessage(state: Exclude<CoverageState, 'loading' | 'ready'>, locale: UiLocale): string {
+  if (state === 'notReport') return tIn(locale, 'The active document does not look like a 法治政府建设 annual report, so there is no coverage of the 法治政府建设实施纲要（2021—2025年） to show.');
+  if (state === 'noYear') return tIn(locale, 'The report year could not be found. Name it in the title, e.g. 关于2023年法治政府建设情况的报告, to see which parts of the 纲要（2021—2025年） the report speaks to.');
+  return tIn(locale, 'This report is on a year before 2021. The 法治政府建设实施纲要（2021—2025年） applies to reports on 2021 and later; earlier reports follow the 2015—2020 纲要.');
+}
+
+function viaText(area: CoverageAreaResult, locale: UiLocale): string {
+  if (area.via === 'heading') return area.count > 1 ? tIn(locale, 'heading, {0} places', area.count) : tIn(locale, 'heading');
+  if (area.via === 'keywords') return tIn(locale, plural(area.count, 'keywords, {0} place', 'keywords, {0} places'), area.count);
+  return tIn(locale, 'not spoken to');
 }
 
 const ICONS: Record<CoverageAreaResult['via'], vscode.ThemeIcon> = {
@@ -207,31 +263,31 @@ const ICONS: Record<CoverageAreaResult['via'], vscode.ThemeIcon> = {
   none: new vscode.ThemeIcon('close', new vscode.ThemeColor('testing.iconFailed')),
 };
 
-function areaItem(node: Extract<CoverageNode, { kind: 'area' }>): vscode.TreeItem {
+function areaItem(node: Extract<CoverageNode, { kind: 'area' }>, locale: UiLocale): vscode.TreeItem {
   const { area } = node;
   const item = new vscode.TreeItem(`${area.part}、${area.short}`, area.places.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `${node.uri}#${area.id}`;
-  item.description = viaText(area);
+  item.description = viaText(area, locale);
   item.iconPath = ICONS[area.via];
   const how = area.via === 'heading'
-    ? vscode.l10n.t('The report has a heading for this part.')
+    ? tIn(locale, 'The report has a heading for this part.')
     : area.via === 'keywords'
-      ? vscode.l10n.t('No heading for this part; its keywords occur in {0} paragraphs.', area.count)
-      : vscode.l10n.t('Neither a heading nor a keyword of this part occurs in the report.');
+      ? tIn(locale, plural(area.count, 'No heading for this part; its keywords occur in {0} paragraph.', 'No heading for this part; its keywords occur in {0} paragraphs.'), area.count)
+      : tIn(locale, 'Neither a heading nor a keyword of this part occurs in the report.');
   item.tooltip = `${area.part}、${area.title}\n${how}`;
   item.contextValue = `coverageArea.${area.via}`;
   return item;
 }
 
-function placeItem(node: Extract<CoverageNode, { kind: 'place' }>): vscode.TreeItem {
+function placeItem(node: Extract<CoverageNode, { kind: 'place' }>, locale: UiLocale): vscode.TreeItem {
   const { place } = node;
   const item = new vscode.TreeItem(place.text, vscode.TreeItemCollapsibleState.None);
   item.id = `${node.uri}#${node.area.id}@${place.range.start.line}:${place.range.start.character}`;
-  const line = vscode.l10n.t('line {0}', place.range.start.line + 1);
+  const line = tIn(locale, 'line {0}', place.range.start.line + 1);
   item.description = place.keyword ? `${line} · ${place.keyword}` : line;
-  item.tooltip = place.keyword ? vscode.l10n.t('{0}\nKeyword: {1}', place.text, place.keyword) : place.text;
-  item.iconPath = new vscode.ThemeIcon(place.keyword ? 'search' : 'symbol-namespace');
-  item.command = { command: REVEAL_PLACE_COMMAND, title: vscode.l10n.t('Go to the place'), arguments: [node.uri, place.range] };
+  item.tooltip = place.keyword ? tIn(locale, '{0}\nKeyword: {1}', place.text, place.keyword) : place.text;
+  item.iconPath = new vscode.ThemeIcon(place.keyword ? 'search' : 'symbol-string');
+  item.command = { command: REVEAL_PLACE_COMMAND, title: tIn(locale, 'Go to the place'), arguments: [node.uri, place.range] };
   return item;
 }
 
@@ -265,11 +321,11 @@ export function registerCoverageView(
     vscode.commands.registerCommand('govreport.coverage.copyMarkdown', async () => {
       const table = provider.markdownTable();
       if (!table) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No coverage to copy: open a report on 2021 or later.'));
+        void vscode.window.showInformationMessage(t('No coverage to copy: open a report on 2021 or later.'));
         return undefined;
       }
       await vscode.env.clipboard.writeText(table);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Copied the coverage table (Markdown).'));
+      void vscode.window.showInformationMessage(tIn(provider.shown?.locale ?? uiLocale(), 'Copied the coverage table (Markdown).'));
       return table;
     }),
   );

@@ -11,7 +11,7 @@ export { BUILTIN_PROFILES, detectProfile, profileById, resolveProfile, type Prof
 export { matchSections, type SectionMatch } from './profiles/match';
 export { hoverAt, type HoverContent, type HoverOptions } from './features/hover';
 export { figuresOf, figureAt, type Figure, type FigureKind } from './model/figures';
-export { figureRows, figuresCsv, type CsvOptions, type FigureRow } from './features/figures-table';
+export { BEFORE_FIRST_HEADING, figureRows, figuresCsv, type CsvOptions, type FigureRow } from './features/figures-table';
 export { formatChineseNumeral, standardMarker } from './model/numbering';
 export { completionsAt, type CompletionOptions, type CompletionSuggestion } from './features/completion';
 export { COVERAGE_FIRST_YEAR, COVERAGE_TEXT_LIMIT, coverageUnavailable, gangyaoCoverage, type AreaCoverage, type CoveragePlace, type CoverageUnavailable } from './features/coverage';

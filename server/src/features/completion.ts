@@ -11,6 +11,7 @@ export function completion(model: ReportModel, position: Position, locale: Local
     label: s.label,
     kind: s.kind === 'number' ? CompletionItemKind.EnumMember : CompletionItemKind.Text,
     detail: localize(s.detail, locale),
+    ...(s.documentation ? { documentation: localize(s.documentation, locale) } : {}),
     textEdit: { range: s.range, newText: s.newText },
     insertTextFormat: InsertTextFormat.PlainText,
     sortText: s.sortText,

@@ -26,6 +26,8 @@ export interface CoverageAreaResult {
 }
 
 export interface CoverageResult {
+  /** The language of the short names, and of this document's messages: the view words its statuses in it too. */
+  locale: Locale;
   /** The document version this is of. */
   version: number;
   year: number | null;
@@ -36,12 +38,18 @@ export interface CoverageResult {
   areas: CoverageAreaResult[];
 }
 
+/** The answer for a document that is no report to the server (a file of the extension itself). */
+export function notReportResult(version: number, locale: Locale): CoverageResult {
+  return { locale, version, year: null, firstYear: COVERAGE_FIRST_YEAR, unavailable: 'not-report', areas: [] };
+}
+
 const results = new WeakMap<ReportModel, Partial<Record<Locale, CoverageResult>>>();
 
 export function coverageResult(model: ReportModel, locale: Locale): CoverageResult {
   let byLocale = results.get(model);
   if (!byLocale) results.set(model, (byLocale = {}));
   return (byLocale[locale] ??= {
+    locale,
     version: model.version,
     year: model.year?.value ?? null,
     firstYear: COVERAGE_FIRST_YEAR,

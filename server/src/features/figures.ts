@@ -8,6 +8,8 @@ export interface FiguresParams {
 }
 
 export interface FiguresResult {
+  /** The language of this document's messages (govreport.locale, or the project file's): the view uses it too. */
+  locale: Locale;
   title: string | null;
   rows: FigureRow[];
   /** The same rows as CSV (with BOM), in the user's language, for export. */
@@ -25,9 +27,9 @@ export interface LargeDocument {
 export function figuresResult(model: ReportModel, locale: Locale, large?: LargeDocument): FiguresResult {
   const title = model.title?.text ?? null;
   // Every figure of a document this large is hundreds of thousands of rows: the figure checks are off for it too.
-  if (large && model.isReport) return { title, rows: [], csv: '', notice: largeDocumentNotice(large, locale) };
+  if (large && model.isReport) return { locale, title, rows: [], csv: '', notice: largeDocumentNotice(large, locale) };
   const rows = model.isReport ? figureRows(model) : [];
-  return { title, rows, csv: figuresCsv(rows, locale) };
+  return { locale, title, rows, csv: figuresCsv(rows, locale) };
 }
 
 function largeDocumentNotice({ characters, threshold }: LargeDocument, locale: Locale): string {

@@ -2,12 +2,12 @@
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver/node';
 import { buildOutline, type Locale, type OutlineNode, type ReportModel } from '../core/index';
 
-const KIND_BY_LEVEL: Record<number, SymbolKind> = {
-  1: SymbolKind.Module,
-  2: SymbolKind.Namespace,
-  3: SymbolKind.Class,
-  4: SymbolKind.Field,
-};
+/**
+ * Headings of every level as String, the kind VS Code's own Markdown outline gives its headings: the icon reads as
+ * text, where the kinds by level before (Module and Namespace `{}`, Class, Field) read as code. The level shows in
+ * the tree's nesting and the number in the detail (「一、」「（一）」).
+ */
+const HEADING_KIND = SymbolKind.String;
 
 const symbolsByOutline = new WeakMap<OutlineNode[], DocumentSymbol[]>();
 
@@ -24,7 +24,7 @@ function toSymbol(node: OutlineNode): DocumentSymbol {
     name: node.name,
     detail: node.detail,
     // A table is rows of values: the array icon is the nearest LSP has to a table.
-    kind: node.kind === 'table' ? SymbolKind.Array : KIND_BY_LEVEL[node.level] ?? SymbolKind.String,
+    kind: node.kind === 'table' ? SymbolKind.Array : HEADING_KIND,
     range: node.range,
     selectionRange: node.selectionRange,
     children: node.children.map(toSymbol),

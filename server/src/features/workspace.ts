@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
-import type { Message } from '../core/index';
+import type { Message, Severity } from '../core/index';
 import { readReport, type ReadLimits } from '../node/files';
 
 export const CHECK_FILES_REQUEST = 'govreport/checkFiles';
@@ -27,11 +27,28 @@ export interface CheckFilesParams {
 }
 
 export interface CheckFilesResult {
-  /** Files read and checked (reports or not), and files already checked in this session under another name. */
+  /** Files checked (reports or not): read from disk, open in the editor (counted with their live findings), or
+   * already checked in this session under another name. */
   checked: number;
-  /** Files with at least one error or warning. */
+  /** Files with at least one problem the Problems view lists: an error, a warning or an information (hints are
+   * only marked in the editor). */
   withProblems: number;
+  /** The findings of these files by severity, as their diagnostics are published. */
+  problems: ProblemCounts;
   unreadable: { uri: string; reason: string }[];
+}
+
+export type ProblemCounts = Record<Severity, number>;
+
+export function noProblems(): ProblemCounts {
+  return { error: 0, warning: 0, information: 0, hint: 0 };
+}
+
+/** Adds one file's findings to `result`. */
+export function countFindings(result: CheckFilesResult, findings: readonly { severity: Severity }[]): void {
+  result.checked++;
+  for (const f of findings) result.problems[f.severity]++;
+  if (findings.some((f) => f.severity !== 'hint')) result.withProblems++;
 }
 
 export interface DocxTextParams {
@@ -128,4 +145,47 @@ export function readReportText(uri: string, access: FileAccess, limits: ReadLimi
   if ('error' in allowed) return allowed;
   const read = readReport(allowed.path, limits);
   return 'reason' in read ? { error: read.reason } : { text: read.text, encoding: read.encoding, path: allowed.path };
+}
+
+/**
+ * The extension's own folder, which the client names at initialize: its files (the rule pages, the README) are not
+ * reports, and the server leaves them alone — no diagnostics, outline, hovers or coverage, even when a user opens
+ * one. Files of it inside a workspace folder (a developer's checkout of GovReport opened as the workspace) are the
+ * user's work and are checked, except the rule pages under docs/.
+ */
+export class OwnFolder {
+  private readonly root: string | undefined;
+  private readonly docs: string | undefined;
+  /** Answers per URI; dropped when the workspace folders change. */
+  private readonly cache = new Map<string, boolean>();
+
+  constructor(root: string | undefined, private readonly workspaceFolders: () => string[]) {
+    this.root = root ? realPath(root) : undefined;
+    this.docs = this.root ? path.join(this.root, 'docs') : undefined;
+  }
+
+  /** True for a document the server must leave alone: a file of the extension. */
+  contains(uri: string): boolean {
+    if (!this.root) return false;
+    let answer = this.cache.get(uri);
+    if (answer === undefined) {
+      answer = this.compute(uri);
+      if (this.cache.size > 1000) this.cache.clear();
+      this.cache.set(uri, answer);
+    }
+    return answer;
+  }
+
+  foldersChanged(): void {
+    this.cache.clear();
+  }
+
+  private compute(uri: string): boolean {
+    const file = filePathOf(uri);
+    if (file === undefined) return false;
+    const real = realPath(file);
+    if (!isInside(real, this.root!)) return false;
+    if (isInside(real, this.docs!)) return true;
+    return !this.workspaceFolders().some((folder) => isInside(real, realPath(folder)));
+  }
 }

@@ -93,3 +93,28 @@ describe('Figures of seed 004 in VS Code', () => {
     await vscode.workspace.fs.delete(target);
   });
 });
+
+describe('The title hover of seed 003 in VS Code', () => {
+  it('counts the mandated items present and lists only those missing; the optional item not written apart', async function () {
+    this.timeout(60_000);
+    const document = await openSeed('003');
+    const line = document.getText().split(/\r?\n/).findIndex((l) => l.includes('瀍河回族区人民政府关于'));
+    const position = new vscode.Position(line, 2);
+    const text = await waitFor('the title hover of seed 003', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+      const all = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      return /已有必备内容|Mandated items present/.test(all) ? all : undefined;
+    });
+    // In the language the extension shows (VS Code's display language here): the count, the missing, the optional.
+    // 「：」 and 「；」 after Chinese, ': ' and '; ' after English.
+    const count = /(?:已有必备内容：|Mandated items present: )(\d+)\/(\d+)/.exec(text);
+    const missing = /- (?:缺少：|Missing: )(.*)/.exec(text);
+    const optional = /- (?:可选内容，未写：|Optional, not written: )(.*)/.exec(text);
+    assert.ok(count && missing && optional, text);
+    const listed = missing[1].split(/；|; /);
+    assert.deepStrictEqual([Number(count[1]), Number(count[2])], [3, 4], text);
+    assert.strictEqual(Number(count[1]) + listed.length, Number(count[2]), 'present and missing make the mandated items');
+    assert.ok(!/其他需要报告的情况|other matters to report/.test(missing[1]), `the optional item is not among the missing: ${missing[1]}`);
+    assert.match(optional[1], /^(?:其他需要报告的情况|other matters to report)$/);
+  });
+});

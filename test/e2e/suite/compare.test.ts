@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { previousYearSibling, type ComparisonNode, type ComparisonView } from '../../../client/src/commands/compare';
-import { waitFor } from './helpers';
+import { repoRoot, waitFor } from './helpers';
 
 const EXTENSION_ID = 'govreport.govreport';
 
@@ -25,7 +25,7 @@ describe('Comparing with last year\'s report in VS Code', () => {
     view = api.comparison;
     // Outside the workspace folder, so that the other suites' file counts stay as they are.
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-e2e-compare-'));
-    const fixtures = path.join(extension.extensionPath, 'test', 'fixtures', 'compare');
+    const fixtures = path.join(repoRoot, 'test', 'fixtures', 'compare');
     for (const name of fs.readdirSync(fixtures)) fs.copyFileSync(path.join(fixtures, name), path.join(dir, name));
     previous = vscode.Uri.file(path.join(dir, '蔈草镇2022年法治政府建设情况的报告.txt'));
     current = vscode.Uri.file(path.join(dir, '蔈草镇2023年法治政府建设情况的报告.txt'));

@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { gangyaoCoverage, parseReport } from '../../../server/src/core/index';
 import type { GovReportApi } from '../../../client/src/extension';
+import type { ShownFigures } from '../../../client/src/commands/figures';
 import type { CoverageNode } from '../../../client/src/views/coverage';
 import { requestScreenshot, waitFor } from './helpers';
 
@@ -32,6 +33,8 @@ after(() => {
   requestScreenshot({
     name: 'coverage',
     view: 'coverage',
+    // The view's header names the report it describes.
+    waitForText: SEED,
     prepare: async () => {
       const seed = await vscode.workspace.openTextDocument(await seedUri(SEED));
       await vscode.window.showTextDocument(seed, { preview: false });
@@ -136,6 +139,47 @@ describe('纲要 coverage view', () => {
     assert.strictEqual(rows.length, 12, table); // header, separator, ten parts
     assert.ok(rows[2].startsWith('| 一 | 深入学习贯彻习近平法治思想'), rows[2]);
     assert.ok(rows.some((r) => r.includes('(八)加强行政规范性文件制定监督管理')), table);
+  });
+
+  it('names the report it describes, and still names it while a webview has the focus', async () => {
+    await vscode.window.showTextDocument(document);
+    await shownFor(document, 'seed 001');
+    assert.strictEqual(api.coverage.description, SEED);
+    // 「显示报告数据」 opens a webview beside; the user clicks into it: no text editor is active, the view keeps seed
+    // 001 and says so.
+    const figures = (await vscode.commands.executeCommand('govreport.showFigures', document.uri)) as ShownFigures;
+    try {
+      figures.panel.reveal(figures.panel.viewColumn, false);
+      await waitFor('the webview to take the focus', () => (vscode.window.activeTextEditor === undefined && figures.panel.active ? true : undefined));
+      assert.strictEqual(api.coverage.shown?.uri, document.uri.toString());
+      assert.strictEqual(api.coverage.description, SEED);
+    } finally {
+      figures.panel.dispose();
+    }
+    const old = await vscode.workspace.openTextDocument(await seedUri(SEED_2020));
+    await vscode.window.showTextDocument(old, { preview: false });
+    await shownFor(old, 'seed 000');
+    assert.strictEqual(api.coverage.description, SEED_2020);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('shows a progress bar and the report’s name at once, until the first answer', async () => {
+    // A report the view has not shown yet: a copy of seed 001 as a new document.
+    const copy = await vscode.workspace.openTextDocument({ language: 'plaintext', content: document.getText() });
+    const seen: { state: string | undefined; loading: boolean; description: string | undefined }[] = [];
+    const listener = api.coverage.onDidChangeTreeData(() => {
+      if (api.coverage.shown?.uri === copy.uri.toString()) seen.push({ state: api.coverage.shown.state, loading: api.coverage.loading, description: api.coverage.description });
+    });
+    try {
+      await vscode.window.showTextDocument(copy, { preview: false });
+      await shownFor(copy, 'the copy');
+    } finally {
+      listener.dispose();
+    }
+    const name = copy.uri.path.split('/').pop();
+    assert.deepStrictEqual(seen[0], { state: 'loading', loading: true, description: name }, JSON.stringify(seen));
+    assert.deepStrictEqual(seen.at(-1), { state: 'ready', loading: false, description: name }, JSON.stringify(seen));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('has no parts, only its welcome text, for a report on 2020', async () => {

@@ -7,11 +7,12 @@
 // Paths come from environment variables the runner gives the VS Code process (the extension host inherits them):
 //   GOVREPORT_E2E_RESULTS        where to write the results JSON (default: test-results/e2e/results.json)
 //   GOVREPORT_E2E_HANDSHAKE_DIR  where screenshot requests are written and answered (unset: no screenshots)
+//   GOVREPORT_E2E_VSIX           the .vsix the runner installed (unset: the extension is the development folder)
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
-import { screenshotRequests, waitFor } from './helpers';
+import { screenshotRequests, waitFor, type ScreenshotRequest } from './helpers';
 
 export interface TestResult {
   title: string;
@@ -31,7 +32,7 @@ export interface SuiteResults {
   stats: { passed: number; failed: number; pending: number };
   tests: TestResult[];
   /** Pictures the suite will request, in order, through the handshake directory. */
-  screenshots: { name: string; view?: string; waitForText?: string }[];
+  screenshots: { name: string; view?: string; waitForText?: string; editorTitle?: ScreenshotRequest['editorTitle'] }[];
 }
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..'); // dist/test/e2e -> repo root
@@ -61,7 +62,7 @@ export async function run(): Promise<void> {
       pending: tests.filter((t) => t.state === 'pending').length,
     },
     tests,
-    screenshots: requests.map(({ name, view, waitForText }) => ({ name, view, waitForText })),
+    screenshots: requests.map(({ name, view, waitForText, editorTitle }) => ({ name, view, waitForText, editorTitle })),
   };
   writeJsonAtomically(resultsPath, results);
 
@@ -122,7 +123,7 @@ async function screenshotHandshake(dir: string, requests: ReturnType<typeof scre
     } catch (err) {
       console.error(`[e2e] preparing screenshot ${request.name} failed:`, err);
     }
-    writeJsonAtomically(path.join(dir, `request-${i}.json`), { name: request.name, view: request.view, waitForText: request.waitForText });
+    writeJsonAtomically(path.join(dir, `request-${i}.json`), { name: request.name, view: request.view, waitForText: request.waitForText, editorTitle: request.editorTitle });
     const done = path.join(dir, `done-${i}.json`);
     try {
       await waitFor(`the runner to take screenshot ${request.name}`, () => (fs.existsSync(done) ? true : undefined), HANDSHAKE_TIMEOUT_MS);

@@ -1,7 +1,14 @@
 // Completion: the next heading numbers at the start of a line, the missing section titles after 「X、」.
 import * as assert from 'assert';
 import { completionsAt, parseReport, type ReportModel } from '../../../server/src/core/index';
-import { seedText } from '../../helpers/seeds';
+import { DETAIL_COLUMNS } from '../../../server/src/core/features/completion';
+import { allCorpus } from '../../helpers/corpus';
+import { allSeeds, seedText } from '../../helpers/seeds';
+
+/** Columns a text takes in the editor's suggestion list: two for a CJK character or full-width form. */
+function columns(text: string): number {
+  return [...text].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
+}
 
 /** The labels offered at the end of line `line` (0-based) of `text`. */
 function labelsAt(model: ReportModel, line: number, character = model.lines[line].length): string[] {
@@ -87,5 +94,39 @@ describe('completion', () => {
     assert.ok(items.every((s) => s.kind === 'number'), 'only numbers (VS Code filters them on 「（三）」)');
     const written = parseReport(REPORT + '\n二、存在的不足和原因，');
     assert.deepStrictEqual(labelsAt(written, 9), []);
+  });
+
+  it('keeps every detail short enough to show whole beside its label, in both languages ("…at this lev…" was cut)', () => {
+    let checked = 0;
+    for (const { name, text } of [...allSeeds(), ...allCorpus('fazhi'), ...allCorpus('gov-info')]) {
+      const model = parseReport(text);
+      // A new line after each heading (the numbers that can come next), and 「X、」 after it (the missing titles).
+      for (const h of model.headings) {
+        for (const typed of ['', `${'一二三四五六七八九十'[Math.min(h.index, 9)]}、`]) {
+          const lines = text.split('\n');
+          lines.splice(h.line + 1, 0, typed);
+          const at = parseReport(lines.join('\n'));
+          for (const s of completionsAt(at, { line: h.line + 1, character: typed.length }, { today: new Date(2025, 1, 1) })) {
+            for (const detail of [s.detail.zh, s.detail.en]) {
+              assert.ok(columns(detail) <= DETAIL_COLUMNS, `${name} line ${h.line + 2} 「${s.label}」: "${detail}" is ${columns(detail)} columns`);
+              checked++;
+            }
+          }
+        }
+      }
+    }
+    assert.ok(checked > 500, `${checked} details checked`);
+  });
+
+  it('says the rest in the details pane: the heading a number follows, the missing item’s full name', () => {
+    const model = parseReport(REPORT);
+    const next = completionsAt(model, { line: 8, character: 0 }).find((s) => s.label === '（三）')!;
+    assert.deepStrictEqual(next.detail, { zh: '二级标题，接（二）', en: 'level 2, after （二）' });
+    assert.deepStrictEqual(next.documentation, { zh: '二级标题，接在“（二）深化放管服改革”之后', en: 'A level-2 heading, after （二）深化放管服改革' });
+    const first = completionsAt(model, { line: 8, character: 0 }).find((s) => s.label === '（1）')!;
+    assert.deepStrictEqual(first.detail, { zh: '四级标题，本级第一个', en: 'level 4, the first' });
+    const title = completionsAt(parseReport(REPORT + '\n二、'), { line: 9, character: 2 })[0];
+    assert.deepStrictEqual(title.detail, { zh: '尚缺的必备内容', en: 'missing, mandated' });
+    assert.deepStrictEqual(title.documentation, { zh: '尚缺的必备内容：上一年度推进法治政府建设存在的不足和原因', en: title.documentation!.en });
   });
 });

@@ -135,6 +135,6 @@ describe('纲要 coverage', () => {
     const zh = hoverAt(model, model.title!.range.start, { locale: 'zh' })!;
     assert.match(zh.markdown, /纲要（2021—2025年）覆盖：8\/10（未涉及：习近平法治思想、数字法治政府）/);
     const en = hoverAt(model, model.title!.range.start, { locale: 'en' })!;
-    assert.match(en.markdown, /Outline \(2021—2025\) parts spoken to：8\/10（not：Xi Jinping Thought on the Rule of Law、Digital government）/);
+    assert.match(en.markdown, /Outline \(2021—2025\) parts spoken to: 8\/10 \(not: Xi Jinping Thought on the Rule of Law, Digital government\)/);
   });
 });

@@ -12,9 +12,9 @@ describe('figures table', () => {
 
   it('has one row per figure with section, subject, value, unit and exactness', () => {
     const money = rows.find((r) => r.text === '1.99亿元')!;
-    assert.deepEqual({ ...money, range: undefined, sentence: undefined }, {
+    assert.deepEqual({ ...money, range: undefined, sentence: undefined, sentenceAt: undefined }, {
       section: '（二）健全政府机构职能体系', subject: '招商引资到位资金', text: '1.99亿元', value: 199000000, upper: null,
-      unit: '元', kind: 'money', approximate: false, range: undefined, sentence: undefined, table: '', row: '', column: '',
+      unit: '元', kind: 'money', approximate: false, range: undefined, sentence: undefined, sentenceAt: undefined, table: '', row: '', column: '',
     });
     assert.equal(rows.find((r) => r.text === '6000余份')!.approximate, true);
   });
@@ -62,6 +62,18 @@ describe('figures table: a figure carries an excerpt of its sentence, not the wh
     assert.equal(near.sentence, `受理案件15件${after.slice(0, 60)}…`);
   });
 
+  it('says where the figure stands in its excerpt, cut or not (a view marks it there)', () => {
+    const before = '依法'.repeat(50);
+    for (const paragraph of ['全年受理行政复议案件15件。', `${before}受理行政复议案件15件${'推进'.repeat(50)}。`, `${'𠀀'.repeat(40)}受理案件15件。`, `办结15件，受理15件。`]) {
+      for (const row of report(paragraph)) {
+        assert.equal(row.sentence.slice(row.sentenceAt, row.sentenceAt + row.text.length), row.text, `${row.text} in ${row.sentence}`);
+      }
+    }
+    const [first, second] = report('办结15件，受理15件。');
+    assert.deepEqual([first.sentenceAt, second.sentenceAt], [2, 8], 'the figure itself, not the first same text');
+    for (const r of figureRows(parseReport(seedText('004')))) assert.equal(r.sentence.slice(r.sentenceAt, r.sentenceAt + r.text.length), r.text);
+  });
+
   it('never splits a character written as two UTF-16 units', () => {
     const [row] = report(`${'𠀀'.repeat(40)}受理案件15件。`);
     assert.ok(row.sentence.startsWith('…'));
@@ -103,6 +115,7 @@ describe('figures table of a report with tables (平潭 2021 政府信息公开)
     assert.equal(granted.section, '三、收到和处理政府信息公开申请情况');
     assert.equal(granted.kind, 'count');
     assert.equal(granted.sentence, '');
+    assert.equal(granted.sentenceAt, -1);
     // The range is the cell's own text on its line of the report.
     const { start, end } = granted.range;
     assert.match(lines[start.line], /（一）予以公开\t27\t/);

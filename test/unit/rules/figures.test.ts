@@ -61,8 +61,8 @@ describe('figure rules on the real reports', () => {
     const text = '某镇2023年法治政府建设情况的报告\n一、主要举措和成效\n全年共排查矛盾纠纷326件，其中婚姻家庭纠纷120件（离婚纠纷45件、赡养纠纷30件、其他45件），邻里纠纷96件，其他纠纷110件。\n';
     const model = parseReport(text);
     const at = (needle: string) => ({ line: 2, character: text.split('\n')[2].indexOf(needle) + 1 });
-    assert.match(hoverAt(model, at('326件'), { locale: 'zh' })!.markdown, /其中各项 120件 \+ 96件 \+ 110件 = 326件 ✓/);
-    assert.match(hoverAt(model, at('120件'), { locale: 'zh' })!.markdown, /其中各项 45件 \+ 30件 \+ 45件 = 120件 ✓/);
+    assert.match(hoverAt(model, at('326件'), { locale: 'zh' })!.markdown, /✓ 其中各项之和等于总数 326件：120件 \+ 96件 \+ 110件/);
+    assert.match(hoverAt(model, at('120件'), { locale: 'zh' })!.markdown, /✓ 其中各项之和等于总数 120件：45件 \+ 30件 \+ 45件/);
   });
 
   it('the hover recomputes no rate the rule leaves alone (按期办结率 over counts that do not say 按期)', () => {

@@ -116,10 +116,10 @@ describe('table-sum', () => {
     const cell = govInfoTables(model).requests!.rows.find((r) => r.key === 'new')!.values![0].cell;
     const hover = hoverAt(model, cell.range.start, { locale: 'zh' })!;
     assert.deepEqual(hover.range, cell.range);
-    assert.match(hover.markdown, /表三 收到和处理政府信息公开申请情况/);
-    assert.match(hover.markdown, /行：本年新收/);
-    assert.match(hover.markdown, /列：自然人/);
-    assert.match(hover.markdown, /数值：64/);
+    assert.match(hover.markdown, /^\*\*64\*\* · 表三 收到和处理政府信息公开申请情况\n/);
+    assert.match(hover.markdown, /- 行：本年新收/);
+    assert.match(hover.markdown, /- 列：自然人/);
+    assert.doesNotMatch(hover.markdown, /数值：/, 'the value is on the title line, as written');
     assert.match(hover.markdown, /✓ 表三 “本年新收”行：自然人64＋/);
     assert.match(hover.markdown, /✓ 表三 自然人列：本年新收64＋上年结转0＝64，等于（七）总计63＋结转下年度继续办理1＝64（成立）/);
     const en = hoverAt(model, cell.range.start, { locale: 'en' })!;

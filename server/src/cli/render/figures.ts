@@ -1,5 +1,5 @@
 // The output of `figures`: every figure of each report, as text grouped by section, as CSV or as JSON.
-import { figuresCsv } from '../../core/index';
+import { BEFORE_FIRST_HEADING, figuresCsv } from '../../core/index';
 import type { Options } from '../args';
 import type { Checked } from '../report';
 import { displayPath, jsonSafe, paint, plain } from './style';
@@ -26,7 +26,7 @@ export function renderFigures(checked: Checked[], options: Options): string {
       if (r.section !== section) {
         section = r.section;
         table = undefined;
-        out += `  ${section ? plain(section) : en ? '(opening)' : '（导语）'}\n`;
+        out += `  ${section ? plain(section) : BEFORE_FIRST_HEADING[options.locale]}\n`;
       }
       const where = paint('2', `L${r.range.start.line + 1}`);
       if (r.table === '') {

@@ -13,8 +13,11 @@ export interface CompletionSuggestion {
   kind: 'number' | 'title';
   /** What the list shows and filters on, e.g. 「（三）」. */
   label: string;
-  /** Why it is offered, e.g. 「二级标题，接（二）」. */
+  /** Why it is offered, in a few words, e.g. 「二级标题，接（二）」: the suggestion list shows it beside the label and
+   * cuts it at about DETAIL_COLUMNS. */
   detail: Message;
+  /** The longer story, for the details pane: the heading it follows, the mandated item's full name. */
+  documentation?: Message;
   /** Replaces `range` (what was typed of it so far). */
   newText: string;
   range: Range;
@@ -33,11 +36,14 @@ export interface CompletionOptions {
 /** What may stand before the cursor while a heading number is being typed: nothing, or a part of one. */
 const PARTIAL_NUMBER = /^([ \t\u3000]*)([（(]?[一二三四五六七八九十百千〇零0-9０-９]{0,4}[）)]?)$/;
 const LEVEL_NAMES: Record<HeadingLevel, Message> = {
-  1: { zh: '一级标题', en: 'level-1 heading' },
-  2: { zh: '二级标题', en: 'level-2 heading' },
-  3: { zh: '三级标题', en: 'level-3 heading' },
-  4: { zh: '四级标题', en: 'level-4 heading' },
+  1: { zh: '一级标题', en: 'level 1' },
+  2: { zh: '二级标题', en: 'level 2' },
+  3: { zh: '三级标题', en: 'level 3' },
+  4: { zh: '四级标题', en: 'level 4' },
 };
+/** What fits beside a label in VS Code's suggestion list (a CJK character takes two columns): "…at this lev…" was
+ * cut there. */
+export const DETAIL_COLUMNS = 24;
 
 export function completionsAt(model: ReportModel, position: Position, options: CompletionOptions = {}): CompletionSuggestion[] {
   const line = model.lines[position.line];
@@ -60,8 +66,11 @@ function nextNumbers(model: ReportModel, position: Position, contentStart: numbe
       kind: 'number',
       label: marker,
       detail: after
-        ? { zh: `${LEVEL_NAMES[level].zh}，接“${after.number.raw}${shorten(after.title)}”`, en: `${LEVEL_NAMES[level].en}, after ${after.number.raw} ${shorten(after.title)}` }
-        : { zh: `${LEVEL_NAMES[level].zh}，本级第一个`, en: `${LEVEL_NAMES[level].en}, the first at this level` },
+        ? { zh: `${LEVEL_NAMES[level].zh}，接${after.number.raw}`, en: `${LEVEL_NAMES[level].en}, after ${after.number.raw}` }
+        : { zh: `${LEVEL_NAMES[level].zh}，本级第一个`, en: `${LEVEL_NAMES[level].en}, the first` },
+      documentation: after
+        ? { zh: `${LEVEL_NAMES[level].zh}，接在“${after.number.raw}${shorten(after.title, 40)}”之后`, en: `A level-${level} heading, after ${after.number.raw}${shorten(after.title, 40)}` }
+        : undefined,
       newText: marker,
       range,
       sortText: String(rank).padStart(2, '0'),
@@ -135,8 +144,8 @@ function isStandardForm(h: Heading): boolean {
   }
 }
 
-function shorten(title: string): string {
-  return title.length > 12 ? title.slice(0, 11) + '…' : title;
+function shorten(title: string, max: number): string {
+  return title.length > max ? title.slice(0, max - 1) + '…' : title;
 }
 
 // --- section titles ------------------------------------------------------------------------------------
@@ -166,9 +175,10 @@ function sectionTitles(model: ReportModel, position: Position, before: string, o
       return {
         kind: 'title' as const,
         label: title,
-        detail: item.required
-          ? { zh: `尚缺的必备内容：${item.name.zh}`, en: `missing mandated item: ${item.name.en}` }
-          : { zh: `可选内容：${item.name.zh}`, en: `optional item: ${item.name.en}` },
+        detail: item.required ? { zh: '尚缺的必备内容', en: 'missing, mandated' } : { zh: '可选内容', en: 'optional' },
+        documentation: item.required
+          ? { zh: `尚缺的必备内容：${item.name.zh}`, en: `Missing mandated item: ${item.name.en}` }
+          : { zh: `可选内容：${item.name.zh}`, en: `Optional item: ${item.name.en}` },
         newText: title,
         range,
         sortText: String(k).padStart(2, '0'),

@@ -21,6 +21,9 @@ export interface FigureRow {
    * stays small however long the sentence. Empty for a table cell, whose row and column say what it is.
    */
   sentence: string;
+  /** Where the figure starts in `sentence` (a view marks it there, and keeps it in sight when it cuts the sentence);
+   * -1 for a table cell. */
+  sentenceAt: number;
   /** For a table cell: the table (「表三 收到和处理政府信息公开申请情况」), its row label and column label, in the
    * report's language; empty for a figure in a sentence. */
   table: string;
@@ -46,6 +49,7 @@ function textFigureRow(f: Figure): FigureRow {
     kind: f.kind,
     approximate: f.approximate,
     sentence: f.excerpt,
+    sentenceAt: f.excerptAt,
     table: '',
     row: '',
     column: '',
@@ -68,12 +72,19 @@ function tableFigureRow(f: TableFigure): FigureRow {
     kind,
     approximate: false,
     sentence: '',
+    sentenceAt: -1,
     table: f.tableName.zh,
     row,
     column,
     range: f.range,
   };
 }
+
+/**
+ * What stands for the section of a figure before the first heading (the title's year, the opening paragraph), wherever
+ * a section is named: the hover, the figures view, the CLI. 「导语」 would be wrong for the title.
+ */
+export const BEFORE_FIRST_HEADING: Record<Locale, string> = { zh: '（第一个标题之前）', en: '(before the first heading)' };
 
 /**
  * Characters of a section's name a row or a hover carries: a run-in heading's title runs to the first 。, which text

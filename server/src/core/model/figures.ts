@@ -45,6 +45,8 @@ export interface Figure {
    * table, a list or a hover shows, so that their size grows with the number of figures, not with sentence length.
    */
   excerpt: string;
+  /** Where the figure starts in `excerpt` (after a leading 「…」 and the text kept before it). */
+  excerptAt: number;
   paragraph: Paragraph;
   section: Heading | undefined;
 }
@@ -399,6 +401,12 @@ class ExtractedFigure implements Figure {
     return excerptOf(this.paragraph.text, ss, se, this.raw.start, this.raw.end);
   }
 
+  get excerptAt(): number {
+    const [ss] = this.bounds();
+    const from = excerptStart(this.paragraph.text, ss, this.raw.start);
+    return (from > ss ? 1 : 0) + this.raw.start - from;
+  }
+
   get subject(): string | undefined {
     if (this.subjectMemo === undefined) {
       const k = this.kind;
@@ -410,7 +418,7 @@ class ExtractedFigure implements Figure {
   }
 
   /** What a figure is, as plain data (for JSON and tests): its sentence by its range and excerpt, never copied whole. */
-  toJSON(): Omit<Figure, 'paragraph' | 'section' | 'sentence'> & { section?: string; sentenceRange: Range } {
+  toJSON(): Omit<Figure, 'paragraph' | 'section' | 'sentence' | 'excerptAt'> & { section?: string; sentenceRange: Range } {
     const { index, text, range, line, kind, value, upper, unit, approximate, approximation, date, subject, excerpt } = this;
     return { index, text, range, line, kind, value, upper, unit, approximate, approximation, date, subject, excerpt, sentenceRange: this.sentence.range, section: this.section?.title };
   }
@@ -530,12 +538,17 @@ function joinDatesAndRanges(text: string, raws: RawFigure[]): RawFigure[] {
 
 /** The sentence [sentenceStart, sentenceEnd) cut to EXCERPT_REACH characters around [start, end), 「…」 marking a cut. */
 export function excerptOf(text: string, sentenceStart: number, sentenceEnd: number, start: number, end: number): string {
-  let from = Math.max(sentenceStart, start - EXCERPT_REACH);
+  const from = excerptStart(text, sentenceStart, start);
   let to = Math.min(sentenceEnd, end + EXCERPT_REACH);
   // A cut never splits a character written as two UTF-16 units (𠀀).
-  if (from > sentenceStart && isLowSurrogate(text.charCodeAt(from))) from--;
   if (to < sentenceEnd && isLowSurrogate(text.charCodeAt(to))) to++;
   return `${from > sentenceStart ? '…' : ''}${text.slice(from, to)}${to < sentenceEnd ? '…' : ''}`;
+}
+
+/** Where excerptOf starts its text before a figure at `start`. */
+function excerptStart(text: string, sentenceStart: number, start: number): number {
+  const from = Math.max(sentenceStart, start - EXCERPT_REACH);
+  return from > sentenceStart && isLowSurrogate(text.charCodeAt(from)) ? from - 1 : from;
 }
 
 function isLowSurrogate(c: number): boolean {

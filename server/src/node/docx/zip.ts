@@ -43,6 +43,11 @@ export class ZipArchive {
     return this.entries.has(name.toLowerCase());
   }
 
+  /** Every part's name as the archive writes it (the first of two entries of one name). */
+  names(): string[] {
+    return [...this.entries.values()].map((e) => e.name);
+  }
+
   /** The inflated bytes of a part, checked against its CRC; undefined when there is no such part. */
   read(name: string): Buffer | undefined {
     const e = this.entries.get(name.toLowerCase());
