@@ -69,8 +69,8 @@ describe('the packaged extension (npm run package)', () => {
       'extension/images/icon.png',
       ...fs.readdirSync(root).filter((f) => /^package\.nls(\.[\w-]+)?\.json$/.test(f)).map((f) => `extension/${f}`),
       ...BUNDLES.map((b) => `extension/dist/${b}`),
-      // The CMaps of Chinese fonts the PDF reader reads, copied there by the build.
-      ...filesUnder('dist/pdf-cmaps').map((f) => `extension/${f}`),
+      // The PDF reader's CMaps, copied beside it by the build.
+      ...fs.readdirSync(path.join(root, 'dist', 'pdf-cmaps')).map((f) => `extension/dist/pdf-cmaps/${f}`),
       ...SHIPPED_FOLDERS.flatMap(filesUnder).map((f) => `extension/${f}`),
     ];
     assert.ok(expected.includes('extension/package.nls.zh-cn.json') && expected.includes('extension/docs/rules/README.md'));
