@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server and the CLI into dist/.
 // Type checking is separate (`npm run typecheck`): esbuild only strips types.
 import * as esbuild from 'esbuild';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -26,11 +26,17 @@ const common = {
  * - dist/re2.js, the linear-time regular expression engine for users' own profiles (re2js, about 150 KB), required
  *   by core/profiles/patterns.ts only when a user profile exists;
  * - dist/docx-reader.js, the .docx reader (server/src/node/docx.ts, with saxes), required by node/files.ts when it
- *   reads the first .docx.
+ *   reads the first .docx;
+ * - dist/html-reader.js, the saved web page reader (server/src/node/html.ts, with htmlparser2), required by
+ *   node/files.ts when it reads the first .html, .htm or .shtml;
+ * - dist/pdf-reader.js, the PDF reader (server/src/node/pdf.ts, with pdf.js and its worker, about 2 MB), required
+ *   by node/files.ts when it reads the first PDF; the CMaps of Chinese fonts it reads are copied to dist/pdf-cmaps.
  */
 const APART = [
   { request: /^\.\/re2$/, importer: /profiles[\\/]patterns\.ts$/, path: './re2.js' },
   { request: /^\.\/docx$/, importer: /node[\\/]files\.ts$/, path: './docx-reader.js' },
+  { request: /^\.\/html$/, importer: /node[\\/]files\.ts$/, path: './html-reader.js' },
+  { request: /^\.\/pdf$/, importer: /node[\\/]files\.ts$/, path: './pdf-reader.js' },
 ];
 const bundlesApart = {
   name: 'bundles-apart',
@@ -47,7 +53,24 @@ const builds = [
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [bundlesApart] },
   { entryPoints: ['server/src/core/profiles/re2.ts'], outfile: 'dist/re2.js' },
   { entryPoints: ['server/src/node/docx.ts'], outfile: 'dist/docx-reader.js' },
+  { entryPoints: ['server/src/node/html.ts'], outfile: 'dist/html-reader.js' },
+  // pdf.js is ES modules that look for themselves with import.meta.url (only to load a canvas package, which is not
+  // shipped and not needed for text): in this CommonJS bundle it is the bundle's own URL.
+  {
+    entryPoints: ['server/src/node/pdf.ts'],
+    outfile: 'dist/pdf-reader.js',
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  },
 ];
+
+/** The CMaps of Simplified Chinese fonts (server/src/node/pdf/cmaps.ts reads them from here). */
+async function copyCMaps() {
+  const from = 'node_modules/pdfjs-dist/cmaps';
+  await mkdir('dist/pdf-cmaps', { recursive: true });
+  const names = (await readdir(from)).filter((n) => /GB/.test(n) && n.endsWith('.bcmap'));
+  await Promise.all(names.map((n) => copyFile(`${from}/${n}`, `dist/pdf-cmaps/${n}`)));
+}
 
 /** The `govreport` command: the shared bundle, told to run the CLI. */
 const CLI_LAUNCHER = `#!/usr/bin/env node
@@ -63,6 +86,7 @@ async function writeCliLauncher() {
 }
 
 await writeCliLauncher();
+await copyCMaps();
 if (watch) {
   for (const b of builds) {
     const ctx = await esbuild.context({ ...common, ...b });

@@ -1,7 +1,8 @@
 // The extension as it ships: the size of every production bundle dist/*.js (after `node esbuild.mjs
 // --production`) and their sum, apart for the bundles loaded in ordinary use (dist/client.js in VS Code,
 // dist/server.js for the server and the CLI, dist/cli.js its launcher) and those loaded on demand
-// (dist/re2.js for users' own profiles, dist/docx-reader.js for the first .docx a process reads); activation in a real VS Code (activation/run.mjs, ACTIVATION_RUNS window
+// (dist/re2.js for users' own profiles, dist/docx-reader.js for the first .docx a process reads, dist/pdf-reader.js
+// for the first PDF); activation in a real VS Code (activation/run.mjs, ACTIVATION_RUNS window
 // loads, each a fresh extension host). A failure of the VS Code part is recorded, not thrown.
 //
 //   node bench/extension.mjs      prints the results as JSON
@@ -16,8 +17,9 @@ export const ACTIVATION_RUNS = 5;
 const ACTIVATION_TIMEOUT_MS = 300_000;
 
 /** Bundles a process loads only when it needs them (see esbuild.mjs): dist/re2.js for users' own profiles,
- * dist/docx-reader.js for the first .docx. Every other bundle loads in ordinary use. */
-export const ON_DEMAND_BUNDLES = ['re2.js', 'docx-reader.js'];
+ * dist/docx-reader.js for the first .docx, dist/pdf-reader.js for the first PDF, dist/html-reader.js for the first
+ * saved web page. Every other bundle loads in ordinary use. */
+export const ON_DEMAND_BUNDLES = ['re2.js', 'docx-reader.js', 'pdf-reader.js', 'html-reader.js'];
 
 export function bundleSizes() {
   const dist = path.join(ROOT, 'dist');

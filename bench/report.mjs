@@ -10,6 +10,8 @@ const PEER_LABEL = {
   'markdown-ls': 'Markdown language server',
 };
 const LINEAR_MAX = 1.5;
+/** A report of a few MB opens in a few seconds, on a laptop slower than the benchmark's machine. */
+const PDF_MS_PER_MB = 1500;
 
 /** Every target of the issue, from the raw results. `pass` is true, false, or null (not measured). */
 export function targets(r) {
@@ -87,16 +89,31 @@ export function targets(r) {
     const c = r.cli?.default;
     add('CLI', '1,000 reports through the CLI (as shipped)', c?.wallMs !== undefined ? fmtMs(c.wallMs) : `not measured (${c?.error ?? r.cli?.error})`, '< 5 s', c?.wallMs !== undefined ? c.wallMs < 5000 : null);
   }
+  // Saved web pages
+  {
+    const h = r.html;
+    const per = h && !h.error ? ['1MB', '5MB'].map((s) => h[s]?.msPerMB) : [];
+    const measured = per.length === 2 && per.every((v) => typeof v === 'number');
+    add('HTML', 'saved web page: text extracted per MB of page (dist/html-reader.js, GBK 政务公开 page, 1 MB / 5 MB)', measured ? `${per[0]} / ${per[1]} ms per MB` : `not measured (${h?.error ?? 'no result'})`, '< 1,000 ms per MB', measured ? Math.max(...per) < 1000 : null);
+    add('HTML', 'saved web page: cost linear in size (ms per MB, 5 MB ÷ 1 MB)', measured ? String(round(per[1] / per[0], 2)) : 'not measured', `≤ ${LINEAR_MAX}`, measured ? per[1] / per[0] <= LINEAR_MAX : null);
+  }
   // Extension
   {
     const b = r.extension?.bundles;
     // Results from before the .docx reader had a bundle of its own have only the total, which was all loaded.
     const ordinary = b ? b.ordinary ?? b.total : undefined;
-    add('extension', 'production bundles loaded in ordinary use together (dist/*.js but those loaded on demand: re2.js for users\' own profiles, docx-reader.js for the first .docx)',
+    add('extension', 'production bundles loaded in ordinary use together (dist/*.js but those loaded on demand: re2.js for users\' own profiles, docx-reader.js for the first .docx, pdf-reader.js for the first PDF, html-reader.js for the first web page)',
       b ? `${ordinary.toLocaleString('en-US')} bytes${b.onDemand ? ` (+ ${b.onDemand.toLocaleString('en-US')} on demand)` : ''}` : 'not measured', '< 1,000,000 bytes', b ? ordinary < 1_000_000 : null);
     const a = r.extension?.activation;
     const v = a?.vscodeActivationMs;
     add('extension', 'activation in VS Code (its own figure, median)', typeof v === 'number' ? `${v} ms (extension.activate(): ${a.activateMs} ms)` : `not measured (${a?.error ?? 'no figure'})`, '< 100 ms', typeof v === 'number' ? v < 100 : null);
+  }
+  // PDF extraction
+  {
+    const c = r.pdf?.compilation;
+    add('PDF', `PDF extraction per MB (dist/pdf-reader.js on a ${c ? `${round(c.bytes / 1e6, 2)} MB, ${c.pages}-page` : '≥ 1 MB'} PDF of the reports)`,
+      c ? `${c.msPerMB} ms per MB (${fmtMs(c.ms)} in all, ${c.msPerPage} ms per page)` : `not measured (${r.pdf?.error ?? 'no result'})`,
+      `< ${PDF_MS_PER_MB.toLocaleString('en-US')} ms per MB`, c ? c.msPerMB < PDF_MS_PER_MB : null);
   }
   // The run itself
   if (typeof r.totalSeconds === 'number') add('run', '`npm run bench` end to end', `${r.totalSeconds} s`, '< 600 s', r.totalSeconds < 600);
@@ -245,6 +262,17 @@ export function render(r) {
     L.push('');
   }
 
+  // Saved web pages
+  const rd = r.html;
+  L.push('## Saved web pages (bench/html.mjs, production bundle)', '');
+  if (!rd || rd.error) L.push(`Not run${rd?.error ? `: ${rd.error}` : ''}.`, '');
+  else {
+    L.push('A GBK 政务公开 page of pingtan-2021 (test/helpers/gov-info-html.ts), its article repeated to the size, the site around it; dist/html-reader.js on the bytes as read from disk. Median of the runs after a warm-up.', '');
+    L.push(...head(['saved web page', 'bytes', 'characters extracted', 'time', 'per MB']));
+    for (const [s, x] of Object.entries(rd)) L.push(row([s, x.bytes.toLocaleString('en-US'), x.characters.toLocaleString('en-US'), fmtMs(x.ms), `${x.msPerMB} ms`]));
+    L.push('');
+  }
+
   // Extension
   const e = r.extension ?? {};
   L.push('## Extension', '');
@@ -268,6 +296,23 @@ export function render(r) {
     L.push(row(['opening a seed report → first document symbols', `${a.firstSymbolsMs} ms`, '']));
     L.push(row(['activation start → first document symbols', `${a.firstSymbolsFromActivationMs} ms`, '']));
     if (a.failedRuns.length || a.samples.vscodeActivationErrors.length) L.push('', `Problems: ${[...a.failedRuns, ...a.samples.vscodeActivationErrors].join('; ')}`);
+    L.push('');
+  }
+
+  // PDF extraction
+  const pd = r.pdf;
+  L.push('## PDF extraction', '');
+  if (!pd) L.push('Not run.', '');
+  else if (pd.error) L.push(`Failed: ${pd.error}`, '');
+  else {
+    L.push(`\`node bench/pdf.mjs\`: dist/pdf-reader.js (production build) in a process of its own, \`extractPdfText\` on reports printed to PDF by the tests' writer ` +
+      '(test/helpers/make-pdf.ts: pdfkit, a Noto Sans CJK subset embedded, justified paragraphs, tables with borders, page numbers, a running header); ' +
+      `median of ${pd.reps} calls after a warm-up call (which also loads pdf.js).`, '');
+    L.push(...head(['', 'PDF bytes', 'pages', 'lines of text', 'time', 'per MB', 'per page']));
+    for (const [k, label] of [['report', 'one report (pingtan-2021, its three tables)'], ['compilation', 'the six reports over and over (≥ 1 MB)']]) {
+      const x = pd[k];
+      L.push(row([label, x.bytes.toLocaleString('en-US'), x.pages, x.lines.toLocaleString('en-US'), fmtMs(x.ms), `${x.msPerMB} ms`, `${x.msPerPage} ms`]));
+    }
     L.push('');
   }
 

@@ -3,7 +3,7 @@
 // See bench/README.md.
 //
 //   node bench/run.mjs                         everything
-//   node bench/run.mjs --only core,peers       some parts (core, peers, lsp, cli, extension); writes
+//   node bench/run.mjs --only core,peers       some parts (core, peers, lsp, cli, html, extension, pdf); writes
 //                                              bench/.cache/RESULTS.partial.md and results.partial.json instead
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -14,11 +14,12 @@ import { measureExtension } from './extension.mjs';
 import { buildAll } from './lib/build.mjs';
 import { round } from './lib/stats.mjs';
 import { measureLsp } from './lsp.mjs';
+import { measureHtml } from './html.mjs';
 import { PEER_BUDGET_MS, PEER_CAP_MS, PEER_REPS, measurePeers } from './peers.mjs';
 import { render, targets } from './report.mjs';
 import { CACHE, inputs, ROOT } from './inputs.mjs';
 
-const PARTS = ['core', 'peers', 'lsp', 'cli', 'extension'];
+const PARTS = ['core', 'peers', 'lsp', 'cli', 'html', 'extension', 'pdf'];
 const onlyArg = process.argv.find((a) => a.startsWith('--only'));
 const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : process.argv[process.argv.indexOf(onlyArg) + 1]).split(',') : undefined;
 const started = Date.now();
@@ -67,7 +68,14 @@ await part('core', () => {
 await part('peers', () => measurePeers({ log }));
 await part('lsp', () => measureLsp({ log }));
 await part('cli', () => measureCli({ log }));
+await part('html', () => measureHtml({ log }));
 await part('extension', () => measureExtension({ log }));
+await part('pdf', () => {
+  log('PDF extraction (own process)');
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'pdf.mjs')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24, timeout: 300_000 });
+  if (r.status !== 0) throw new Error(`bench/pdf.mjs exited ${r.status ?? r.signal}: ${(r.stderr || '').trim().split('\n').slice(-3).join(' ')}`);
+  return JSON.parse(r.stdout);
+});
 
 results.totalSeconds = round((Date.now() - started) / 1000, 0);
 results.targets = targets(results);

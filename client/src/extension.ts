@@ -11,7 +11,7 @@ import {
 import { COMPARISON_VIEW, compareWithPrevious, ComparisonView, type ComparisonNode } from './commands/compare';
 import { exportFigures, refreshFigures, showFigures } from './commands/figures';
 import { linkRuleDocs, RULE_DOC_SCHEME, RuleDocProvider, SHOW_RULE_DOC_COMMAND, showRuleDoc } from './commands/ruleDocs';
-import { checkWorkspace, DOCX_SCHEME, DocxEditorProvider, DocxTextProvider, openDocxAsText } from './commands/workspace';
+import { checkWorkspace, EXTRACTED_SCHEME, ExtractedEditorProvider, ExtractedTextProvider, openReportAsText } from './commands/workspace';
 import { t } from './l10n';
 import { ReportContext } from './reportContext';
 import { registerCoverageView, type CoverageTreeProvider } from './views/coverage';
@@ -54,9 +54,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     vscode.commands.registerCommand('govreport.showFigures', (uri?: vscode.Uri) => (client ? showFigures(client, context.extensionUri, uri) : undefined)),
     vscode.commands.registerCommand('govreport.exportFigures', (uri?: vscode.Uri, target?: vscode.Uri) => (client ? exportFigures(client, uri, target) : undefined)),
     vscode.commands.registerCommand('govreport.checkWorkspace', () => (client ? checkWorkspace(client) : undefined)),
-    vscode.commands.registerCommand('govreport.openDocxAsText', (uri?: vscode.Uri) => openDocxAsText(client, uri)),
-    vscode.workspace.registerTextDocumentContentProvider(DOCX_SCHEME, new DocxTextProvider(client)),
-    vscode.window.registerCustomEditorProvider(DocxEditorProvider.viewType, new DocxEditorProvider(() => client)),
+    vscode.commands.registerCommand('govreport.openAsText', (uri?: vscode.Uri) => openReportAsText(client, uri)),
+    // The command's name from when only .docx files were read.
+    vscode.commands.registerCommand('govreport.openDocxAsText', (uri?: vscode.Uri) => openReportAsText(client, uri)),
+    vscode.workspace.registerTextDocumentContentProvider(EXTRACTED_SCHEME, new ExtractedTextProvider(client)),
+    vscode.window.registerCustomEditorProvider(ExtractedEditorProvider.docxViewType, new ExtractedEditorProvider(() => client)),
+    vscode.window.registerCustomEditorProvider(ExtractedEditorProvider.pdfViewType, new ExtractedEditorProvider(() => client)),
+    vscode.window.registerCustomEditorProvider(ExtractedEditorProvider.pageViewType, new ExtractedEditorProvider(() => client)),
     vscode.workspace.registerTextDocumentContentProvider(RULE_DOC_SCHEME, new RuleDocProvider(context.extensionUri)),
     vscode.commands.registerCommand(SHOW_RULE_DOC_COMMAND, (rule?: unknown) => showRuleDoc(rule)),
   );
@@ -98,12 +102,12 @@ export interface GovReportApi {
 }
 
 /** A document the server is sent (see the client's documentSelector): a file or untitled document in one of
- * the report languages, or the text of a .docx report. Only these: documents of other schemes (git:, output:,
- * vscode-userdata:, our rule pages' govreport-doc:) are not the user's reports. The server itself leaves the
- * extension's own files alone. */
+ * the report languages, or the text extracted from a .docx, a PDF or a web page. Only these: documents of other
+ * schemes (git:, output:, vscode-userdata:, our rule pages' govreport-doc:) are not the user's reports. The server
+ * itself leaves the extension's own files alone. */
 function isCheckedDocument(document: vscode.TextDocument): boolean {
   const { scheme } = document.uri;
-  if (scheme === DOCX_SCHEME) return true;
+  if (scheme === EXTRACTED_SCHEME) return true;
   return (scheme === 'file' || scheme === 'untitled') && (REPORT_LANGUAGES as readonly string[]).includes(document.languageId);
 }
 
@@ -120,8 +124,8 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
         { scheme: 'file', language },
         { scheme: 'untitled', language },
       ]),
-      // The read-only text of .docx reports.
-      { scheme: DOCX_SCHEME },
+      // The read-only text of .docx and PDF reports and saved web pages.
+      { scheme: EXTRACTED_SCHEME },
     ],
     outputChannel: channel,
     synchronize: { configurationSection: 'govreport' },

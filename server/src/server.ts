@@ -40,9 +40,8 @@ import { REPORT_STATUS_NOTIFICATION, ReportStatuses } from './features/reportSta
 import { guardLifecycle } from './features/lifecycle';
 import { documentSymbols } from './features/symbols';
 import {
-  CHECK_FILES_REQUEST, countFindings, DOCX_TEXT_REQUEST, FileAccess, filePathOf, isInside, noProblems, OwnFolder, publishedUriOf, readReportText,
-  USER_OPENED_FILE_NOTIFICATION,
-  type CheckFilesParams, type CheckFilesResult, type DocxTextParams,
+  CHECK_FILES_REQUEST, countFindings, DOCX_TEXT_REQUEST, EXTRACTED_TEXT_REQUEST, FileAccess, filePathOf, isInside, noProblems, OwnFolder,
+  publishedUriOf, readReportText, USER_OPENED_FILE_NOTIFICATION, type CheckFilesParams, type CheckFilesResult, type ExtractedTextParams,
 } from './features/workspace';
 import { readLimits, readReport } from './node/files';
 import { WriteRefused } from './node/write';
@@ -400,7 +399,7 @@ connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token
       }
       seen.add(identity);
     }
-    const read = readReport(allowed.path, readLimits(config.config.maxFileSize));
+    const read = await readReport(allowed.path, readLimits(config.config.maxFileSize));
     if ('reason' in read) {
       result.unreadable.push({ uri, reason: localize(read.reason, config.locale) });
       continue;
@@ -423,12 +422,14 @@ function fileIdentity(file: string): string | undefined {
   }
 }
 
-connection.onRequest(DOCX_TEXT_REQUEST, async (params: DocxTextParams): Promise<{ text: string } | { error: string }> => {
+async function extractedText(params: ExtractedTextParams): Promise<{ text: string } | { error: string }> {
   const uri = typeof params?.uri === 'string' ? params.uri : '';
   const config = await configs.resolve('error' in access.check(uri) ? '' : uri);
-  const read = readReportText(uri, access, readLimits(config.config.maxFileSize));
+  const read = await readReportText(uri, access, readLimits(config.config.maxFileSize));
   return 'error' in read ? { error: localize(read.error, config.locale) } : { text: read.text };
-});
+}
+connection.onRequest(EXTRACTED_TEXT_REQUEST, extractedText);
+connection.onRequest(DOCX_TEXT_REQUEST, extractedText);
 
 connection.onRequest(FIGURES_REQUEST, async (params: FiguresParams) => {
   const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;

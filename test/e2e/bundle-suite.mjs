@@ -12,9 +12,9 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const suiteDir = path.join(repoRoot, 'test', 'e2e', 'suite');
 export const outDir = path.join(repoRoot, 'dist', 'test', 'e2e');
 
-/** Makes sure the bundles exist (dist/client.js, dist/server.js, dist/docx-reader.js); builds them with the project's esbuild.mjs if not. */
+/** Makes sure the bundles exist (dist/client.js, dist/server.js and the readers); builds them with the project's esbuild.mjs if not. */
 export async function ensureExtensionBuilt() {
-  const needed = ['client.js', 'server.js', 'docx-reader.js'].map((f) => path.join(repoRoot, 'dist', f));
+  const needed = ['client.js', 'server.js', 'docx-reader.js', 'html-reader.js'].map((f) => path.join(repoRoot, 'dist', f));
   if (needed.every((f) => fs.existsSync(f))) return;
   console.log('[e2e] a bundle of dist/ is missing: running node esbuild.mjs');
   const { spawnSync } = await import('node:child_process');

@@ -4,8 +4,8 @@
 #     CJK fonts (without fonts-noto-cjk every Chinese character in a screenshot is an empty box);
 #   - code-server@4.100.3 (VS Code 1.100 web workbench + Node extension host) from npm, installed with
 #     install scripts off and its native modules rebuilt here (its scripts download prebuilt binaries).
-# Idempotent and non-interactive: apt is skipped when every package is installed, and the code-server
-# part is skipped when its marker file exists. See test/e2e/README.md and shared/notes/vscode-e2e.md.
+# Idempotent and non-interactive: apt (scripts/setup-system.sh) is skipped when every package is installed, and the
+# code-server part is skipped when its marker file exists. See test/e2e/README.md and shared/notes/vscode-e2e.md.
 set -euo pipefail
 
 CODE_SERVER_VERSION=4.100.3
@@ -14,40 +14,13 @@ TOOLS="$ROOT/.tools/code-server"   # run-code-server.mjs expects it here
 MARKER="$TOOLS/.setup-complete-$CODE_SERVER_VERSION"
 APT_PACKAGES=(build-essential pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev ripgrep chromium fonts-noto-cjk)
 
-export DEBIAN_FRONTEND=noninteractive
 export npm_config_yes=true        # node-pty's install script runs npx
 export npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
 
 log() { printf '[e2e setup] %s\n' "$*" >&2; }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -n "$@"; fi
-}
-
-# --- 1. Debian packages -------------------------------------------------------------------------
-missing=()
-for pkg in "${APT_PACKAGES[@]}"; do
-  status="$(dpkg -s "$pkg" 2>/dev/null || true)"
-  if [[ "$status" != *"Status: install ok installed"* ]]; then
-    missing+=("$pkg")
-  fi
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  log "installing Debian packages: ${missing[*]}"
-  apt_install() {
-    as_root apt-get install -y -q --no-install-recommends -o Dpkg::Options::=--force-confold "${missing[@]}" </dev/null
-  }
-  # Update the package lists only when needed: when there are none, or when installing from them fails
-  # (stale lists point at files the mirror no longer has).
-  if ! compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null; then
-    as_root apt-get update -q </dev/null
-    apt_install
-  elif ! apt_install; then
-    log "apt-get install failed; updating package lists and retrying"
-    as_root apt-get update -q </dev/null
-    apt_install
-  fi
-fi
+# --- 1. Debian packages (skipped when every one is installed) -----------------------------------
+bash "$ROOT/scripts/setup-system.sh" "${APT_PACKAGES[@]}"
 
 # --- 2. code-server -----------------------------------------------------------------------------
 if [ -f "$MARKER" ] && [ -f "$TOOLS/node_modules/code-server/out/node/entry.js" ]; then

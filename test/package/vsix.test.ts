@@ -9,7 +9,7 @@ import { MARKETPLACE_README, repositoryUrl, vsixFile } from '../../scripts/packa
 
 const root = path.resolve(__dirname, '..', '..');
 const MAX_VSIX_BYTES = 20 * 1024 * 1024;
-const BUNDLES = ['client.js', 'server.js', 'cli.js', 're2.js', 'docx-reader.js'];
+const BUNDLES = ['client.js', 'server.js', 'cli.js', 're2.js', 'docx-reader.js', 'pdf-reader.js', 'html-reader.js'];
 /** Folders shipped whole: each of their files in the repository must be in the package, and nothing else. */
 const SHIPPED_FOLDERS = ['docs/rules', 'schemas', 'snippets', 'syntaxes'];
 
@@ -69,9 +69,12 @@ describe('the packaged extension (npm run package)', () => {
       'extension/images/icon.png',
       ...fs.readdirSync(root).filter((f) => /^package\.nls(\.[\w-]+)?\.json$/.test(f)).map((f) => `extension/${f}`),
       ...BUNDLES.map((b) => `extension/dist/${b}`),
+      // The PDF reader's CMaps, copied beside it by the build.
+      ...fs.readdirSync(path.join(root, 'dist', 'pdf-cmaps')).map((f) => `extension/dist/pdf-cmaps/${f}`),
       ...SHIPPED_FOLDERS.flatMap(filesUnder).map((f) => `extension/${f}`),
     ];
     assert.ok(expected.includes('extension/package.nls.zh-cn.json') && expected.includes('extension/docs/rules/README.md'));
+    assert.ok(expected.includes('extension/dist/pdf-cmaps/UniGB-UCS2-H.bcmap'), 'the CMaps of Chinese PDFs');
     assert.deepStrictEqual([...names].sort(), [...new Set(expected)].sort());
   });
 

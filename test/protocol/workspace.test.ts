@@ -50,7 +50,7 @@ describe('workspace checking over the protocol', () => {
     assert.equal(result.checked, 3);
     assert.deepEqual(result.unreadable.map((u) => path.basename(u.uri)), ['scan.txt']);
     assert.match(result.unreadable[0].reason, /不是文本文件/);
-    const docxView = uri('004.docx').replace(/^file:/, 'govreport-docx:');
+    const docxView = uri('004.docx').replace(/^file:/, 'govreport-text:');
     assert.ok(published(uri('003.txt'))!.diagnostics.some((d) => d.code === 'numbering-duplicate'));
     assert.ok(!published(uri('000-gbk.txt'))!.diagnostics.some((d) => d.severity === 1 || d.severity === 2));
     assert.ok(published(docxView)!.diagnostics.some((d) => d.code === 'figure-sum'));
@@ -69,7 +69,7 @@ describe('workspace checking over the protocol', () => {
     const all = ['003.txt', '000-gbk.txt', '004.docx'].map(uri);
     const result = await client.connection.sendRequest('govreport/checkFiles', { uris: all }) as CheckFilesResult;
     assert.equal(result.checked, 3);
-    const docxView = uri('004.docx').replace(/^file:/, 'govreport-docx:');
+    const docxView = uri('004.docx').replace(/^file:/, 'govreport-text:');
     assert.deepEqual(countsOf(result), problemsView([open, uri('000-gbk.txt'), docxView]));
     // It used to be counted as checked and skipped: none of its problems, and not among the files with problems.
     assert.ok(published(open)!.diagnostics.filter((d) => d.code === 'numbering-duplicate').length >= 2);
@@ -77,12 +77,13 @@ describe('workspace checking over the protocol', () => {
   });
 
   it('gives the text of a .docx for its read-only view, and a reason for what it cannot read', async () => {
-    const text = await client.connection.sendRequest('govreport/docxText', { uri: uri('004.docx').replace(/^file:/, 'govreport-docx:') }) as { text: string };
+    const text = await client.connection.sendRequest('govreport/extractedText', { uri: uri('004.docx').replace(/^file:/, 'govreport-text:') }) as { text: string };
     assert.equal(text.text, seedText('004').replace(/\r\n/g, '\n'));
-    const broken = await client.connection.sendRequest('govreport/docxText', { uri: uri('scan.txt') }) as { error: string };
+    const broken = await client.connection.sendRequest('govreport/extractedText', { uri: uri('scan.txt') }) as { error: string };
     assert.match(broken.error, /不是文本文件/);
   });
 
+  // Under the request's and the scheme's names from when only .docx files were read, which are still answered.
   it('gives a one-line reason for a .docx bomb, and answers the next request', async () => {
     const started = Date.now();
     const bomb = await client.connection.sendRequest('govreport/docxText', { uri: uri('bomb.docx').replace(/^file:/, 'govreport-docx:') }) as { error: string };

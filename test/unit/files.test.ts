@@ -113,7 +113,7 @@ describe('collectPaths: folder walks that end, take each file once and say what 
     }
   });
 
-  it('reads names that are not UTF-8 by their bytes: GBK shown as GBK, anything else as \\xNN', function () {
+  it('reads names that are not UTF-8 by their bytes: GBK shown as GBK, anything else as \\xNN', async function () {
     if (process.platform !== 'linux') this.skip();
     const gbk = Buffer.from(encodeReport('报告', 'gb18030'));
     const folder = Buffer.concat([Buffer.from(dir + '/'), gbk]);
@@ -124,7 +124,7 @@ describe('collectPaths: folder walks that end, take each file once and say what 
     assert.deepEqual(names(files), ['\\xFF\\xFE\\x5C.md', path.join('报告', '报告.txt')]);
     for (const f of files) {
       assert.ok(f.bytes, 'read by its bytes');
-      const read = readReport(f);
+      const read = await readReport(f);
       assert.ok('text' in read, JSON.stringify(read));
     }
     assert.equal(foreignName(gbk), '报告');
@@ -173,5 +173,51 @@ describe('readFileLimited', function () {
   it('takes its limit from maxFileSize in MB', () => {
     assert.equal(readLimits(undefined).maxBytes, 20 * 1024 * 1024);
     assert.equal(readLimits(3).maxBytes, 3 * 1024 * 1024);
+  });
+});
+
+describe('readReport: every form a report is published in, one path', function () {
+  if (process.platform === 'win32') return;
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-forms-'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('folder walks find .txt .md .govreport .docx .pdf .html .htm .shtml (any case), not .doc .wps .ofd or images', () => {
+    const names = ['a.txt', 'b.md', 'c.govreport', 'd.docx', 'e.pdf', 'f.html', 'g.htm', 'h.shtml', 'I.PDF', 'J.HTML', 'k.doc', 'l.wps', 'm.ofd', 'n.png', 'o.js'];
+    for (const n of names) fs.writeFileSync(path.join(dir, n), 'x');
+    const found = collectPaths([dir]).files.map((f) => path.basename(f.path)).sort();
+    assert.deepEqual(found, ['I.PDF', 'J.HTML', 'a.txt', 'b.md', 'c.govreport', 'd.docx', 'e.pdf', 'f.html', 'g.htm', 'h.shtml']);
+    for (const n of names) fs.rmSync(path.join(dir, n));
+  });
+
+  it('a saved web page: its article as text, encoding 「html」; an unreadable one: one line naming it a web page', async () => {
+    const page = path.join(dir, '报告.shtml');
+    fs.writeFileSync(page, encodeReport('<html><head><meta charset="gb2312"><title>某县2023年法治政府建设年度报告_某县人民政府</title></head><body><div class="nav"><a href="/">首页</a></div><div id="zoom"><p>一、主要举措和成效</p><p>全年办理行政复议案件12件。</p></div></body></html>', 'gb18030'));
+    const read = await readReport(page);
+    assert.ok('text' in read, JSON.stringify(read));
+    assert.equal(read.encoding, 'html');
+    assert.equal(read.text, '某县2023年法治政府建设年度报告\n一、主要举措和成效\n全年办理行政复议案件12件。');
+    fs.writeFileSync(page, '<div>'.repeat(1000));
+    const refused = await readReport(page);
+    assert.ok('reason' in refused);
+    assert.deepEqual(refused.reason, { zh: '无法读取网页（网页元素嵌套超过 512 层的上限）', en: 'not a readable web page (the page nests elements more than 512 deep)' });
+  });
+
+  it('a PDF that is none: one line naming it a PDF', async () => {
+    const pdf = path.join(dir, '报告.pdf');
+    fs.writeFileSync(pdf, '一、主要举措和成效');
+    const refused = await readReport(pdf);
+    assert.ok('reason' in refused);
+    assert.deepEqual(refused.reason, { zh: '无法读取 PDF（不是 PDF 文件（开头没有 %PDF-））', en: 'not a readable PDF (not a PDF file (it does not start with %PDF-))' });
+  });
+
+  it('the size limit comes before any reader', async () => {
+    const page = path.join(dir, 'big.html');
+    fs.writeFileSync(page, Buffer.alloc(2 * 1024 * 1024, 0x61));
+    const refused = await readReport(page, readLimits(1));
+    assert.ok('reason' in refused);
+    assert.match(refused.reason.zh, /文件过大（2\.0 MB，读取上限 1\.0 MB）/);
   });
 });

@@ -8,6 +8,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Range } from '../../../server/src/core/model/types';
 import type { CompareReportsResponse, CompareReportsResult } from '../../../server/src/features/compare';
 import { plural, t, uiLocale } from '../l10n';
+import { EXTRACTED_SCHEME, REPORT_EXTENSIONS } from './workspace';
 
 export const COMPARISON_VIEW = 'govreport.comparison';
 const HAS_COMPARISON = 'govreport.hasComparison';
@@ -136,9 +137,9 @@ function fileName(uri: string): string {
   return decodeURIComponent(uri.split('/').pop() ?? uri);
 }
 
-/** The file behind a report's URI: a .docx's text view stands for the .docx itself. */
+/** The file behind a report's URI: a text view (of a .docx, a web page) stands for the file itself. */
 function fileOf(uri: vscode.Uri): vscode.Uri {
-  return uri.scheme === 'govreport-docx' ? uri.with({ scheme: 'file' }) : uri;
+  return uri.scheme === EXTRACTED_SCHEME ? uri.with({ scheme: 'file' }) : uri;
 }
 
 /** 「…2023年…报告」 beside 「…2022年…报告」: last year's file, by the name, if it is there. */
@@ -149,7 +150,7 @@ export async function previousYearSibling(current: vscode.Uri): Promise<vscode.U
   const years = [...name.matchAll(/(?<![0-9])(19|20)[0-9]{2}(?![0-9])/g)];
   for (const m of years.reverse()) {
     const sibling = name.slice(0, m.index) + String(Number(m[0]) - 1) + name.slice(m.index! + 4);
-    const candidates = [sibling, ...['.txt', '.md', '.govreport', '.docx'].map((ext) => sibling.replace(/\.[^.]*$/, ext))];
+    const candidates = [sibling, ...REPORT_EXTENSIONS.map((ext) => sibling.replace(/\.[^.]*$/, ext))];
     for (const candidate of new Set(candidates)) {
       const uri = vscode.Uri.joinPath(file, '..', candidate);
       try {
@@ -177,7 +178,7 @@ async function pickPrevious(current: vscode.Uri): Promise<vscode.Uri | undefined
   const picked = await vscode.window.showOpenDialog({
     defaultUri: vscode.Uri.joinPath(fileOf(current), '..'),
     canSelectMany: false,
-    filters: { [t('Reports')]: ['txt', 'md', 'govreport', 'docx'] },
+    filters: { [t('Reports')]: REPORT_EXTENSIONS.map((e) => e.slice(1)) },
     openLabel: t('Compare'),
     title: t("Last year's report to compare with"),
   });

@@ -36,7 +36,7 @@ export const USAGE = {
                                                 与上一年度报告比较：原样照搬的段落、未变化的数字、上年安排本年未提及的事项
 选项：
   --fix                       自动修正可修正的问题（标题序号重排、括号改全角等），直接改写 .txt .md .govreport
-                              文件，保留原编码和换行符；随后列出余下的问题（.docx 只检查，不改写）
+                              文件，保留原编码和换行符；随后列出余下的问题（.docx、PDF 和网页只检查，不改写）
   --format text|json|sarif    输出格式（check；sarif 为 SARIF 2.1.0）；figures、matrix 可用 text|csv|json；compare 可用 text|json
   --locale zh|en              提示语言，默认中文
   --profile auto|none|类型    按哪类报告检查：auto 按标题自动识别（默认），none 不区分类型，
@@ -44,8 +44,11 @@ export const USAGE = {
   --config 文件               使用此配置文件，而不是报告所在文件夹及其上级中最近的 .govreport.json
   --jobs N                    用 N 个工作线程并行检查（默认：文件较多时按处理器核数，1 表示不用工作线程）
   --max-file-size N           不读取大于 N MB 的文件（默认 ${DEFAULT_MAX_FILE_SIZE_MB}，或配置文件中的 maxFileSize）
-路径可以是文件、文件夹（递归查找 .txt .md .govreport .docx）或加引号的通配模式（如 "报告/**/*.docx"）。
-文本文件可为 UTF-8（带或不带 BOM）、带 BOM 的 UTF-16 或 GB18030/GBK，自动识别。文件夹中的链接只跟随一次，
+路径可以是文件、文件夹（递归查找 .txt .md .govreport .docx .pdf .html .htm .shtml）或加引号的通配模式（如
+"报告/**/*.pdf"）。文本文件可为 UTF-8（带或不带 BOM）、带 BOM 的 UTF-16 或 GB18030/GBK，自动识别；.docx 读取
+Word 显示的文字；PDF 读取文字层（问题旁注明第几页）；保存的网页（.html 等）按网页声明的编码读取正文（不含网站
+导航、页脚）；表格每行一行、单元格以 TAB 分隔。不能读取：扫描件（没有文字层的 PDF）和图片、.doc、.wps、.ofd、
+由框架或脚本生成内容的网页。文件夹中的链接只跟随一次，
 命名管道、设备等特殊文件跳过并说明；GBK 编码的文件名同样读取，按 GBK 显示。
 配置文件 .govreport.json 中的检查级别、报告类型和已忽略的问题同样适用于命令行。
 退出码：0 无错误；1 有错误级别的问题（check）；2 用法或读写错误（有文件无法读取或无法写入修正时也是 2，其余文件照常检查）。`,
@@ -62,7 +65,7 @@ export const USAGE = {
 Options:
   --fix                       fix what can be fixed (renumbering, full-width brackets, ...) in place in
                               .txt .md .govreport files, keeping their encoding and line ends; then list the rest
-                              (.docx files are checked, never written)
+                              (.docx files, PDFs and web pages are checked, never written)
   --format text|json|sarif    output format of check (sarif: SARIF 2.1.0); figures and matrix: text|csv|json;
                               compare: text|json
   --locale zh|en              language of the messages (default Chinese)
@@ -72,8 +75,12 @@ Options:
   --jobs N                    check in N worker threads (default: one per core for large batches; 1: none)
   --max-file-size N           do not read files larger than N MB (default ${DEFAULT_MAX_FILE_SIZE_MB}, or maxFileSize in the
                               configuration file)
-PATH may be a file, a folder (searched recursively for .txt .md .govreport .docx) or a quoted glob pattern
-("reports/**/*.docx"). Text files may be UTF-8 (with or without BOM), UTF-16 with BOM or GB18030/GBK. Links in
+PATH may be a file, a folder (searched recursively for .txt .md .govreport .docx .pdf .html .htm .shtml) or a
+quoted glob pattern ("reports/**/*.pdf"). Text files may be UTF-8 (with or without BOM), UTF-16 with BOM or
+GB18030/GBK; a .docx is read as Word shows it; a PDF's text layer (findings then name their page); a saved web
+page in the encoding it declares, its article only (not the site's navigation and footer); tables one row per
+line with TAB between cells. Not read: scans (PDFs without a text layer) and images, .doc, .wps, .ofd, pages
+whose text is in frames or written by scripts. Links in
 folders are followed once; FIFOs, devices and other special files are skipped with a note; GBK file names are
 read too, and shown as GBK.
 Severities, profile and ignored findings in .govreport.json apply on the command line too.

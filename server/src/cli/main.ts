@@ -6,7 +6,8 @@
 //   govreport matrix  [--format text|csv|json] PATH...
 //   govreport compare [--format text|json] [--locale zh|en] PREVIOUS CURRENT
 //
-// PATH: files, folders (searched recursively) and quoted glob patterns; .txt .md .govreport and .docx.
+// PATH: files, folders (searched recursively) and quoted glob patterns; .txt .md .govreport, .docx, .pdf and saved
+// web pages (.html .htm .shtml).
 //
 // Each report is checked under the nearest .govreport.json above it (or the one given with --config):
 // its severities, profile and ignore list apply, as in the editor.
@@ -56,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
   for (const s of skipped) process.stderr.write(plain(`govreport: ${s.path}: ${localize(s.reason, parsed.locale)}`) + '\n');
   const jobs = parsed.jobs ?? defaultJobs(files.length);
   const progress = new Progress(files.length, parsed.locale);
-  const processed = jobs > 1 && files.length > 1 ? await processInWorkers(files, parsed, jobs, progress) : processHere(files, parsed, progress);
+  const processed = jobs > 1 && files.length > 1 ? await processInWorkers(files, parsed, jobs, progress) : await processHere(files, parsed, progress);
   progress.done();
   const checked: Checked[] = [];
   const unreadable: UnreadableFile[] = [...skipped];

@@ -22,13 +22,15 @@ export function defaultJobs(fileCount: number): number {
   return Math.min(MAX_DEFAULT_JOBS, cores - 1);
 }
 
-export function processHere(files: FoundFile[], parsed: Options, progress: Progress): Processed[] {
+export async function processHere(files: FoundFile[], parsed: Options, progress: Progress): Promise<Processed[]> {
   const configs = new ProjectConfigs(parsed);
-  return files.map((f) => {
-    const result = processReport(f, parsed, configs);
+  const results: Processed[] = [];
+  // One after the other: a report's reading and checking holds the thread anyway, and memory stays that of one.
+  for (const f of files) {
+    results.push(await processReport(f, parsed, configs));
     progress.advance(1);
-    return result;
-  });
+  }
+  return results;
 }
 
 /** Files go to a worker a few at a time: one by one, the messages cost more than small reports take. */
@@ -69,8 +71,11 @@ export async function processInWorkers(files: FoundFile[], parsed: Options, jobs
 export function runWorker(): void {
   const parsed = workerData as Options;
   const configs = new ProjectConfigs(parsed);
-  parentPort!.on('message', (task: WorkerTask) => {
-    const reply: WorkerReply = { start: task.start, results: task.files.map((f) => processReport(f, parsed, configs)) };
+  parentPort!.on('message', async (task: WorkerTask) => {
+    // The main thread sends the next task only after this reply: tasks never overlap.
+    const results: Processed[] = [];
+    for (const f of task.files) results.push(await processReport(f, parsed, configs));
+    const reply: WorkerReply = { start: task.start, results };
     parentPort!.postMessage(reply);
   });
 }

@@ -8,7 +8,7 @@ import {
   type FigureRow, type Finding, type OutlineNode, type ReportModel,
 } from '../core/index';
 import {
-  DOCX_ENCODING, encodeReport, fsPathOf, readLimits, readReport, TEXT_EXTENSIONS,
+  encodeReport, extractedKind, fsPathOf, readLimits, readReport, TEXT_EXTENSIONS,
   type FoundFile, type ReportFile, type UnreadableFile,
 } from '../node/files';
 import { replaceFileContent, WriteRefused } from '../node/write';
@@ -32,26 +32,33 @@ export interface Checked {
   /** What `--fix` changed, pass by pass, and whether it could write the file. */
   fixed: ChosenFix[];
   fixError?: { zh: string; en: string };
+  /** Of a paged document (a PDF): the 0-based line on which each page starts, to name the page of a finding. */
+  pageStarts?: number[];
 }
 
 /** One file through the whole pipeline; `undefined` text means the file could not be read. */
 export type Processed = { checked: Checked; notes: string[] } | { unreadable: UnreadableFile; notes: string[] };
 
 /** Reads, fixes (with --fix) and checks one report; everything the output needs is in the result. */
-export function processReport(found: FoundFile, parsed: Options, configs: ProjectConfigs): Processed {
+export async function processReport(found: FoundFile, parsed: Options, configs: ProjectConfigs): Promise<Processed> {
   const notes: string[] = [];
   const f = found.path;
   // The project file is found from the name as shown: one in a folder whose own name is not UTF-8 is not seen.
   const { config, options, relativeFile, problems } = configs.forReport(f);
   notes.push(...problems);
-  const read = readReport(found, readLimits(parsed.maxFileSize ?? config.maxFileSize));
+  const read = await readReport(found, readLimits(parsed.maxFileSize ?? config.maxFileSize));
   if ('reason' in read) return { unreadable: read, notes: [...notes, `govreport: ${f}: ${localize(read.reason, parsed.locale)}\n`] };
   const locale = parsed.localeGiven ? parsed.locale : config.locale ?? parsed.locale;
   let text = read.text;
   let fixed: ChosenFix[] = [];
   let fixError: Checked['fixError'];
-  if (parsed.fix && read.encoding === DOCX_ENCODING) {
-    notes.push(`govreport: ${f}: ${localize({ zh: 'Word 文档只检查、不改写，请在 Word 中按下列问题修改', en: 'Word documents are checked, never rewritten: fix the findings below in Word' }, locale)}\n`);
+  const extracted = extractedKind(read.encoding);
+  if (parsed.fix && extracted) {
+    // The text was extracted: writing it back would destroy the document it came from.
+    notes.push(`govreport: ${f}: ${localize({
+      zh: `${extracted.zh}只检查、不改写，请在原文件中按下列问题修改`,
+      en: `a ${extracted.en} is checked, never rewritten: fix the findings below in the original`,
+    }, locale)}\n`);
   } else if (parsed.fix && TEXT_EXTENSIONS.includes(path.extname(f).toLowerCase())) {
     const result = fixAll(text, (t) => checkReportText(t, options, config, relativeFile));
     if (result.text !== text) {
@@ -85,6 +92,7 @@ export function processReport(found: FoundFile, parsed: Options, configs: Projec
       items,
       fixed,
       fixError,
+      ...(read.pageStarts ? { pageStarts: read.pageStarts } : {}),
     },
   };
 }

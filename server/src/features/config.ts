@@ -70,7 +70,7 @@ export class ConfigResolver {
 
   async resolve(uri: string): Promise<DocumentConfig> {
     const settings = await this.settingsFor(uri);
-    // A .docx's text view is configured as the .docx file itself.
+    // A text view (of a .docx, a PDF, a web page) is configured as the file itself.
     const filePath = toFilePath(fileUriOf(uri) ?? uri);
     const loaded = filePath ? projectConfigFor(filePath) : undefined;
     if (loaded) this.seen(loaded);

@@ -1,6 +1,7 @@
 // Reports that are not open in the editor: the client's 「检查工作区中的所有报告」 sends their URIs in batches;
-// each is read from disk (any encoding, .docx too), checked under its configuration, and its diagnostics
-// published like an open document's. And the text of a .docx, for the client's read-only view of it.
+// each is read from disk (any encoding, .docx, PDF and saved web pages too), checked under its configuration, and its
+// diagnostics published like an open document's. And the text extracted from a .docx, a PDF or a web page, for
+// the client's read-only view of it.
 //
 // The server reads only what the user works on (FileAccess): files inside the workspace folders, documents
 // open in the editor, and files the user opened or picked in the client. A request naming any other path is
@@ -9,14 +10,19 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import type { Message, Severity } from '../core/index';
-import { readReport, type ReadLimits } from '../node/files';
+import { EXTRACTED_EXTENSIONS, readReport, type ReadLimits } from '../node/files';
 
 export const CHECK_FILES_REQUEST = 'govreport/checkFiles';
+/** The text extracted from a .docx or a saved web page, for the client's read-only view. */
+export const EXTRACTED_TEXT_REQUEST = 'govreport/extractedText';
+/** Its name from when only .docx files were read; still answered. */
 export const DOCX_TEXT_REQUEST = 'govreport/docxText';
 /** The client's word that the user opened or picked a file (a .docx in its editor, last year's report in a
  * dialog): the server may read it, wherever it lies. */
 export const USER_OPENED_FILE_NOTIFICATION = 'govreport/userOpenedFile';
-/** The scheme of the read-only text view of a .docx: the file's path under another scheme. */
+/** The scheme of the read-only text view of a .docx or a web page: the file's path under another scheme. */
+export const EXTRACTED_SCHEME = 'govreport-text';
+/** Its name from when only .docx files were read; still understood. */
 export const DOCX_SCHEME = 'govreport-docx';
 
 export interface CheckFilesParams {
@@ -51,21 +57,28 @@ export function countFindings(result: CheckFilesResult, findings: readonly { sev
   if (findings.some((f) => f.severity !== 'hint')) result.withProblems++;
 }
 
-export interface DocxTextParams {
-  /** The view's URI (govreport-docx:) or the file's (file:). */
+export interface ExtractedTextParams {
+  /** The view's URI (govreport-text:) or the file's (file:). */
   uri: string;
 }
 
-/** The file: URI behind a report URI (the .docx view's URI is the same path under DOCX_SCHEME). */
+/** The file: URI behind a report URI (a text view's URI is the same path under EXTRACTED_SCHEME). */
 export function fileUriOf(uri: string): string | undefined {
   if (uri.startsWith('file:')) return uri;
-  if (uri.startsWith(`${DOCX_SCHEME}:`)) return `file:${uri.slice(DOCX_SCHEME.length + 1)}`;
+  for (const scheme of [EXTRACTED_SCHEME, DOCX_SCHEME]) if (uri.startsWith(`${scheme}:`)) return `file:${uri.slice(scheme.length + 1)}`;
   return undefined;
 }
 
-/** The URI a file's diagnostics are published under: a .docx's go to its text view, which can show them. */
+/** Whether a file's text is extracted (a .docx, a PDF, a saved web page), by its name or URI. */
+export function isExtractedName(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  return dot >= 0 && EXTRACTED_EXTENSIONS.includes(name.slice(dot).toLowerCase());
+}
+
+/** The URI a file's diagnostics are published under: those of a file whose text is extracted go to its text
+ * view, which can show them. */
 export function publishedUriOf(fileUri: string): string {
-  return /\.docx$/i.test(fileUri) ? `${DOCX_SCHEME}:${fileUri.slice('file:'.length)}` : fileUri;
+  return isExtractedName(fileUri) ? `${EXTRACTED_SCHEME}:${fileUri.slice('file:'.length)}` : fileUri;
 }
 
 const NOT_LOCAL: Message = { zh: '不是本地文件', en: 'not a local file' };
@@ -140,10 +153,10 @@ export function isInside(file: string, folder: string): boolean {
 }
 
 /** Reads the report behind `uri`, if the server may. */
-export function readReportText(uri: string, access: FileAccess, limits: ReadLimits): { text: string; encoding: string; path: string } | { error: Message } {
+export async function readReportText(uri: string, access: FileAccess, limits: ReadLimits): Promise<{ text: string; encoding: string; path: string } | { error: Message }> {
   const allowed = access.check(uri);
   if ('error' in allowed) return allowed;
-  const read = readReport(allowed.path, limits);
+  const read = await readReport(allowed.path, limits);
   return 'reason' in read ? { error: read.reason } : { text: read.text, encoding: read.encoding, path: allowed.path };
 }
 

@@ -7,13 +7,33 @@ import * as path from 'path';
 import { DEFAULT_MAX_FILE_SIZE_MB } from '../core/config';
 import { compileGlob } from '../core/glob';
 import type * as DocxReader from './docx';
+import type * as HtmlReader from './html';
+import type * as PdfReader from './pdf';
 
 /** Text files: read, checked and fixed in place. */
 export const TEXT_EXTENSIONS = ['.txt', '.md', '.govreport'];
-/** Every file a folder is searched for: the text files and Word documents (checked, never written). */
-export const REPORT_EXTENSIONS = [...TEXT_EXTENSIONS, '.docx'];
+/** Saved web pages: their article is read (node/html.ts). */
+export const PAGE_EXTENSIONS = ['.html', '.htm', '.shtml'];
+/** Files whose text is extracted (a Word document, a PDF's text layer, a saved web page): checked, never written. */
+export const EXTRACTED_EXTENSIONS = ['.docx', '.pdf', ...PAGE_EXTENSIONS];
+/** Every file a folder is searched for. */
+export const REPORT_EXTENSIONS = [...TEXT_EXTENSIONS, ...EXTRACTED_EXTENSIONS];
 /** The encoding name of text extracted from a Word document. */
 export const DOCX_ENCODING = 'docx';
+/** The encoding name of text extracted from a saved web page. */
+export const HTML_ENCODING = 'html';
+/** The encoding name of text extracted from a PDF. */
+export const PDF_ENCODING = 'pdf';
+/** The encoding names of extracted text: such a file is never written back. */
+export const EXTRACTED_ENCODINGS: readonly string[] = [DOCX_ENCODING, HTML_ENCODING, PDF_ENCODING];
+
+/** What kind of file the text was extracted from, by its encoding name, for messages; undefined for a text file. */
+export function extractedKind(encoding: string): { zh: string; en: string } | undefined {
+  if (encoding === DOCX_ENCODING) return { zh: 'Word 文档', en: 'Word document' };
+  if (encoding === HTML_ENCODING) return { zh: '网页', en: 'web page' };
+  if (encoding === PDF_ENCODING) return { zh: 'PDF 文件', en: 'PDF' };
+  return undefined;
+}
 
 /**
  * A file to read: its path as shown, and its path as bytes when the name is not valid UTF-8 (a GBK name from a
@@ -33,9 +53,12 @@ export type FileRef = string | FoundFile;
 export interface ReportFile {
   path: string;
   text: string;
+  /** The text's encoding, or where it was extracted from (DOCX_ENCODING, HTML_ENCODING …). */
   encoding: string;
   /** The bytes as read, so that a fix can make sure the file still holds them before it replaces it. */
   bytes: Uint8Array;
+  /** Of text extracted from a paged document: the 0-based line on which each page starts (page 1 first). */
+  pageStarts?: number[];
 }
 
 export interface UnreadableFile {
@@ -320,31 +343,66 @@ function tooLarge(size: number, limits: ReadLimits): UnreadableFile['reason'] {
   };
 }
 
-/** Reads and decodes a report: a text file in any of the encodings `decodeReport` knows, or a Word document. */
-export function readReport(file: FileRef, limits: ReadLimits = DEFAULT_READ_LIMITS): ReportFile | UnreadableFile {
+/**
+ * Reads and decodes a report: a text file in any of the encodings `decodeReport` knows, or the text of a Word
+ * document, a PDF's text layer or a saved web page. Asynchronous, as the PDF reader is.
+ */
+export async function readReport(file: FileRef, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ReportFile | UnreadableFile> {
   const shown = shownPathOf(file);
   const read = readFileLimited(fsPathOf(file), limits);
   if ('error' in read) return { path: shown, reason: read.error };
   const bytes = read.bytes;
-  if (path.extname(shown).toLowerCase() === '.docx') return readDocx(shown, bytes);
+  const extension = path.extname(shown).toLowerCase();
+  if (extension === '.docx') return readDocx(shown, bytes);
+  if (extension === '.pdf') return readPdf(shown, bytes);
+  if (PAGE_EXTENSIONS.includes(extension)) return readPage(shown, bytes);
   const decoded = decodeReport(bytes);
   if ('error' in decoded) return { path: shown, reason: decoded.error };
   return { path: shown, text: decoded.text, encoding: decoded.encoding, bytes };
 }
 
-/** The .docx reader, a bundle of its own (dist/docx-reader.js, see esbuild.mjs), loaded for the first .docx. */
+/** The readers of extracted text are bundles of their own (dist/docx-reader.js, dist/pdf-reader.js,
+ * dist/html-reader.js, see esbuild.mjs), loaded for the first file of their kind. */
 let docxReader: typeof DocxReader | undefined;
+let pdfReader: typeof PdfReader | undefined;
+let htmlReader: typeof HtmlReader | undefined;
 
 function readDocx(file: string, bytes: Uint8Array): ReportFile | UnreadableFile {
   try {
     docxReader ??= require('./docx') as typeof DocxReader;
     return { path: file, text: docxReader.extractDocxText(bytes), encoding: DOCX_ENCODING, bytes };
   } catch (e) {
-    // Anything else (a reader missing from an installation, say) also in one line.
-    const other = String((e as Error)?.message ?? e).split('\n')[0];
-    const detail = docxReader && e instanceof docxReader.DocxError ? { zh: e.zh, en: e.message } : { zh: other, en: other };
+    const detail = docxReader && e instanceof docxReader.DocxError ? { zh: e.zh, en: e.message } : otherError(e);
     return { path: file, reason: { zh: `无法读取 Word 文档（${detail.zh}）`, en: `not a readable Word document (${detail.en})` } };
   }
+}
+
+/** A PDF's text layer, with the line on which each page starts; a scan (no text layer) is one line of reason. */
+async function readPdf(file: string, bytes: Uint8Array): Promise<ReportFile | UnreadableFile> {
+  try {
+    pdfReader ??= require('./pdf') as typeof PdfReader;
+    const read = await pdfReader.extractPdfText(bytes);
+    return { path: file, text: read.text, encoding: PDF_ENCODING, bytes, pageStarts: read.pageStarts };
+  } catch (e) {
+    const detail = pdfReader && e instanceof pdfReader.PdfError ? { zh: e.zh, en: e.message } : otherError(e);
+    return { path: file, reason: { zh: `无法读取 PDF（${detail.zh}）`, en: `not a readable PDF (${detail.en})` } };
+  }
+}
+
+function readPage(file: string, bytes: Uint8Array): ReportFile | UnreadableFile {
+  try {
+    htmlReader ??= require('./html') as typeof HtmlReader;
+    return { path: file, text: htmlReader.extractHtmlText(bytes).text, encoding: HTML_ENCODING, bytes };
+  } catch (e) {
+    const detail = htmlReader && e instanceof htmlReader.HtmlError ? { zh: e.zh, en: e.message } : otherError(e);
+    return { path: file, reason: { zh: `无法读取网页（${detail.zh}）`, en: `not a readable web page (${detail.en})` } };
+  }
+}
+
+/** Anything else (a reader missing from an installation, say), in one line. */
+function otherError(e: unknown): { zh: string; en: string } {
+  const other = String((e as Error)?.message ?? e).split('\n')[0];
+  return { zh: other, en: other };
 }
 
 /** The bytes of `text` in one of the encodings `decodeReport` names, BOM included, so that a file written

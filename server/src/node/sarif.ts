@@ -2,10 +2,11 @@
 // code units, as our positions do; lines and columns are 1-based.
 import * as path from 'path';
 import { localize, RULES, type Finding, type Fix, type Locale, type Range, type Severity } from '../core/index';
+import { pageOfLine } from './pages';
 
 export interface SarifInput {
   /** `bytes`: the path as the file system has it, when it is not valid UTF-8. */
-  files: { path: string; bytes?: Uint8Array; findings: Finding[] }[];
+  files: { path: string; bytes?: Uint8Array; findings: Finding[]; pageStarts?: number[] }[];
   /** Files that could not be read (or written, under --fix), with the reason: the run then did not succeed. */
   unreadable: { path: string; reason: { zh: string; en: string } }[];
   locale: Locale;
@@ -24,10 +25,12 @@ export function toSarif(input: SarifInput): object {
     const uri = fileUri(file.bytes ? absoluteBytes(file.bytes) : path.resolve(file.path), false);
     return uri.startsWith(root) ? { uri: uri.slice(root.length), uriBaseId: 'SRCROOT' } : { uri };
   };
-  const location = (file: { path: string; bytes?: Uint8Array }, range?: Range) => ({
+  // In a paged document (a PDF) a region carries its page, a property of its own, as SARIF regions count
+  // lines and columns only.
+  const location = (file: { path: string; bytes?: Uint8Array; pageStarts?: number[] }, range?: Range) => ({
     physicalLocation: {
       artifactLocation: artifactOf(file),
-      ...(range ? { region: region(range) } : {}),
+      ...(range ? { region: region(range, pageOfLine(file.pageStarts, range.start.line)) } : {}),
     },
   });
   const results = input.files.flatMap((f) => f.findings.map((finding) => ({
@@ -40,6 +43,7 @@ export function toSarif(input: SarifInput): object {
       relatedLocations: finding.related.map((r, id) => ({ id, ...location(f, r.range), message: { text: localize(r.message, input.locale) } })),
     } : {}),
     ...(finding.fixes?.length ? { fixes: finding.fixes.map((fix) => sarifFix(fix, artifactOf(f), input.locale)) } : {}),
+    ...(f.pageStarts?.length ? { properties: { page: pageOfLine(f.pageStarts, finding.range.start.line) } } : {}),
   })));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -73,8 +77,11 @@ export function toSarif(input: SarifInput): object {
   };
 }
 
-function region(r: Range) {
-  return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+function region(r: Range, page?: number) {
+  return {
+    startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1,
+    ...(page !== undefined ? { properties: { page } } : {}),
+  };
 }
 
 function sarifFix(fix: Fix, artifactLocation: { uri: string; uriBaseId?: string }, locale: Locale) {

@@ -1,8 +1,10 @@
 // End-to-end: 「检查工作区中的所有报告」 fills the Problems view for reports nobody opened, and a .docx report
-// opens as read-only text with diagnostics and an outline — in a real VS Code.
+// opens as read-only text with diagnostics and an outline — in a real VS Code. A saved web page stays HTML in
+// the editor, and opens as its report's text with 「以文本方式打开报告」.
 import * as assert from 'assert';
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
 import * as vscode from 'vscode';
+import { govInfoPageGbk } from '../../helpers/gov-info-html';
 import type { WorkspaceCheckSummary } from '../../../client/src/commands/workspace';
 import { waitFor } from './helpers';
 
@@ -39,7 +41,7 @@ function problemsInWorkspace(): { withProblems: number; error: number; warning: 
   const folder = vscode.workspace.workspaceFolders![0].uri.path + '/';
   const counts = { withProblems: 0, error: 0, warning: 0, information: 0 };
   for (const [uri, all] of vscode.languages.getDiagnostics()) {
-    if ((uri.scheme !== 'file' && uri.scheme !== 'govreport-docx') || !uri.path.startsWith(folder)) continue;
+    if ((uri.scheme !== 'file' && uri.scheme !== 'govreport-text') || !uri.path.startsWith(folder)) continue;
     const ds = all.filter((d) => d.source === 'govreport' && d.severity !== vscode.DiagnosticSeverity.Hint);
     if (ds.length > 0) counts.withProblems++;
     counts.error += ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
@@ -51,16 +53,23 @@ function problemsInWorkspace(): { withProblems: number; error: number; warning: 
 
 describe('Reviewers in VS Code', () => {
   let docx: vscode.Uri;
+  let page: vscode.Uri;
   before(async function () {
     this.timeout(30_000);
     await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
     const text = Buffer.from(await vscode.workspace.fs.readFile(await seedUri('004'))).toString('utf8');
     docx = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '蔈草镇报告.docx');
     await writeDocx(docx, text);
+    // The workspace's 政府信息公开 report as its site's GBK page, with 表三's first 总计 wrong (70 → 71).
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const report = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'gov-info', 'pingtan-2021.txt'))).toString('utf8');
+    page = vscode.Uri.joinPath(folder, '平潭年报网页.html');
+    await vscode.workspace.fs.writeFile(page, govInfoPageGbk(report.replace('\t4\t70\n', '\t4\t71\n')));
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(docx);
+    await vscode.workspace.fs.delete(page);
   });
 
   it('「检查工作区中的所有报告」 puts the problems of unopened reports, .docx included, into the Problems view', async function () {
@@ -70,8 +79,8 @@ describe('Reviewers in VS Code', () => {
     const summary = await vscode.commands.executeCommand<WorkspaceCheckSummary>('govreport.checkWorkspace');
     assert.ok(summary, 'the command returns its summary');
     assert.strictEqual(summary.cancelled, false);
-    assert.strictEqual(summary.files, 7, 'five seeds, the 政府信息公开 report (gov-info/) and the .docx');
-    assert.strictEqual(summary.checked, 7);
+    assert.strictEqual(summary.files, 8, 'five seeds, the 政府信息公开 report (gov-info/), the .docx and the web page');
+    assert.strictEqual(summary.checked, 8);
     // Its numbers are the Problems view's, open reports (earlier suites left seeds open) and unopened alike. They
     // said "2 with problems" while the view listed 6 files with 19 problems: open reports were not counted.
     const said = { withProblems: summary.withProblems, error: summary.problems.error, warning: summary.problems.warning, information: summary.problems.information };
@@ -86,9 +95,12 @@ describe('Reviewers in VS Code', () => {
       return ds.length > 0 ? ds : undefined;
     });
     assert.ok(problems.some((d) => codeOf(d) === 'reasons-missing'), problems.map(codeOf).join(' '));
-    const docxView = docx.with({ scheme: 'govreport-docx' });
+    const docxView = docx.with({ scheme: 'govreport-text' });
     await waitFor('diagnostics of the .docx under its text view', () =>
       vscode.languages.getDiagnostics(docxView).some((d) => codeOf(d) === 'figure-sum') ? true : undefined);
+    const pageView = page.with({ scheme: 'govreport-text' });
+    await waitFor('the table-sum error of the web page under its text view', () =>
+      vscode.languages.getDiagnostics(pageView).some((d) => codeOf(d) === 'table-sum') ? true : undefined);
   });
 
   it('opening the .docx shows its text, read-only, with the outline and the figure-sum error', async function () {
@@ -96,7 +108,7 @@ describe('Reviewers in VS Code', () => {
     await vscode.commands.executeCommand('vscode.open', docx);
     const editor = await waitFor('the text view of the .docx', () => {
       const e = vscode.window.activeTextEditor;
-      return e && e.document.uri.scheme === 'govreport-docx' ? e : undefined;
+      return e && e.document.uri.scheme === 'govreport-text' ? e : undefined;
     });
     assert.strictEqual(editor.document.languageId, 'govreport');
     assert.match(editor.document.lineAt(0).text + editor.document.getText(), /蔈草镇/);
@@ -113,5 +125,31 @@ describe('Reviewers in VS Code', () => {
     await vscode.commands.executeCommand('type', { text: '改' });
     assert.strictEqual(editor.document.getText(), before, 'the text of a .docx cannot be edited');
     assert.strictEqual(editor.document.isDirty, false);
+  });
+
+  it('a saved web page stays HTML in the editor, and 「以文本方式打开报告」 shows its report: outline with the tables, the table-sum error, nothing of the site', async function () {
+    this.timeout(60_000);
+    await vscode.commands.executeCommand('vscode.open', page);
+    const source = await waitFor('the page in the ordinary editor', () => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.uri.toString() === page.toString() ? e : undefined;
+    });
+    assert.strictEqual(source.document.uri.scheme, 'file', 'web developers keep their HTML editor');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('govreport.openAsText', page);
+    assert.ok(editor, 'the command returns the text view');
+    assert.strictEqual(editor.document.uri.scheme, 'govreport-text');
+    assert.strictEqual(editor.document.languageId, 'govreport');
+    assert.strictEqual(editor.document.lineAt(0).text, '平潭综合实验区2021年度政府信息公开工作年度报告');
+    assert.ok(!/网站首页|版权所有|闽ICP备/.test(editor.document.getText()), 'the site is left out');
+    const symbols = await waitFor('the outline of the page', async () => {
+      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+      return s && s.length >= 6 ? s : undefined;
+    });
+    const names = (list: vscode.DocumentSymbol[]): string[] => list.flatMap((s) => [s.name, ...names(s.children)]);
+    // 「表三 …」, or 「Table 3: …」 in an English VS Code.
+    assert.ok(names(symbols).some((n) => /^(?:表三|Table 3)/.test(n)), names(symbols).join(' '));
+    const sum = await waitFor('the table-sum error on the page’s text', () =>
+      vscode.languages.getDiagnostics(editor.document.uri).find((d) => codeOf(d) === 'table-sum' && d.severity === vscode.DiagnosticSeverity.Error));
+    assert.match(editor.document.lineAt(sum.range.start.line).text, /^一、本年新收政府信息公开申请数量/);
   });
 });

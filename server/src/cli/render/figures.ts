@@ -2,6 +2,7 @@
 import { BEFORE_FIRST_HEADING, figuresCsv } from '../../core/index';
 import type { Options } from '../args';
 import type { Checked } from '../report';
+import { lineLabel } from './findings';
 import { displayPath, jsonSafe, paint, plain } from './style';
 
 export function renderFigures(checked: Checked[], options: Options): string {
@@ -28,7 +29,7 @@ export function renderFigures(checked: Checked[], options: Options): string {
         table = undefined;
         out += `  ${section ? plain(section) : BEFORE_FIRST_HEADING[options.locale]}\n`;
       }
-      const where = paint('2', `L${r.range.start.line + 1}`);
+      const where = paint('2', lineLabel(r.range.start.line, options.locale, c.pageStarts));
       if (r.table === '') {
         table = undefined;
         const value = r.upper !== null ? `${r.value}～${r.upper}` : String(r.value);

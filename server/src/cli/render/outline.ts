@@ -2,7 +2,7 @@
 import type { OutlineNode } from '../../core/index';
 import type { Options } from '../args';
 import type { Checked } from '../report';
-import { renderFindings } from './findings';
+import { lineLabel, renderFindings } from './findings';
 import { displayPath, paint, plain } from './style';
 
 export function renderOutlines(checked: Checked[], options: Options): string {
@@ -22,14 +22,14 @@ export function renderOutlines(checked: Checked[], options: Options): string {
       for (const n of nodes) {
         // A table reads 「表三 …（25行）」: its detail is a row count, not a number to put in front.
         const label = n.kind === 'table' ? `${n.name}${en ? ` (${n.detail})` : `（${n.detail}）`}` : `${n.detail}${n.name === n.detail ? '' : n.name}`;
-        out += `${'  '.repeat(depth + 1)}${plain(label)}  ${paint('2', `L${n.selectionRange.start.line + 1}`)}\n`;
+        out += `${'  '.repeat(depth + 1)}${plain(label)}  ${paint('2', lineLabel(n.selectionRange.start.line, options.locale, c.pageStarts))}\n`;
         walk(n.children, depth + 1);
       }
     };
     walk(c.outline, 0);
     if (options.diagnostics) {
       out += `${en ? 'Findings' : '问题'}:${c.findings.length === 0 ? (en ? ' none' : ' 无') : ''}\n`;
-      out += renderFindings(c.findings, options.locale);
+      out += renderFindings(c.findings, options.locale, c.pageStarts);
     }
     out += '\n';
   }
