@@ -34,6 +34,8 @@ export interface Checked {
   fixError?: { zh: string; en: string };
   /** Of a paged document (a PDF): the 0-based line on which each page starts, to name the page of a finding. */
   pageStarts?: number[];
+  /** Of a saved web page: its 发布日期 and 来源 as the site prints them. */
+  pageDetails?: string;
 }
 
 /** One file through the whole pipeline; `undefined` text means the file could not be read. */
@@ -93,6 +95,7 @@ export async function processReport(found: FoundFile, parsed: Options, configs: 
       fixed,
       fixError,
       ...(read.pageStarts ? { pageStarts: read.pageStarts } : {}),
+      ...(read.pageDetails ? { pageDetails: read.pageDetails } : {}),
     },
   };
 }

@@ -59,6 +59,8 @@ export interface ReportFile {
   bytes: Uint8Array;
   /** Of text extracted from a paged document: the 0-based line on which each page starts (page 1 first). */
   pageStarts?: number[];
+  /** Of a saved web page: the 发布日期 and 来源 the site prints beside the article (not part of `text`). */
+  pageDetails?: string;
 }
 
 export interface UnreadableFile {
@@ -392,7 +394,8 @@ async function readPdf(file: string, bytes: Uint8Array): Promise<ReportFile | Un
 function readPage(file: string, bytes: Uint8Array): ReportFile | UnreadableFile {
   try {
     htmlReader ??= require('./html') as typeof HtmlReader;
-    return { path: file, text: htmlReader.extractHtmlText(bytes).text, encoding: HTML_ENCODING, bytes };
+    const page = htmlReader.extractHtmlText(bytes);
+    return { path: file, text: page.text, encoding: HTML_ENCODING, bytes, ...(page.details ? { pageDetails: page.details } : {}) };
   } catch (e) {
     const detail = htmlReader && e instanceof htmlReader.HtmlError ? { zh: e.zh, en: e.message } : otherError(e);
     return { path: file, reason: { zh: `无法读取网页（${detail.zh}）`, en: `not a readable web page (${detail.en})` } };

@@ -1,7 +1,8 @@
 // The text of a saved web page (.html, .htm, .shtml) of a report, as the report checker reads it: the article
-// without the site around it, one paragraph per line, tables one row per line with TAB between cells. The
-// title and the 发布日期 and 来源 printed beside it come first, as a page copied from the browser gives them
-// (the core knows those lines as page details, not as the report). Positions in findings refer to this text.
+// without the site around it, one paragraph per line, tables one row per line with TAB between cells, the title
+// first. The 发布日期 and 来源 printed beside the title are given apart, not in the text: they belong to the site,
+// not to the report, and in the text the core would rightly call them web-page text — a hint the same report
+// as .txt, .docx or PDF does not get. Positions in findings refer to this text.
 //
 // The parts: html/charset.ts (which encoding), html/tree.ts (htmlparser2, with the limits), html/measure.ts and
 // html/article.ts (where the article is), html/render.ts and html/text.ts (lines and tables). A page from a
@@ -25,6 +26,8 @@ export interface ExtractedPage {
   text: string;
   /** The encoding the page was decoded from. */
   encoding: string;
+  /** 「发布日期：2022-02-08　来源：…」 as the site prints it beside the article, when it does. */
+  details?: string;
 }
 
 /** The report text of a saved web page; throws HtmlError when the page cannot be read within the limits. */
@@ -37,10 +40,8 @@ export function extractHtmlText(bytes: Uint8Array, limits: Partial<HtmlLimits> =
   const article = findArticle(page.body, amounts);
   const lines = renderLines(article, amounts);
   const title = findTitle(page.body, article, page.title, amounts);
-  // The title is written first unless the article starts with it already; the page details right after it.
-  const titleAt = title ? lines.slice(0, 3).indexOf(title.text) : -1;
-  if (title && titleAt < 0) lines.unshift(title.text);
+  // The title is written first unless the article starts with it already.
+  if (title && !lines.slice(0, 3).includes(title.text)) lines.unshift(title.text);
   const details = article === page.body ? undefined : findPageDetails(page.body, article);
-  if (details && !lines.slice(0, 5).some((l) => l.includes(details.split('　')[0]))) lines.splice(title ? Math.max(titleAt, 0) + 1 : 0, 0, details);
-  return { text: lines.join('\n'), encoding: decoded.encoding };
+  return { text: lines.join('\n'), encoding: decoded.encoding, ...(details ? { details } : {}) };
 }

@@ -17,6 +17,7 @@ export function renderOutlines(checked: Checked[], options: Options): string {
     out += `${en ? 'Title' : '标题'}: ${c.title !== null ? plain(c.title) : en ? '(none)' : '（无标题）'}\n`;
     const year = c.year ? `${c.year.value}${c.year.source === 'title' ? '' : en ? ' (from the headings)' : '（据标题层次推断）'}` : en ? '(unknown)' : '（未知）';
     out += `${en ? 'Year' : '年度'}: ${year}\n`;
+    if (c.pageDetails) out += `${en ? 'Web page' : '网页'}: ${plain(c.pageDetails)}\n`;
     out += `${en ? 'Outline' : '大纲'}:\n`;
     const walk = (nodes: OutlineNode[], depth: number) => {
       for (const n of nodes) {
