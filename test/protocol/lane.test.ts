@@ -11,6 +11,7 @@ import { pathToFileURL } from 'url';
 import { documentXml, storedDocx } from '../helpers/docx';
 import { TestClient } from '../helpers/lsp-client';
 import { seedText } from '../helpers/seeds';
+import { within } from '../helpers/within';
 
 const REPORT = seedText('003');
 const OUTSIDE_REASON = /不在工作区文件夹内，也不是在编辑器中打开的文件，未读取/;
@@ -19,17 +20,6 @@ const posix = process.platform !== 'win32';
 function docx(text: string): Buffer {
   const body = text.split('\n').map((l) => `<w:p><w:r><w:t xml:space="preserve">${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`).join('');
   return storedDocx({ 'word/document.xml': documentXml(body) });
-}
-
-/** Fails if `promise` takes longer than `ms`. */
-async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)));
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 type CheckFilesResult = { checked: number; withProblems: number; unreadable: { uri: string; reason: string }[] };

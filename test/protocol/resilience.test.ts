@@ -3,17 +3,7 @@
 import * as assert from 'assert/strict';
 import { TestClient } from '../helpers/lsp-client';
 import { seedText } from '../helpers/seeds';
-
-/** Fails if `promise` takes longer than `ms`: every request must be answered within a bound. */
-async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)));
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+import { within } from '../helpers/within';
 
 describe('server resilience', () => {
   let client: TestClient;
