@@ -2,6 +2,7 @@
 // fix-all and the CLI's `check --fix`, so a fix behaves the same wherever it is applied.
 
 import type { Finding, Fix, TextEdit } from './findings';
+import { lastAtOrBefore } from './model/order';
 import type { Position } from './model/types';
 
 /** Offsets where each line starts; CRLF, LF and a lone CR all end a line, as in the parser and in LSP. */
@@ -34,14 +35,8 @@ export function offsetAt(text: string, starts: readonly number[], position: Posi
 
 /** The position of an offset (the inverse of `offsetAt` for offsets outside line breaks). */
 export function positionAt(starts: readonly number[], offset: number): Position {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: offset - starts[low] };
+  const line = lastAtOrBefore(starts, offset);
+  return { line, character: offset - starts[line] };
 }
 
 /** The text a range covers. */

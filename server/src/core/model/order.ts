@@ -11,3 +11,16 @@ export function firstOnOrAfterLine(items: readonly { line: number }[], line: num
   }
   return lo;
 }
+
+/** Index of the last value at or before `value` in `sorted` (ascending, sorted[0] <= value): a line's start among
+ * line starts, a page's first line among pages' first lines. */
+export function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (sorted[mid] <= value) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
