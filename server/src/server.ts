@@ -378,9 +378,11 @@ connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token
       const file = filePathOf(uri);
       const identity = file !== undefined ? fileIdentity(file) : undefined;
       if (identity !== undefined) seen.add(identity);
-      const config = await configs.resolve(open.uri);
       const current = documents.get(open.uri);
-      countFindings(result, current ? visibleFindings(current, config) : []);
+      // What the Problems view shows for this version, when it was published already; else checked now.
+      const shown = published.get(open.uri);
+      if (current && shown?.version === current.version) countFindings(result, shown.findings);
+      else countFindings(result, current ? visibleFindings(current, await configs.resolve(current.uri)) : []);
       continue;
     }
     // Checked before anything near the file is looked at, its project file included.
